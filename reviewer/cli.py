@@ -1,0 +1,53 @@
+"""The `reviewer` command. Keep imports here light: `reviewer --help` must start fast."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from reviewer import __version__
+
+app = typer.Typer(
+    name="reviewer",
+    help="Review AI-drafted B2B marketing copy before it is published.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"reviewer {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")] = False,
+) -> None:
+    """Review AI-drafted B2B marketing copy before it is published."""
+
+
+def _register_commands() -> None:
+    from reviewer.commands import review
+
+    review.register(app)
+
+
+_register_commands()
+
+
+def main() -> None:
+    from reviewer.errors import ReviewerError
+
+    try:
+        app()
+    except ReviewerError as exc:
+        typer.echo(f"reviewer: error: {exc}", err=True)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        typer.echo("reviewer: interrupted", err=True)
+        sys.exit(130)

@@ -1,0 +1,26 @@
+"""Pieces the commands share: exit codes, --fail-on, loading config and documents."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from reviewer.models import SEVERITY_RANK, Report
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_ERROR = 2
+
+
+class Level(str, Enum):
+    info = "info"
+    warning = "warning"
+    error = "error"
+
+
+def exit_code_for(reports: list[Report], fail_on: str) -> int:
+    """1 when any finding is at or above ``fail_on``, else 0 (the linters' convention)."""
+    threshold = SEVERITY_RANK[fail_on]
+    for report in reports:
+        if any(SEVERITY_RANK[f.severity] >= threshold for f in report.findings):
+            return EXIT_FINDINGS
+    return EXIT_OK

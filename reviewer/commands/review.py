@@ -1,0 +1,62 @@
+"""`reviewer review FILE`: one draft, one report."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated
+
+import typer
+
+from reviewer.commands.common import Level, exit_code_for
+
+
+class ReviewFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+def review(
+    file: Annotated[str, typer.Argument(help="Draft to review (.md or .txt); '-' reads stdin.")],
+    brief: Annotated[str | None, typer.Option("--brief", help="Brief as a YAML file (or a .md with front matter).")] = None,
+    format: Annotated[ReviewFormat, typer.Option("--format", "-f", help="Output format.")] = ReviewFormat.text,
+    fail_on: Annotated[Level | None, typer.Option("--fail-on", help="Exit 1 when a finding is at or above this level [default: error, or fail_on in the config].")] = None,
+    config: Annotated[str | None, typer.Option("--config", help="reviewer.toml or pyproject.toml to use.")] = None,
+    language: Annotated[str | None, typer.Option("--language", help="Force 'de' or 'en' instead of the brief or detection.")] = None,
+    guidelines: Annotated[list[str] | None, typer.Option("--guidelines", help="Extra guideline folder (repeatable).")] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Ask the language model again instead of using the cache.")] = False,
+    no_critique: Annotated[bool, typer.Option("--no-critique", help="Skip the LLM critique for this run.")] = False,
+    submit: Annotated[bool, typer.Option("--submit", help="Store this revision and its report for human approval.")] = False,
+) -> None:
+    """Review one draft: PII, readability, keywords, structure, guidelines and LLM critique."""
+    from reviewer.config import load_config
+    from reviewer.document import load_document
+    from reviewer.errors import InputError
+    from reviewer.pipeline import ReviewOptions
+    from reviewer.pipeline import review as run_review
+
+    if language is not None and language not in ("de", "en"):
+        raise InputError(f"--language must be 'de' or 'en', not {language!r}")
+    settings = load_config(config)
+    if guidelines:
+        settings.guidelines.paths = [*settings.guidelines.paths, *guidelines]
+    doc = load_document(file, brief_path=brief, language=language)
+    report = run_review(doc, settings, ReviewOptions(use_cache=not no_cache, run_critique=not no_critique))
+    if format is ReviewFormat.json:
+        from reviewer.render.json import render_json
+
+        typer.echo(render_json(report))
+    else:
+        from rich.console import Console
+
+        from reviewer.render.terminal import render_terminal
+
+        render_terminal(report, Console(highlight=False))
+    if submit:
+        from reviewer.commands.submit_hook import submit_report
+
+        submit_report(doc, report, settings)
+    raise typer.Exit(exit_code_for([report], (fail_on.value if fail_on else settings.fail_on)))
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(review)

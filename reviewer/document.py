@@ -1,0 +1,243 @@
+"""A draft parsed once: text, brief, blocks, sections, sentences, words — all with offsets.
+
+Every check reads a Document; none re-parses the file. Offsets index ``Document.content``, the
+file's text as decoded (front matter included), so ``content[start:end]`` is what a finding quotes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from reviewer.brief import BRIEF_KEYS, Brief, parse_brief
+from reviewer.errors import InputError
+from reviewer.models import Finding, Severity
+from reviewer.parsing.blocks import Block
+from reviewer.parsing.frontmatter import split_front_matter
+from reviewer.parsing.language import detect_language
+from reviewer.parsing.markdown import line_starts, parse_markdown
+from reviewer.parsing.plaintext import has_markdown_headings, parse_plaintext
+from reviewer.parsing.sentences import Span, split_sentences, word_spans
+from reviewer.reading import read_source
+
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A heading and what belongs to it up to the next heading of any level."""
+
+    heading: Block
+    blocks: tuple[Block, ...]
+    end: int  # offset where the next heading (or the text) starts
+
+    @property
+    def title(self) -> str:
+        return self.heading.text.strip()
+
+    @property
+    def level(self) -> int:
+        return self.heading.level
+
+    @property
+    def has_text(self) -> bool:
+        return any(block.kind not in ("html", "rule") for block in self.blocks)
+
+
+@dataclass
+class Document:
+    source: str
+    content: str
+    body_start: int
+    front_matter: dict[str, Any] | None
+    brief: Brief | None
+    language: str
+    language_source: str  # "brief", "option" or "detected"
+    format: str  # "markdown" or "text"
+    blocks: list[Block]
+    _line_starts: list[int] = field(repr=False, default_factory=list)
+
+    # --- derived views -------------------------------------------------------------------
+    @cached_property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.content.encode("utf-8")).hexdigest()
+
+    @property
+    def body(self) -> str:
+        return self.content[self.body_start :]
+
+    @cached_property
+    def headings(self) -> list[Block]:
+        return [b for b in self.blocks if b.kind == "heading"]
+
+    @cached_property
+    def prose_blocks(self) -> list[Block]:
+        """Paragraphs, list items and quotes: the running text (no headings, code, HTML)."""
+        return [b for b in self.blocks if b.is_prose]
+
+    @cached_property
+    def sections(self) -> list[Section]:
+        result: list[Section] = []
+        heading_positions = [i for i, b in enumerate(self.blocks) if b.kind == "heading"]
+        for n, index in enumerate(heading_positions):
+            following = heading_positions[n + 1] if n + 1 < len(heading_positions) else len(self.blocks)
+            end = self.blocks[following].start if following < len(self.blocks) else len(self.content)
+            result.append(Section(self.blocks[index], tuple(self.blocks[index + 1 : following]), end))
+        return result
+
+    @cached_property
+    def sentences(self) -> list[Span]:
+        """Sentences of the running text; each stays inside one block."""
+        spans: list[Span] = []
+        for block in self.prose_blocks:
+            spans.extend(split_sentences(self.content, block.start, block.end, self.language))
+        return spans
+
+    @cached_property
+    def words(self) -> list[Span]:
+        """Words of the body, headings included, HTML comments left out (the eval convention)."""
+        spans: list[Span] = []
+        cursor = self.body_start
+        for comment in _HTML_COMMENT.finditer(self.content, self.body_start):
+            spans.extend(word_spans(self.content, cursor, comment.start()))
+            cursor = comment.end()
+        spans.extend(word_spans(self.content, cursor, len(self.content)))
+        return spans
+
+    @property
+    def word_count(self) -> int:
+        return len(self.words)
+
+    @property
+    def title_heading(self) -> Block | None:
+        first = self.headings[0] if self.headings else None
+        return first if first is not None and first.level == 1 else None
+
+    # --- positions and findings ---------------------------------------------------------
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """1-based line and column of an offset."""
+        if not self._line_starts:
+            self._line_starts = line_starts(self.content)
+        line = bisect_right(self._line_starts, offset)
+        return line, offset - self._line_starts[line - 1] + 1
+
+    def finding(
+        self,
+        *,
+        check: str,
+        rule: str,
+        severity: Severity,
+        message: str,
+        category: str = "",
+        start: int | None = None,
+        end: int | None = None,
+        suggestion: str | None = None,
+        **extra: Any,
+    ) -> Finding:
+        """Build a Finding with its quoted text, line/column and a provisional id.
+
+        The pipeline replaces the id with a stable one once all findings are known
+        (see reviewer.finding_ids)."""
+        text = ""
+        line = column = None
+        if start is not None and end is not None:
+            if not 0 <= start <= end <= len(self.content):
+                raise ValueError(f"span {start}:{end} outside the document")
+            text = self.content[start:end]
+            line, column = self.line_col(start)
+        return Finding(
+            id="",
+            check=check,
+            rule=rule,
+            severity=severity,
+            message=message,
+            category=category,
+            text=text,
+            start=start,
+            end=end,
+            line=line,
+            column=column,
+            suggestion=suggestion,
+            **extra,
+        )
+
+
+def parse_document(
+    content: str,
+    source: str = "<text>",
+    *,
+    brief: Brief | None = None,
+    language: str | None = None,
+) -> Document:
+    """Parse decoded text. A brief passed in wins over the front matter's brief keys."""
+    front_matter, body_start = split_front_matter(content, source)
+    if brief is None and front_matter and BRIEF_KEYS & front_matter.keys():
+        brief = parse_brief(front_matter, source)
+    elif brief is not None and front_matter:
+        # ids and authors from the front matter still identify the document
+        extras = {k: v for k, v in front_matter.items() if k not in BRIEF_KEYS and k not in brief.model_fields_set}
+        if extras:
+            brief = brief.model_copy(update=extras)
+    is_text = source.lower().endswith(".txt")
+    blocks = [] if is_text else parse_markdown(content, body_start)
+    text_format = "markdown"
+    if is_text or not has_markdown_headings(blocks):
+        plain = parse_plaintext(content, body_start)
+        if is_text or has_markdown_headings(plain) and _looks_pasted(content, body_start):
+            blocks, text_format = plain, "text"
+    if language:
+        lang, lang_source = language, "option"
+    elif brief is not None and brief.language:
+        lang, lang_source = brief.language, "brief"
+    else:
+        lang, lang_source = detect_language(content[body_start:]), "detected"
+    return Document(
+        source=source,
+        content=content,
+        body_start=body_start,
+        front_matter=front_matter,
+        brief=brief,
+        language=lang,
+        language_source=lang_source,
+        format=text_format,
+        blocks=blocks,
+    )
+
+
+def _looks_pasted(content: str, body_start: int) -> bool:
+    """Markdown without any heading marks whose lines stand alone, as in text pasted from a page."""
+    lines = [line for line in content[body_start:].splitlines() if line.strip()]
+    return len(lines) >= 3
+
+
+def load_document(path: str, *, brief_path: str | None = None, language: str | None = None) -> Document:
+    """Read and parse a file (or '-' for stdin), with an optional separate brief file."""
+    source, content = read_source(path)
+    brief = load_brief(brief_path) if brief_path else None
+    return parse_document(content, source, brief=brief, language=language)
+
+
+def load_brief(path: str) -> Brief:
+    """A brief from a YAML file, or from the front matter of a Markdown file."""
+    import yaml
+
+    source, text = read_source(path)
+    if Path(path).suffix.lower() in (".md", ".markdown", ".txt"):
+        data, _ = split_front_matter(text, source)
+        if data is None:
+            raise InputError(f"{source}: no front matter with a brief found")
+    else:
+        try:
+            data = yaml.safe_load(text)
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            line = f" line {mark.line + 1}" if mark is not None else ""
+            raise InputError(f"{source}:{line}: brief is not valid YAML: {getattr(exc, 'problem', exc)}") from None
+        if not isinstance(data, dict):
+            raise InputError(f"{source}: a brief must be a mapping of keys to values")
+    return parse_brief(data, source)

@@ -1,0 +1,1 @@
+"""Renderers: a Report in, text for people or machines out. No checking happens here."""
