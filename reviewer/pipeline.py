@@ -1,4 +1,9 @@
-"""Run the checks on a Document and build the Report: the one place where findings meet."""
+"""Run the checks on a Document and build the Report: the one place where findings meet.
+
+Three steps, so that a batch can run the CPU checks in worker processes and the LLM critique
+with bounded async concurrency in the parent: ``run_checks`` → ``add_critique`` (or
+``add_critique_async``) → ``build_report``. ``review`` chains them for one document.
+"""
 
 from __future__ import annotations
 
@@ -27,49 +32,98 @@ class ReviewOptions:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
+@dataclass
+class PartialReview:
+    """Results so far; picklable, so worker processes can hand it back to the parent."""
+
+    checks: dict[str, CheckResult] = field(default_factory=dict)
+    metrics: dict[str, Any] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+    suppressed: list[Finding] = field(default_factory=list)
+
+
 def review(doc: Document, config: Config, options: ReviewOptions | None = None) -> Report:
     options = options or ReviewOptions()
-    checks: dict[str, CheckResult] = {}
-    metrics: dict[str, Any] = {}
+    partial = run_checks(doc, config)
+    add_critique(doc, config, partial, options)
+    return build_report(doc, partial)
+
+
+def run_checks(doc: Document, config: Config) -> PartialReview:
+    """The deterministic checks (CPU only, no network)."""
+    partial = PartialReview()
     findings: list[Finding] = []
     for name in DETERMINISTIC_CHECKS:
         if not getattr(config.checks, name):
-            checks[name] = _disabled()
+            partial.checks[name] = _disabled()
             continue
         output = _run_safely(name, lambda name=name: load_check(name)(doc, config))
         findings += output.findings
-        metrics.update(output.metrics)
-        checks[name] = _result(output)
-    findings, suppressed = apply_suppressions(doc, config, findings)
-    assign_ids(findings + suppressed)
+        partial.metrics.update(output.metrics)
+        partial.checks[name] = _result(output)
+    partial.findings, partial.suppressed = apply_suppressions(doc, config, findings)
+    assign_ids(partial.findings + partial.suppressed)
+    return partial
 
+
+def critique_needed(config: Config, options: ReviewOptions, partial: PartialReview) -> bool:
+    """True when the critique should call the model; otherwise records why it was skipped."""
     if not config.checks.critique:
-        checks["critique"] = _disabled()
-    elif not options.run_critique:
-        checks["critique"] = CheckResult(status="skipped", summary="critique not requested for this run")
-    else:
+        partial.checks["critique"] = _disabled()
+        return False
+    if not options.run_critique:
+        partial.checks["critique"] = CheckResult(status="skipped", summary="critique not requested for this run")
+        return False
+    return True
+
+
+def add_critique(doc: Document, config: Config, partial: PartialReview, options: ReviewOptions) -> PartialReview:
+    if critique_needed(config, options, partial):
         from reviewer.critique import run_critique
 
-        output = _run_safely("critique", lambda: run_critique(doc, config, list(findings), options))
-        critique_findings, critique_suppressed = apply_suppressions(doc, config, output.findings)
-        assign_ids(critique_findings + critique_suppressed)
-        findings += critique_findings
-        suppressed += critique_suppressed
-        metrics.update(output.metrics)
-        checks["critique"] = _result(output)
+        output = _run_safely("critique", lambda: run_critique(doc, config, list(partial.findings), options))
+        merge_critique(doc, config, partial, output)
+    return partial
 
-    findings.sort(key=lambda f: (f.start if f.start is not None else -1, f.check, f.rule))
+
+async def add_critique_async(
+    doc: Document, config: Config, partial: PartialReview, options: ReviewOptions
+) -> PartialReview:
+    if critique_needed(config, options, partial):
+        from reviewer.critique import run_critique_async
+
+        try:
+            output = await run_critique_async(doc, config, list(partial.findings), options)
+        except Exception as exc:  # noqa: BLE001 - same contract as _run_safely
+            log.debug("critique failed", exc_info=True)
+            output = CheckOutput(status="error", summary=f"check could not run: {type(exc).__name__}: {exc}")
+        merge_critique(doc, config, partial, output)
+    return partial
+
+
+def merge_critique(doc: Document, config: Config, partial: PartialReview, output: CheckOutput) -> None:
+    kept, suppressed = apply_suppressions(doc, config, output.findings)
+    assign_ids(kept + suppressed)
+    partial.findings += kept
+    partial.suppressed += suppressed
+    partial.metrics.update(output.metrics)
+    partial.checks["critique"] = _result(output)
+
+
+def build_report(doc: Document, partial: PartialReview) -> Report:
+    findings = sorted(partial.findings, key=lambda f: (f.start if f.start is not None else -1, f.check, f.rule))
+    ordered_checks = {name: partial.checks[name] for name in (*DETERMINISTIC_CHECKS, "critique") if name in partial.checks}
     return Report(
         source=doc.source,
         content_sha256=doc.sha256,
         language=doc.language,
         word_count=doc.word_count,
-        verdict=verdict_for(findings, checks),
+        verdict=verdict_for(findings, ordered_checks),
         score=score_for(findings),
-        checks=checks,
-        metrics=metrics,
+        checks=ordered_checks,
+        metrics=partial.metrics,
         findings=findings,
-        suppressed=suppressed,
+        suppressed=partial.suppressed,
         brief=doc.brief.model_dump(exclude_none=True) if doc.brief else None,
         notes=[] if doc.brief else ["no brief given: length, keyword and required-section checks did not run"],
         tool={"name": "reviewer", "version": __version__},

@@ -21,3 +21,9 @@ def run_critique(doc: Document, config: Config, findings: list[Finding], options
             "or REVIEWER_MODEL / OPENAI_API_KEY in the environment",
         )
     return CheckOutput(status="skipped", summary="critique not implemented yet")
+
+
+async def run_critique_async(
+    doc: Document, config: Config, findings: list[Finding], options: ReviewOptions
+) -> CheckOutput:
+    return run_critique(doc, config, findings, options)
