@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -49,22 +50,39 @@ def decode(data: bytes, origin: str) -> str:
         return _normalise(data.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
         utf8_error = exc
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data).best()
-    if best is None or best.encoding in ("utf_8", "ascii") or _control_share(str(best)) > 0.01:
+    legacy = _decode_legacy(data)
+    if legacy is None:
         raise InputError(
-            f"{origin}: not valid UTF-8 (byte {utf8_error.start}) and no other text encoding fits; "
-            "save the file as UTF-8"
+            f"{origin}: not valid UTF-8 (bad byte at offset {utf8_error.start}) and not a Western "
+            "legacy encoding either; save the file as UTF-8"
         )
-    return _normalise(str(best))
+    return _normalise(legacy)
+
+
+# Characters a German or English text in Windows-1252 / Latin-1 plausibly contains.
+_PLAUSIBLE_NON_ASCII = set("äöüÄÖÜßéèêëàâáçïîíôóûùúñÉÈÀÇ€–—„“”‘’‚…«»°§©®™•·\u00a0½¼¾²³µ×")
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def _decode_legacy(data: bytes) -> str | None:
+    """Windows-1252 when the bytes decode cleanly into plausible German/English characters.
+
+    Statistical detectors guess wildly on short drafts (a Latin-1 German text comes back as
+    Turkish Mac Roman), so this accepts only the one legacy encoding marketing teams still
+    produce, and refuses everything else, including broken or mixed UTF-8."""
+    if _UTF8_MULTIBYTE.search(data):
+        return None  # real UTF-8 sequences next to invalid bytes: a broken UTF-8 file
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    non_ascii = [ch for ch in text if ord(ch) > 127]
+    if not non_ascii:
+        return text
+    plausible = sum(1 for ch in non_ascii if ch in _PLAUSIBLE_NON_ASCII)
+    return text if plausible / len(non_ascii) >= 0.9 else None
 
 
 def _normalise(text: str) -> str:
     """Newlines become \\n so offsets, lines and columns mean the same on every platform."""
     return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-def _control_share(text: str) -> float:
-    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\t\r\f")
-    return controls / max(len(text), 1)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from enum import Enum
+from typing import TYPE_CHECKING
 
-from reviewer.models import SEVERITY_RANK, Report
+if TYPE_CHECKING:
+    from reviewer.models import Report
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -19,6 +21,8 @@ class Level(str, Enum):
 
 def exit_code_for(reports: list[Report], fail_on: str) -> int:
     """1 when any finding is at or above ``fail_on``, else 0 (the linters' convention)."""
+    from reviewer.models import SEVERITY_RANK
+
     threshold = SEVERITY_RANK[fail_on]
     for report in reports:
         if any(SEVERITY_RANK[f.severity] >= threshold for f in report.findings):
