@@ -210,9 +210,14 @@ def parse_document(
 
 
 def _looks_pasted(content: str, body_start: int) -> bool:
-    """Markdown without any heading marks whose lines stand alone, as in text pasted from a page."""
-    lines = [line for line in content[body_start:].splitlines() if line.strip()]
-    return len(lines) >= 3
+    """Text pasted from a web page or document: no heading marks, and most lines follow each
+    other without blank lines in between (Markdown would glue them into one paragraph)."""
+    lines = content[body_start:].split("\n")
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    if len(filled) < 3:
+        return False
+    adjacent = sum(1 for i in filled if i + 1 < len(lines) and lines[i + 1].strip())
+    return adjacent / len(filled) >= 0.5
 
 
 def load_document(path: str, *, brief_path: str | None = None, language: str | None = None) -> Document:

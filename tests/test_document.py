@@ -152,3 +152,10 @@ def test_broken_front_matter_is_one_clear_error(parse, text, message):
     with pytest.raises(InputError) as excinfo:
         parse(text)
     assert message in str(excinfo.value)
+
+
+def test_markdown_letter_without_headings_stays_markdown(parse):
+    text = "Liebe Kundinnen und Kunden,\n\nwir haben neue Öffnungszeiten ab März.\n\nViele Grüße\n\nIhr Team\n"
+    doc = parse(text, source="letter.md")
+    assert doc.format == "markdown"
+    assert doc.headings == []
