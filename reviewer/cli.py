@@ -32,9 +32,22 @@ def _root(
 
 
 def _register_commands() -> None:
-    from reviewer.commands import review
+    from reviewer.commands import redact, review
 
     review.register(app)
+    redact.register(app)
+    from reviewer.commands import store
+
+    store.register(app)
+    from reviewer.commands import batch
+
+    batch.register(app)
+    from reviewer.commands import serve
+
+    serve.register(app)
+    from reviewer.commands import guidelines
+
+    guidelines.register(app)
 
 
 _register_commands()

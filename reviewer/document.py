@@ -26,6 +26,7 @@ from reviewer.parsing.sentences import Span, split_sentences, word_spans
 from reviewer.reading import read_source
 
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_CLOSED_FRONT_MATTER = re.compile(r"---[ \t]*\n.*?^---[ \t]*$", re.DOTALL | re.MULTILINE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,10 +230,19 @@ def load_document(path: str, *, brief_path: str | None = None, language: str | N
 
 def load_brief(path: str) -> Brief:
     """A brief from a YAML file, or from the front matter of a Markdown file."""
+    source, text = read_source(path)
+    return brief_from_text(text, source, front_matter=Path(path).suffix.lower() in (".md", ".markdown", ".txt"))
+
+
+def brief_from_text(text: str, source: str, *, front_matter: bool | None = None) -> Brief:
+    """A brief from YAML text, or from a draft's front matter (``front_matter=None``: when the
+    text opens with ``---``). The web UI parses pasted briefs with it."""
     import yaml
 
-    source, text = read_source(path)
-    if Path(path).suffix.lower() in (".md", ".markdown", ".txt"):
+    if front_matter is None:
+        text = text.lstrip()
+        front_matter = _CLOSED_FRONT_MATTER.match(text) is not None
+    if front_matter:
         data, _ = split_front_matter(text, source)
         if data is None:
             raise InputError(f"{source}: no front matter with a brief found")

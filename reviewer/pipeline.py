@@ -15,6 +15,7 @@ from reviewer import __version__
 from reviewer.checks import DETERMINISTIC_CHECKS, CheckOutput, load_check
 from reviewer.config import Config
 from reviewer.document import Document
+from reviewer.errors import ConfigError
 from reviewer.finding_ids import assign_ids
 from reviewer.models import CheckResult, Finding, Report
 from reviewer.scoring import score_for, status_for, summary_for, verdict_for
@@ -134,6 +135,8 @@ def _run_safely(name: str, call) -> CheckOutput:
     """A failing check becomes status 'error' in the report; the other checks still run."""
     try:
         return call()
+    except ConfigError:
+        raise  # a broken configuration or guideline file stops the run (exit 2), as for the CLI
     except Exception as exc:  # noqa: BLE001 - one check's bug must not lose the whole review
         log.debug("check %s failed", name, exc_info=True)
         return CheckOutput(status="error", summary=f"check could not run: {type(exc).__name__}: {exc}")

@@ -48,3 +48,15 @@ def parse():
         return parse_document(text, source, **kwargs)
 
     return _parse
+
+
+# --- store fixtures (issue 8: store owner) ---------------------------------------------------
+# The store suite runs on SQLite and on a real PostgreSQL: `store_url` / `store` are parametrised
+# over both backends; `pg_database` is a fresh database for the session. See tests/store_helpers.py.
+from tests.store_helpers import pg_database, store, store_url  # noqa: E402, F401
+
+
+# --- critique fixtures (issue 7: critique owner) ------------------------------------------------
+# `stub`: an OpenAI-compatible server on 127.0.0.1 (tests/openai_stub_server.py), scripted per test;
+# `guideline_dir`: a small guideline pack in tmp_path. See tests/critique_helpers.py.
+from tests.critique_helpers import guideline_dir, stub  # noqa: E402, F401

@@ -52,9 +52,9 @@ def review(
 
         render_terminal(report, Console(highlight=False))
     if submit:
-        from reviewer.commands.submit_hook import submit_report
+        from reviewer.commands.store import submit_and_tell
 
-        submit_report(doc, report, settings)
+        submit_and_tell(doc, report, settings)
     raise typer.Exit(exit_code_for([report], (fail_on.value if fail_on else settings.fail_on)))
 
 

@@ -1,0 +1,86 @@
+"""Which files a batch reviews.
+
+Files named on the command line are always taken (the user asked for them). Folders are walked
+recursively without following symbolic links (no loops), skipping hidden folders and files and
+the output folder itself (its Markdown reports must never become drafts); from them we take
+``.md`` and ``.txt`` files, or what ``--glob`` matches.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from fnmatch import fnmatchcase
+from pathlib import Path
+
+DRAFT_SUFFIXES = (".md", ".txt")
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """One file to review, or a command-line path that cannot be reviewed (``problem``)."""
+
+    path: Path  # absolute, not resolved through symlinks: what the user sees
+    source: str  # as shown in reports: relative to the working folder when below it
+    problem: str | None = None
+
+
+def discover(paths: list[str], *, glob: str | None = None, exclude: Path | None = None, cwd: Path | None = None) -> list[Target]:
+    """Targets in command-line order (folders sorted), each file once."""
+    cwd = (cwd or Path.cwd()).absolute()
+    excluded = exclude.resolve() if exclude is not None else None
+    seen: set[Path] = set()
+    targets: list[Target] = []
+    for raw in paths:
+        given = Path(os.path.normpath(cwd / raw))
+        unreadable: list[OSError] = []
+        if given.is_dir():
+            files = _walk(given, glob, excluded, unreadable.append)
+        elif given.exists():
+            files = iter([given])
+        else:
+            targets.append(Target(given, _source(given, cwd), f"{raw}: no such file or folder"))
+            continue
+        for file in files:
+            key = file.resolve()
+            if key in seen:
+                continue
+            seen.add(key)
+            targets.append(Target(file, _source(file, cwd)))
+        for error in unreadable:
+            where = Path(error.filename or given)
+            targets.append(Target(where, _source(where, cwd), f"{_source(where, cwd)}: cannot read folder: {error.strerror}"))
+    return targets
+
+
+def matches(relative: str, glob: str | None) -> bool:
+    """Does a path (relative to the folder given, with '/') belong to the batch?
+
+    Without a pattern: a ``.md`` or ``.txt`` file. A pattern without '/' is matched against the
+    file name at any depth (``*.markdown``); one with '/' against the whole relative path, where
+    ``*`` also crosses folders and a leading ``**/`` may match no folder at all."""
+    if glob is None:
+        return relative.lower().endswith(DRAFT_SUFFIXES)
+    if "/" not in glob:
+        return fnmatchcase(relative.rsplit("/", 1)[-1], glob)
+    return fnmatchcase(relative, glob) or (glob.startswith("**/") and fnmatchcase(relative, glob[3:]))
+
+
+def _walk(folder: Path, glob: str | None, excluded: Path | None, onerror: Callable[[OSError], None]) -> Iterator[Path]:
+    for current, dirs, files in os.walk(folder, onerror=onerror, followlinks=False):
+        here = Path(current)
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and (excluded is None or (here / d).resolve() != excluded))
+        for name in sorted(files):
+            if name.startswith("."):
+                continue
+            file = here / name
+            if matches(file.relative_to(folder).as_posix(), glob) and file.is_file():
+                yield file
+
+
+def _source(path: Path, cwd: Path) -> str:
+    try:
+        return path.relative_to(cwd).as_posix()
+    except ValueError:
+        return str(path)

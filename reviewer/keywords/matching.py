@@ -1,0 +1,269 @@
+"""Find a brief keyword in the text whatever its case, inflection or hyphenation.
+
+Writers do not repeat a keyword verbatim: German inflects it ("des Datenschutzes"), hyphenates or
+opens it ("KI-Tools", "KI Tools", "KI‑Tool" with a non-breaking hyphen, "Lead-Generierung" /
+"Leadgenerierung"), English pluralises it ("CRM migrations"). Each word gets a small set of
+comparison keys: its case-folded form; its lemma from simplemma (a maintained dictionary
+lemmatiser for de/en that ships its data; greedy mode also lemmatises German compounds); the
+English lemma of loanwords German does not know ("Leads" in German copy); a Snowball stem only for
+words no dictionary knows ("webhooks", "uptimes"); and the singular of acronym plurals ("KPIs").
+Two words match when their key sets meet; a keyword matches a run of words that match part by
+part and are separated only by spaces or hyphens.
+
+Decision on compounds: a keyword inside a *hyphenated* compound counts as an occurrence
+("Marketing-Automation-Plattform" contains "Marketing-Automation"), because the reader sees the
+keyword and search engines split at hyphens too. Inside a *closed* German compound
+("Pflichtschulungen" for "Schulung") it is not an occurrence — it is not what a reader or search
+engine sees as the keyword — but it is recorded as a compound mention, which the check quotes when
+the keyword is otherwise missing and which counts as support for the keyword's relevance.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Letters and digits; hyphens, apostrophes, slashes and punctuation separate words.
+_WORD = re.compile(r"[^\W_]+")
+# What may stand between two parts of one keyword: spaces and hyphens of any kind
+# (U+00AD soft hyphen, U+2010 hyphen, U+2011 non-breaking hyphen, U+2012 figure dash), no newline.
+_JOIN = re.compile(r"[ \t\u00a0\u202f\-\u00ad\u2010\u2011\u2012]+")
+_HYPHENS = re.compile(r"[\-\u00ad\u2010\u2011\u2012]+")
+# Link targets, URLs and e-mail addresses are not prose: "cyber@versicherung.de" is no keyword use.
+_NOT_PROSE = re.compile(r"\]\([^)\s]*\)|\bhttps?://\S+|\bwww\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+_ACRONYM_PLURAL = re.compile(r"[A-Z][A-Z0-9]+s")
+# German copy borrows English words ("Leads", "Tools"); English copy rarely borrows German ones, and
+# not consulting the German dictionary there saves loading it (seconds) for English-only runs.
+_LOANWORDS_FROM: dict[str, str | None] = {"de": "en", "en": None}
+_MIN_COMPOUND_CHARS = 4
+_MIN_HEAD_CHARS = 5
+_UNAMBIGUOUS_HEAD_CHARS = 7
+_LINKS = ("es", "en", "s", "n")  # German linking elements: Betrieb|s|unterbrechung
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word of the text with its offsets into ``Document.content`` and its comparison keys."""
+
+    start: int
+    end: int
+    text: str
+    keys: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class KeywordForm:
+    """A brief keyword prepared for matching: the keys of each part and of its closed form."""
+
+    keyword: str
+    parts: tuple[frozenset[str], ...]
+    compact: str  # the parts written together, case-folded ("kitools")
+    compact_keys: frozenset[str]
+    head_lemma: str  # lemma of the closed form, for "ends with" compound mentions
+    separators: tuple[str, ...] = ()  # the keyword's own text between its words ("." in "Node.js")
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """One occurrence: character span and the index range of the tokens it covers."""
+
+    start: int
+    end: int
+    first: int
+    last: int  # exclusive
+
+
+def _language(language: str) -> str:
+    return language if language in _LOANWORDS_FROM else "en"
+
+
+@lru_cache(maxsize=4)
+def _stemmer(language: str):
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("german" if language == "de" else "english")
+
+
+@lru_cache(maxsize=131072)
+def word_keys(word: str, language: str) -> frozenset[str]:
+    """Comparison keys of one word (see the module docstring); cached, words repeat a lot."""
+    import simplemma
+
+    language = _language(language)
+    folded = word.casefold()
+    keys = {folded}
+    keys.add(simplemma.lemmatize(word, lang=language, greedy=language == "de").casefold())
+    if not (simplemma.is_known(word, language) or simplemma.is_known(folded, language)):
+        loan = _LOANWORDS_FROM[language]
+        if loan and (simplemma.is_known(word, loan) or simplemma.is_known(folded, loan)):
+            keys.add(simplemma.lemmatize(folded, lang=loan).casefold())
+        else:
+            keys.update(_stemmer(lang).stemWord(folded) for lang in ("de", "en"))
+    if _ACRONYM_PLURAL.fullmatch(word):
+        keys.add(folded[:-1])  # "KPIs", "CRMs": no dictionary knows them, no stemmer strips the s
+    if language == "en":
+        # English sentence-initial capitals: "Managed" and "managed" are the same word
+        keys.add(simplemma.lemmatize(folded, lang="en").casefold())
+    return frozenset(keys)
+
+
+@lru_cache(maxsize=131072)
+def lemma(word: str, language: str) -> str:
+    """The case-folded dictionary lemma of a word (greedy compound mode for German)."""
+    import simplemma
+
+    language = _language(language)
+    return simplemma.lemmatize(word, lang=language, greedy=language == "de").casefold()
+
+
+def keyword_form(keyword: str, language: str) -> KeywordForm:
+    found = list(_WORD.finditer(keyword))
+    words = [m.group(0) for m in found]
+    compact_surface = "".join(words)
+    return KeywordForm(
+        keyword=keyword,
+        parts=tuple(word_keys(w, language) for w in words),
+        compact=compact_surface.casefold(),
+        compact_keys=word_keys(compact_surface, language) if compact_surface else frozenset(),
+        head_lemma=lemma(compact_surface, language) if compact_surface else "",
+        separators=tuple(
+            keyword[a.end() : b.start()] for a, b in zip(found, found[1:], strict=False)
+        ),
+    )
+
+
+def masked_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of link targets, URLs and e-mail addresses inside ``text[start:end]``."""
+    return [(m.start(), m.end()) for m in _NOT_PROSE.finditer(text, start, end)]
+
+
+def tokenize(text: str, start: int, end: int, language: str) -> list[Token]:
+    """Words of ``text[start:end]`` with keys, leaving out URLs, link targets and e-mail addresses."""
+    masks = masked_spans(text, start, end)
+    tokens: list[Token] = []
+    mask_index = 0
+    for m in _WORD.finditer(text, start, end):
+        while mask_index < len(masks) and masks[mask_index][1] <= m.start():
+            mask_index += 1
+        if mask_index < len(masks) and masks[mask_index][0] <= m.start() < masks[mask_index][1]:
+            continue
+        tokens.append(Token(m.start(), m.end(), m.group(0), word_keys(m.group(0), language)))
+    return tokens
+
+
+def _joined(text: str, left: Token, right: Token, *, hyphen_only: bool = False) -> bool:
+    gap = text[left.end : right.start]
+    return bool(gap) and (_HYPHENS if hyphen_only else _JOIN).fullmatch(gap) is not None
+
+
+def _match_at(text: str, tokens: list[Token], i: int, form: KeywordForm, language: str) -> int:
+    """How many tokens from ``i`` on form one occurrence of the keyword (0: none)."""
+    k = len(form.parts)
+    if k and i + k <= len(tokens):
+        run = tokens[i : i + k]
+        if all(form.parts[j] & run[j].keys for j in range(k)) and all(
+            _joined(text, run[j], run[j + 1])
+            or text[run[j].end : run[j + 1].start] == form.separators[j]
+            for j in range(k - 1)
+        ):
+            return k
+    # The same word written closed or hyphenated differently: "Leadgenerierung" for
+    # "Lead-Generierung", "Daten-Schutz" for "Datenschutz".
+    if not form.compact_keys:
+        return 0
+    for m in (1, 2, 3):
+        if m == k or i + m > len(tokens):
+            continue
+        run = tokens[i : i + m]
+        if m > 1 and not all(
+            _joined(text, run[j], run[j + 1], hyphen_only=True) for j in range(m - 1)
+        ):
+            continue
+        keys = run[0].keys if m == 1 else word_keys("".join(t.text for t in run), language)
+        if keys & form.compact_keys:
+            return m
+    return 0
+
+
+def find_occurrences(
+    text: str, tokens: list[Token], form: KeywordForm, language: str
+) -> list[Match]:
+    """Non-overlapping occurrences of the keyword, left to right."""
+    matches: list[Match] = []
+    i = 0
+    while i < len(tokens):
+        taken = _match_at(text, tokens, i, form, language)
+        if taken:
+            matches.append(Match(tokens[i].start, tokens[i + taken - 1].end, i, i + taken))
+            i += taken
+        else:
+            i += 1
+    return matches
+
+
+def compound_mentions(
+    tokens: list[Token], form: KeywordForm, language: str, exclude: set[int]
+) -> list[int]:
+    """Indexes of German closed compounds that contain the keyword ("Pflichtschulungen" for
+    "Schulung", "Verpackungsregister" for "Verpackung"); English writes compounds open."""
+    if _language(language) != "de" or len(form.compact) < _MIN_COMPOUND_CHARS:
+        return []
+    found = []
+    for index, token in enumerate(tokens):
+        if index in exclude:
+            continue
+        folded = token.text.casefold()
+        if len(folded) <= len(form.compact):
+            continue
+        if folded.startswith(form.compact) or lemma(token.text, language).endswith(form.head_lemma):
+            found.append(index)
+    return found
+
+
+@lru_cache(maxsize=8192)
+def compound_parts(word: str, language: str) -> frozenset[str]:
+    """The lemma of a word and, for a German closed compound, its head and modifier lemmas
+    ("Cyberversicherung" → cyberversicherung, versicherung, cyber; "Betriebsunterbrechung" →
+    …, unterbrechung, betrieb).
+
+    The head is the longest ending of at least five letters that simplemma's dictionary knows;
+    linking elements (-s-, -es-, -n-, -en-) are dropped from the modifier, which must be a known
+    word too unless the head is long enough to be unambiguous ("Cyber|versicherung"). Short
+    endings are never heads, so "Marketing" does not become "Marke" + "ting"."""
+    whole = lemma(word, language)
+    parts = {whole}
+    if _language(language) != "de":
+        return frozenset(parts)
+    rest = whole
+    for _ in range(2):  # at most three parts: Betriebs|unterbrechungs|versicherung
+        split = _split_once(rest)
+        if split is None:
+            break
+        modifier, head = split
+        parts.update((head, modifier, lemma(modifier.capitalize(), "de")))
+        rest = modifier
+    return frozenset(parts)
+
+
+def _split_once(word: str) -> tuple[str, str] | None:
+    import simplemma
+
+    for cut in range(_MIN_COMPOUND_CHARS, len(word) - _MIN_HEAD_CHARS + 1):
+        head = word[cut:]
+        if not simplemma.is_known(head.capitalize(), "de"):
+            continue
+        modifier = word[:cut]
+        candidates = [modifier] + [
+            modifier[: -len(link)] for link in _LINKS if modifier.endswith(link)
+        ]
+        for candidate in candidates:
+            if len(candidate) >= _MIN_COMPOUND_CHARS and simplemma.is_known(
+                candidate.capitalize(), "de"
+            ):
+                return candidate, lemma(head.capitalize(), "de")
+        if len(head) >= _UNAMBIGUOUS_HEAD_CHARS and len(modifier) >= _MIN_COMPOUND_CHARS:
+            return modifier, lemma(head.capitalize(), "de")
+        return None  # the longest known head decides; a shorter one would be a guess
+    return None

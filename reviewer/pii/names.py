@@ -1,0 +1,152 @@
+"""Word lists for finding person names without a statistical model.
+
+First names come from ``gender-guesser``: its dictionary (Jörg Michael's ``nam_dict``, ~48,000
+given names with a popularity score per country for Germany, Austria, Switzerland, the UK, the US
+and 50 more) is maintained on PyPI, ships inside the wheel, covers German spellings with umlauts and
+loads in a quarter of a second. We keep names with a popularity of at least ``MIN_POPULARITY`` in
+any country and drop those that are also German or English function words (spaCy's stop-word lists,
+which need no model), months or weekdays — "Will", "May", "Am", "Bei" are names there too.
+
+Everything else here is short, closed-class vocabulary (titles, particles, company legal forms,
+attribution verbs, job-title words) used as context, never as names.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+
+def words(text: str) -> frozenset[str]:
+    """A word set written as one readable string."""
+    return frozenset(text.split())
+
+
+MIN_POPULARITY = 2  # gender-guesser's 1..13 scale; 1 means "very rare in that country"
+
+# Salutations and academic titles. PERSON spans leave these out ("Dr. Lena Marquardt" ->
+# "Lena Marquardt"); they are strong evidence that a person follows.
+TITLES = words(
+    "herr herrn frau hr hr. fr fr. dr dr. prof prof. professor professorin mr mr. mrs mrs. ms ms. "
+    "mx mx. miss sir dame dipl.-ing. dipl.-ing dipl.-kfm. dipl.-kffr. mag. mag ing. med. dr.-ing. "
+    "rer. nat. pd"
+)
+
+# Lower-case name particles: "Pieter van Leeuwen", "Ursula von der Leyen", "Luis de la Cruz".
+PARTICLES = words("van von de der den del della di da du la le ten ter zu vom zur dos das y bin al")
+
+# A company, not a person, when one of these follows the name ("Frank Kunststoff GmbH").
+COMPANY_DESIGNATORS = words(
+    "gmbh ag kg ohg gbr ug se eg e.v. ev kgaa mbh co co. inc inc. ltd ltd. llc plc corp corp. "
+    "corporation company group holding holdings gruppe bank partners partner associates consulting "
+    "solutions systems software technologies technology labs studio studios verlag stiftung "
+    "foundation university universität hochschule institut institute"
+)
+
+# Words that end product, organisation and place names, never a person's: "Max Pro", "Nova
+# Suite", "Stella Connect", "Victoria Station", "Joy Division".
+NON_SURNAMES = words(
+    "suite cloud connect analytics insights assistant platform studio hub pro plus edge flow desk "
+    "pay link works labs digital data tech app apps online mobile smart one go max mini lite core "
+    "center centre portal network networks services service logistik logistics media marketing "
+    "sensing sensors energy capital ventures robotics automation ai cyber security secure shop "
+    "store market markets street road avenue square station airport division department tower "
+    "plaza gateway engine cluster server sdk api os suite edition series"
+)
+
+CALENDAR_WORDS = words(
+    "januar februar märz april mai juni juli august september oktober november dezember "
+    "january february march june july october december montag dienstag mittwoch donnerstag "
+    "freitag samstag sonntag monday tuesday wednesday thursday friday saturday sunday"
+)
+
+# Verbs and phrases that attribute a quote to a person: "…", sagt Jonas Reimer / says Dan Lee.
+ATTRIBUTION_WORDS = words(
+    "sagt sagte erklärt erklärte betont betonte ergänzt ergänzte berichtet berichtete meint "
+    "meinte so laut fasst resümiert says said explains explained adds added notes noted "
+    "recalls recalled according comments commented"
+)
+
+# Job-title words that follow a name after a comma: "Oliver Hartwell, Lead Platform Engineer".
+JOB_WORDS = words(
+    "leiter leiterin geschäftsführer geschäftsführerin inhaber inhaberin gründer gründerin "
+    "werksleiter werksleiterin vorstand vorständin vorsitzender vorsitzende direktor direktorin "
+    "projektleiter projektleiterin abteilungsleiter abteilungsleiterin bereichsleiter "
+    "bereichsleiterin teamleiter teamleiterin referent referentin sprecher sprecherin berater "
+    "beraterin professor professorin ingenieur ingenieurin entwickler entwicklerin mitarbeiter "
+    "mitarbeiterin prokurist prokuristin head director manager engineer founder co-founder "
+    "owner ceo cto cfo coo cmo cio ciso vp president chief lead senior principal consultant "
+    "architect officer partner analyst specialist coordinator trainer instructor teacher"
+)
+
+# Common function words that begin a sentence and are capitalised there; never a surname.
+_EXTRA_NON_SURNAMES = words(
+    "ich du er sie es wir ihr ihnen ihre ihren ihrem ihres sein seine the and or"
+)
+
+
+@cache
+def stop_words() -> frozenset[str]:
+    """German and English stop words from spaCy (plain Python lists; no model needed)."""
+    from spacy.lang.de.stop_words import STOP_WORDS as DE
+    from spacy.lang.en.stop_words import STOP_WORDS as EN
+
+    return frozenset(DE | EN | _EXTRA_NON_SURNAMES)
+
+
+@cache
+def first_names() -> frozenset[str]:
+    """Given names popular enough somewhere, minus function words and calendar words."""
+    import gender_guesser.detector as gender
+
+    detector = gender.Detector(case_sensitive=True)
+    excluded = stop_words() | CALENDAR_WORDS | TITLES | PARTICLES
+    names = set()
+    for name, by_gender in detector.names.items():
+        if len(name) < 2 or not name[0].isupper() or name.lower() in excluded:
+            continue
+        if _popularity(by_gender.values()) >= MIN_POPULARITY:
+            names.add(name)
+    return frozenset(names)
+
+
+def _popularity(country_columns) -> int:
+    """Highest per-country popularity (hex digit 1..D) of a name across its gender entries."""
+    best = 0
+    for columns in country_columns:
+        for char in columns:
+            if char.strip():
+                try:
+                    best = max(best, int(char, 16))
+                except ValueError:
+                    continue
+    return best
+
+
+@cache
+def _folded_first_names() -> frozenset[str]:
+    return frozenset(fold_accents(name) for name in first_names())
+
+
+def fold_accents(word: str) -> str:
+    """'Zoë' -> 'Zoe', 'Tomás' -> 'Tomas': the dictionary spells some names without diacritics."""
+    import unicodedata
+
+    return "".join(
+        ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch)
+    )
+
+
+def is_first_name(word: str) -> bool:
+    """A given name, including hyphenated ones ("Anna-Lena", "Hans-Peter") and accent variants."""
+    names = first_names()
+    if word in names:
+        return True
+    parts = word.split("-")
+    if len(parts) > 1 and all(part in names for part in parts):
+        return True
+    folded = _folded_first_names()
+    return fold_accents(word) in folded if word.isalpha() and not word.isascii() else False
+
+
+def is_title(word: str) -> bool:
+    return word.lower() in TITLES

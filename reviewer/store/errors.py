@@ -1,0 +1,25 @@
+"""What can go wrong in the store, as errors the CLI turns into one clear line (exit 2)."""
+
+from __future__ import annotations
+
+from reviewer.errors import ReviewerError
+
+
+class StoreError(ReviewerError):
+    """The review store cannot do what was asked (unreachable database, broken URL, …)."""
+
+
+class NotFoundError(StoreError):
+    """No revision, document or finding with that id."""
+
+
+class ConflictError(StoreError):
+    """Someone else changed the revision first; reload it and decide again."""
+
+
+class InvalidTransition(ConflictError):
+    """The revision's state does not allow this action (e.g. approving a rejected revision,
+    approving a blocked one without waivers or an override)."""
+
+
+StateError = InvalidTransition

@@ -1,0 +1,198 @@
+"""The keywords check: dev-set labels, findings, thresholds, details and metrics in the report."""
+
+from __future__ import annotations
+
+import pytest
+
+from reviewer.checks import keywords
+from reviewer.config import Config, config_from_dict
+from reviewer.document import load_document
+from reviewer.errors import ConfigError
+from reviewer.pipeline import review
+from tests.conftest import eval_cases
+from tests.keywords_helpers import DE_ARBEITSSCHUTZ, by_rule, entry, run_check
+
+CASES = eval_cases()
+
+
+@pytest.mark.parametrize("name, path, expect", CASES, ids=[c[0] for c in CASES])
+def test_dev_set_missing_and_stuffed_exactly(name, path, expect):
+    output = keywords.run(load_document(str(path)), Config())
+    assert sorted(by_rule(output, "keywords.missing")) == sorted(expect["keywords_missing"])
+    assert sorted(by_rule(output, "keywords.stuffed")) == sorted(expect["keywords_stuffed"])
+
+
+def test_dev_set_irrelevant_precision_and_recall():
+    tp = fp = fn = 0
+    for _name, path, expect in CASES:
+        got = {
+            k.casefold()
+            for k in by_rule(
+                keywords.run(load_document(str(path)), Config()), "keywords.irrelevant"
+            )
+        }
+        wanted = {k.casefold() for k in expect["keywords_irrelevant"]}
+        tp, fp, fn = tp + len(got & wanted), fp + len(got - wanted), fn + len(wanted - got)
+    assert tp / (tp + fn) >= 0.8, f"recall: tp={tp} fn={fn}"
+    assert tp / (tp + fp) >= 0.8, f"precision: tp={tp} fp={fp}"
+
+
+def _draft(body: str, keywords_list: str = '["Cloud-Hosting"]', extra: str = "") -> str:
+    return f"---\nlanguage: de\nkeywords: {keywords_list}\n{extra}---\n{body}"
+
+
+def test_no_brief_or_no_keywords_is_skipped_with_a_reason():
+    output = run_check("# Titel\n\nEin Text ohne Brief.\n")
+    assert output.status == "skipped" and "no brief" in output.summary
+    output = run_check("---\nlanguage: en\nkeywords: []\n---\n# Title\n\nText.\n")
+    assert output.status == "skipped" and "no keywords" in output.summary
+    output = run_check("---\nlanguage: en\nkeywords: ['  ', '']\n---\n# Title\n\nText.\n")
+    assert output.status == "skipped"
+
+
+def test_missing_keyword_is_a_document_level_warning():
+    output = run_check(DE_ARBEITSSCHUTZ)
+    [missing] = [f for f in output.findings if f.category == "Staplerschein"]
+    assert (missing.rule, missing.severity) == ("keywords.missing", "warning")
+    assert (
+        missing.start is None
+        and missing.end is None
+        and missing.text == ""
+        and missing.line is None
+    )
+
+
+def test_keyword_only_inside_compounds_is_missing_and_says_where_it_appears():
+    output = run_check(DE_ARBEITSSCHUTZ)
+    [finding] = [f for f in output.findings if f.category == "Unterweisung"]
+    assert finding.rule == "keywords.missing"
+    assert "Sicherheitsunterweisungen" in finding.message
+    assert entry(output, "Unterweisung")["compounds"] == ["Sicherheitsunterweisungen"]
+
+
+def _stuffed_text(uses: int, words: int = 100) -> str:
+    """``uses`` three-word sentences with the keyword, under a two-word heading, padded to ``words``."""
+    sentences = ["Cloud-Hosting senkt Kosten."] * uses
+    filler = " ".join(["Wort"] * (words - 2 - 3 * uses))
+    return _draft("# Über Hosting\n\n" + " ".join(sentences) + f"\n\n{filler}.\n")
+
+
+def test_stuffing_is_an_error_on_the_first_occurrence():
+    text = _stuffed_text(uses=5)  # 5 of 100 words = 5 %
+    doc_output = run_check(text)
+    [finding] = [f for f in doc_output.findings if f.rule == "keywords.stuffed"]
+    assert finding.severity == "error" and finding.category == "Cloud-Hosting"
+    assert text[finding.start : finding.end] == finding.text == "Cloud-Hosting"
+    assert finding.density == pytest.approx(5.0) and finding.occurrences == 5
+    assert doc_output.metrics["keyword_density_max"] == pytest.approx(5.0)
+
+
+def test_density_at_the_limit_is_not_stuffing_and_the_limit_is_configurable():
+    text = _stuffed_text(uses=3)  # 3 of 100 words = 3 %
+    assert by_rule(run_check(text), "keywords.stuffed") == []
+    strict = config_from_dict({"keywords": {"stuffing_density": 2.5}})
+    assert by_rule(run_check(text, strict), "keywords.stuffed") == ["Cloud-Hosting"]
+
+
+def test_a_tiny_text_needs_a_minimum_of_uses_before_it_is_stuffed():
+    text = _draft(
+        "# Über Hosting\n\nCloud-Hosting senkt Kosten. Cloud-Hosting ist flexibel und schnell eingerichtet.\n"
+    )
+    assert by_rule(run_check(text), "keywords.stuffed") == []  # 2 of 13 words, but only 2 uses
+    lenient = config_from_dict({"keywords": {"stuffing_min_occurrences": 2}})
+    assert by_rule(run_check(text, lenient), "keywords.stuffed") == ["Cloud-Hosting"]
+
+
+def test_placement_findings_are_info_and_point_at_title_and_intro():
+    output = run_check(DE_ARBEITSSCHUTZ)
+    item = entry(output, "Gefährdungsbeurteilung")
+    assert (
+        item["occurrences"] == 1
+        and not item["in_title"]
+        and not item["in_intro"]
+        and item["in_headings"] == 0
+    )
+    rules = {f.rule: f for f in output.findings if f.category == "Gefährdungsbeurteilung"}
+    assert set(rules) == {
+        "keywords.not_in_title",
+        "keywords.not_in_intro",
+    }  # 1 of 96 words is not rare
+    assert all(f.severity == "info" for f in rules.values())
+    assert rules["keywords.not_in_title"].text.startswith("Arbeitsschutz im Lager")
+    assert rules["keywords.not_in_intro"].text.startswith("Im Lager passieren")
+    arbeitsschutz = entry(output, "Arbeitsschutz")
+    assert (
+        arbeitsschutz["in_title"]
+        and not arbeitsschutz["in_intro"]
+        and arbeitsschutz["in_headings"] == 0
+    )
+
+
+def test_rare_keyword_is_low_density_info():
+    [(_, path, _expect)] = [c for c in CASES if c[0].startswith("en_02")]
+    output = keywords.run(load_document(str(path)), Config())
+    [finding] = [
+        f for f in output.findings if f.rule == "keywords.low_density" and f.category == "uptime"
+    ]
+    assert finding.severity == "info" and finding.start is None
+    assert entry(output, "uptime")["density"] < 0.5
+    relaxed = config_from_dict({"keywords": {"low_density": 0.1}})
+    assert "uptime" not in by_rule(
+        keywords.run(load_document(str(path)), relaxed), "keywords.low_density"
+    )
+
+
+def test_placement_can_be_limited_to_the_focus_keyword_or_switched_off():
+    first_only = config_from_dict({"keywords": {"placement": "first"}})
+    output = run_check(DE_ARBEITSSCHUTZ, first_only)
+    assert set(by_rule(output, "keywords.not_in_title")) <= {"Arbeitsschutz"}
+    assert by_rule(output, "keywords.not_in_intro") == ["Arbeitsschutz"]
+    off = config_from_dict({"keywords": {"check_title": False, "check_intro": False}})
+    output = run_check(DE_ARBEITSSCHUTZ, off)
+    assert (
+        by_rule(output, "keywords.not_in_title") == by_rule(output, "keywords.not_in_intro") == []
+    )
+
+
+def test_intro_is_the_text_before_the_first_subheading():
+    text = _draft(
+        "# Titel\n\nLiebe Leserinnen,\n\nheute geht es um Cloud-Hosting für kleine Teams.\n\n## Mehr\n\nText.\n"
+    )
+    assert entry(run_check(text), "Cloud-Hosting")["in_intro"] is True
+
+
+def test_density_is_occurrences_per_body_word():
+    doc = load_document(str(next(c[1] for c in CASES if c[0].startswith("de_01"))))
+    item = entry(keywords.run(doc, Config()), "Marketing-Automation")
+    assert item["density"] == pytest.approx(100 * item["occurrences"] / doc.word_count, abs=0.01)
+    assert 4.5 < item["density"] < 6  # the eval INDEX: "about 5 %"
+
+
+def test_details_and_metrics_reach_the_report(tmp_path):
+    config = Config()
+    for name in ("pii", "readability", "structure", "guidelines", "critique"):
+        setattr(config.checks, name, False)
+    path = tmp_path / "draft.md"
+    path.write_text(DE_ARBEITSSCHUTZ, encoding="utf-8")
+    report = review(load_document(str(path)), config)
+    result = report.checks["keywords"].model_dump()
+    assert result["status"] == "warn" and "2 missing" in result["summary"]
+    details = {item["keyword"]: item for item in result["keywords"]}
+    assert set(details) == {
+        "Arbeitsschutz",
+        "Gefährdungsbeurteilung",
+        "Staplerschein",
+        "Unterweisung",
+    }
+    for key in ("occurrences", "density", "in_title", "in_intro", "in_headings", "relevance"):
+        assert key in details["Arbeitsschutz"]
+    assert report.metrics["keywords_missing"] == 2
+    assert report.metrics["keyword_coverage"] == 0.5
+    assert all(f.id for f in report.findings)
+
+
+def test_unknown_or_bad_settings_are_config_errors():
+    with pytest.raises(ConfigError, match="keywords.stuffing_dens"):
+        config_from_dict({"keywords": {"stuffing_dens": 4}})
+    with pytest.raises(ConfigError, match="relevance_threshold"):
+        config_from_dict({"keywords": {"relevance_threshold": 2}})
