@@ -19,6 +19,7 @@ Usage: python bench/batch_bench.py [--docs 400] [--words 800] [--jobs 1,2] [--fo
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import random
@@ -51,12 +52,16 @@ def build_drafts(folder: Path, count: int, words: int, seed: int = 7) -> list[Pa
         rng.shuffle(others)
         parts = list(sections)
         variant = "Stand: Fassung" if language == "de" else "Revision"
-        parts.insert(1, f"{variant} {n + 1}, {rng.choice(['A', 'B', 'C'])}-{rng.randint(100, 999)}.\n")
+        parts.insert(
+            1, f"{variant} {n + 1}, {rng.choice(['A', 'B', 'C'])}-{rng.randint(100, 999)}.\n"
+        )
         while sum(len(WORD.findall(p)) for p in parts) < words and others:
             parts.append(others.pop())
         draft = folder / language / f"{n:03d}_{name}.md"
         draft.parent.mkdir(parents=True, exist_ok=True)
-        draft.write_text(f"---\n{front}---\n\n" + "\n".join(p.rstrip() + "\n" for p in parts), encoding="utf-8")
+        draft.write_text(
+            f"---\n{front}---\n\n" + "\n".join(p.rstrip() + "\n" for p in parts), encoding="utf-8"
+        )
         written.append(draft)
     return written
 
@@ -73,10 +78,25 @@ def run_batch(drafts: Path, jobs: int, formats: str, work: Path) -> dict:
 
     out = work / f"out-jobs{jobs}"
     shutil.rmtree(out, ignore_errors=True)
-    command = [sys.executable, "-m", "reviewer", "batch", str(drafts), "--jobs", str(jobs), "--no-critique",
-               "--force", "--format", formats, "--out", str(out)]
+    command = [
+        sys.executable,
+        "-m",
+        "reviewer",
+        "batch",
+        str(drafts),
+        "--jobs",
+        str(jobs),
+        "--no-critique",
+        "--force",
+        "--format",
+        formats,
+        "--out",
+        str(out),
+    ]
     started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=work, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        command, cwd=work, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    )
     parent = psutil.Process(process.pid)
     peak_total = 0
     peak_each: dict[int, int] = {}
@@ -99,9 +119,14 @@ def run_batch(drafts: Path, jobs: int, formats: str, work: Path) -> dict:
     stderr = process.stderr.read() if process.stderr else ""
     if process.returncode not in (0, 1):
         raise SystemExit(f"batch --jobs {jobs} failed ({process.returncode}):\n{stderr[-2000:]}")
-    lines = [json.loads(line) for line in (out / "summary.jsonl").read_text(encoding="utf-8").splitlines()]
+    lines = [
+        json.loads(line)
+        for line in (out / "summary.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
     finished = sorted(line["finished"] for line in lines)
-    steady = (len(finished) - 10) / (finished[-1] - finished[9]) if len(finished) > 20 else float("nan")
+    steady = (
+        (len(finished) - 10) / (finished[-1] - finished[9]) if len(finished) > 20 else float("nan")
+    )
     errors = sum(1 for line in lines if line["status"] == "error")
     return {
         "jobs": jobs,
@@ -135,10 +160,8 @@ def time_checks(drafts: list[Path], sample: int) -> dict[str, float]:
             if not getattr(config.checks, name):
                 continue
             started = time.perf_counter()
-            try:
+            with contextlib.suppress(Exception):  # a check still being built: counts as no time
                 load_check(name)(doc, config)
-            except Exception:  # noqa: BLE001 - a check still being built: counts as no time
-                pass
             totals[name] += time.perf_counter() - started
     return {name: seconds / len(chosen) for name, seconds in totals.items()}
 
@@ -148,33 +171,50 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=400)
     parser.add_argument("--words", type=int, default=800)
     parser.add_argument("--jobs", default="1,2", help="comma-separated job counts to compare")
-    parser.add_argument("--format", default="json,html", help="reports to write (the command's default: json,html)")
+    parser.add_argument(
+        "--format", default="json,html", help="reports to write (the command's default: json,html)"
+    )
     parser.add_argument("--sample", type=int, default=40, help="drafts timed check by check")
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="reviewer-batch-bench-"))
     try:
         drafts = build_drafts(work / "drafts", args.docs, args.words)
-        sizes = [len(WORD.findall(p.read_text(encoding="utf-8").split("---\n", 2)[2])) for p in drafts]
-        print(f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f} (other work on the machine skews the numbers)")
-        print(f"drafts: {len(drafts)} in {work / 'drafts'}, body words median {statistics.median(sizes):.0f} "
-              f"(min {min(sizes)}, max {max(sizes)}), German and English")
+        sizes = [
+            len(WORD.findall(p.read_text(encoding="utf-8").split("---\n", 2)[2])) for p in drafts
+        ]
+        print(
+            f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f} (other work on the machine skews the numbers)"
+        )
+        print(
+            f"drafts: {len(drafts)} in {work / 'drafts'}, body words median {statistics.median(sizes):.0f} "
+            f"(min {min(sizes)}, max {max(sizes)}), German and English"
+        )
         results = []
         for jobs in (int(j) for j in args.jobs.split(",")):
             result = run_batch(work / "drafts", jobs, args.format, work)
             results.append(result)
             each = ", ".join(f"{rss / 2**20:.0f}" for rss in result["peak_each"][:4])
-            print(f"--jobs {jobs}: {result['docs']} docs ({result['errors']} errors) in {result['wall']:.1f} s: "
-                  f"{result['rate']:.2f} docs/s end to end, {result['steady']:.2f} docs/s steady state; "
-                  f"peak memory {result['peak_total'] / 2**30:.2f} GB (parent + workers; per process MB: {each})")
+            print(
+                f"--jobs {jobs}: {result['docs']} docs ({result['errors']} errors) in {result['wall']:.1f} s: "
+                f"{result['rate']:.2f} docs/s end to end, {result['steady']:.2f} docs/s steady state; "
+                f"peak memory {result['peak_total'] / 2**30:.2f} GB (parent + workers; per process MB: {each})"
+            )
         by_jobs = {r["jobs"]: r for r in results}
         if 1 in by_jobs and 2 in by_jobs:
-            print(f"speed-up --jobs 2 / --jobs 1: {by_jobs[2]['rate'] / by_jobs[1]['rate']:.2f} end to end, "
-                  f"{by_jobs[2]['steady'] / by_jobs[1]['steady']:.2f} steady state (target >= 1.7)")
-            print(f"peak memory with --jobs 2: {by_jobs[2]['peak_total'] / 2**30:.2f} GB (target < 1.5 GB)")
+            print(
+                f"speed-up --jobs 2 / --jobs 1: {by_jobs[2]['rate'] / by_jobs[1]['rate']:.2f} end to end, "
+                f"{by_jobs[2]['steady'] / by_jobs[1]['steady']:.2f} steady state (target >= 1.7)"
+            )
+            print(
+                f"peak memory with --jobs 2: {by_jobs[2]['peak_total'] / 2**30:.2f} GB (target < 1.5 GB)"
+            )
         per_doc = time_checks(drafts, args.sample)
         total = sum(per_doc.values())
-        print("time per document (ms): " + ", ".join(f"{name} {seconds * 1000:.1f}" for name, seconds in per_doc.items()))
+        print(
+            "time per document (ms): "
+            + ", ".join(f"{name} {seconds * 1000:.1f}" for name, seconds in per_doc.items())
+        )
         outside = 1 - per_doc.get("pii", 0.0) / total if total else float("nan")
         print(f"share of checking time outside presidio (the pii check): {outside:.0%}")
     finally:

@@ -113,15 +113,15 @@ def main() -> int:
             figures = []
             for run in (1, 2):
                 before = server_calls(url)  # includes the warm-up call
-                started = time.perf_counter()
+                started, cpu = time.perf_counter(), time.process_time()
                 outputs = asyncio.run(critique_all(items, config))
-                elapsed = time.perf_counter() - started
+                elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
                 calls = server_calls(url) - before
                 errors = [o.summary for o in outputs if o.status == "error"]
                 findings = sum(len(o.findings) for o in outputs)
                 figures.append((elapsed, calls, errors))
                 print(
-                    f"run {run}: {args.drafts} drafts in {elapsed:.2f} s, {calls} model calls, "
+                    f"run {run}: {args.drafts} drafts in {elapsed:.2f} s (client CPU {cpu:.2f} s), {calls} model calls, "
                     f"{findings} findings, {len(errors)} errors"
                 )
                 for summary in errors[:3]:

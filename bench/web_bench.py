@@ -58,15 +58,23 @@ def main() -> None:
             start = time.perf_counter()
             first = store.submit(doc, report, by="bench")
             for n in range(1, args.revisions):
-                content = doc.content.replace("id: whitepaper-ki-personalisierung", f"id: bench-{n}")
+                content = doc.content.replace(
+                    "id: whitepaper-ki-personalisierung", f"id: bench-{n}"
+                )
                 varied = parse_document(content, f"bench-{n}.md")
-                store.submit(varied, report.model_copy(update={"content_sha256": varied.sha256}), by="bench")
-            print(f"filled the store with {args.revisions} revisions in {time.perf_counter() - start:.1f} s")
+                store.submit(
+                    varied, report.model_copy(update={"content_sha256": varied.sha256}), by="bench"
+                )
+            print(
+                f"filled the store with {args.revisions} revisions in {time.perf_counter() - start:.1f} s"
+            )
 
             app = create_app(config, store=store)
             with live_server(app) as base, httpx.Client(base_url=base, timeout=120) as client:
                 token = _sign_in(client)
-                page = timed(lambda: client.get("/queue", params={"status": "any"}).raise_for_status(), 10)
+                page = timed(
+                    lambda: client.get("/queue", params={"status": "any"}).raise_for_status(), 10
+                )
                 print(f"queue page, first 200 rows:        {ms(page)}")
                 every = {"status": "any", "limit": args.revisions}
                 full = timed(lambda: client.get("/queue", params=every).raise_for_status(), 5)
@@ -81,7 +89,9 @@ def main() -> None:
                 warm = []
                 for n in range(5):
                     variant = {"content": doc.content + f"\nSatz Nummer {n} am Ende.\n"}
-                    warm += timed(lambda v=variant: client.post("/api/review", json=v).raise_for_status(), 1)
+                    warm += timed(
+                        lambda v=variant: client.post("/api/review", json=v).raise_for_status(), 1
+                    )
                 print(f"paste review, engines warm:        {ms(warm)}")
                 ids = [r["id"] for r in client.get("/api/revisions", params={"limit": 200}).json()]
                 start = time.perf_counter()
@@ -93,7 +103,9 @@ def main() -> None:
                     )
                     assert answer.status_code == 303, answer.text
                 elapsed = time.perf_counter() - start
-                print(f"decisions from the page:           {len(ids) / elapsed:.0f} per second ({len(ids)} approvals)")
+                print(
+                    f"decisions from the page:           {len(ids) / elapsed:.0f} per second ({len(ids)} approvals)"
+                )
 
 
 def _sign_in(client) -> str:  # noqa: ANN001 - httpx.Client

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import sys
 from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
@@ -102,13 +103,22 @@ def write_drafts(folder: Path, *, eval_cases: int = 3, bad: bool = False) -> lis
     return written
 
 
+def batch_command(*args: str, program: str | None = None) -> list[str]:
+    """``reviewer batch drafts --config reviewer.toml --no-critique ARGS`` (``program``: a script
+    to run instead of ``python -m reviewer``)."""
+    start = [sys.executable, program] if program else [sys.executable, "-m", "reviewer"]
+    return [*start, "batch", "drafts", "--config", "reviewer.toml", "--no-critique", *args]
+
+
 def light_config(folder: Path) -> Path:
     path = folder / "reviewer.toml"
     path.write_text(LIGHT_CONFIG, encoding="utf-8")
     return path
 
 
-SARIF_SCHEMA = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"  # the official 2.1.0 schema
+SARIF_SCHEMA = (
+    Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
+)  # the official 2.1.0 schema
 
 
 def validate_sarif(log: dict) -> None:
@@ -117,7 +127,9 @@ def validate_sarif(log: dict) -> None:
 
     schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
     jsonschema.Draft7Validator.check_schema(schema)
-    validator = jsonschema.Draft7Validator(schema, format_checker=jsonschema.Draft7Validator.FORMAT_CHECKER)
+    validator = jsonschema.Draft7Validator(
+        schema, format_checker=jsonschema.Draft7Validator.FORMAT_CHECKER
+    )
     errors = sorted(validator.iter_errors(log), key=lambda e: list(e.path))
     assert not errors, "\n".join(f"{list(e.path)}: {e.message}" for e in errors[:10])
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 import tomllib
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -21,7 +20,16 @@ from reviewer.document import load_document
 from reviewer.errors import InputError
 from reviewer.pipeline import ReviewOptions, review
 from reviewer.render.json import render_json
-from tests.batch_helpers import BAD_FILES, LIGHT_CONFIG, OWN_DRAFTS, MarkReader, light_config, validate_sarif, write_drafts
+from tests.batch_helpers import (
+    BAD_FILES,
+    LIGHT_CONFIG,
+    OWN_DRAFTS,
+    MarkReader,
+    batch_command,
+    light_config,
+    validate_sarif,
+    write_drafts,
+)
 
 NO_CRITIQUE = ReviewOptions(run_critique=False)
 
@@ -50,13 +58,17 @@ def counted(monkeypatch):
     return seen
 
 
-def test_folder_batch_reviews_drafts_skips_bad_files_and_writes_every_report(tmp_path, monkeypatch, config):
+def test_folder_batch_reviews_drafts_skips_bad_files_and_writes_every_report(
+    tmp_path, monkeypatch, config
+):
     monkeypatch.chdir(tmp_path)
     write_drafts(tmp_path / "drafts", eval_cases=3, bad=True)
     result = run_batch(config, _options("drafts", formats=frozenset(FORMATS)))
 
     by_source = {e.source: e for e in result.entries}
-    good = [f"drafts/{name}" for name in OWN_DRAFTS] + [f"drafts/eval/{p.name}" for p in sorted((tmp_path / "drafts/eval").iterdir())]
+    good = [f"drafts/{name}" for name in OWN_DRAFTS] + [
+        f"drafts/eval/{p.name}" for p in sorted((tmp_path / "drafts/eval").iterdir())
+    ]
     assert set(by_source) == set(good) | {f"drafts/{name}" for name in BAD_FILES}
     reasons = {"empty": "empty", "binary": "binary", "bad_yaml": "YAML", "invalid_utf8": "UTF-8"}
     for name, reason in reasons.items():
@@ -73,10 +85,15 @@ def test_folder_batch_reviews_drafts_skips_bad_files_and_writes_every_report(tmp
         report = json.loads(expected)
         assert entry.verdict == report["verdict"] and entry.score == report["score"]
         assert sum(entry.counts.values()) == len(report["findings"])
-    assert any(by_source[s].counts["pii"] for s in good), "real presidio should find the planted names"
+    assert any(by_source[s].counts["pii"] for s in good), (
+        "real presidio should find the planted names"
+    )
 
     # one summary line per file, written as files finished
-    lines = [json.loads(line) for line in (tmp_path / "out/summary.jsonl").read_text(encoding="utf-8").splitlines()]
+    lines = [
+        json.loads(line)
+        for line in (tmp_path / "out/summary.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
     assert sorted(line["source"] for line in lines) == sorted(by_source)
 
     # batch-wide reports
@@ -95,7 +112,11 @@ def test_folder_batch_reviews_drafts_skips_bad_files_and_writes_every_report(tmp
     reader = MarkReader()
     reader.feed((tmp_path / "out" / entry.outputs["html"]).read_text(encoding="utf-8"))
     report = json.loads((tmp_path / "out" / entry.outputs["json"]).read_text(encoding="utf-8"))
-    located = [(i, f) for i, f in enumerate(report["findings"]) if f["start"] is not None and f["end"] > f["start"]]
+    located = [
+        (i, f)
+        for i, f in enumerate(report["findings"])
+        if f["start"] is not None and f["end"] > f["start"]
+    ]
     assert located and all(reader.span_of(i) == (f["start"], f["end"]) for i, f in located)
 
 
@@ -104,11 +125,19 @@ def test_unchanged_files_are_reused_changed_and_new_ones_reviewed(tmp_path, monk
     write_drafts(tmp_path / "drafts", eval_cases=2)
     options = _options("drafts", formats=parse_formats("json,html,md"))
     first = run_batch(_light(), options)
-    assert {e.status for e in first.entries} == {"reviewed"} and len(counted) == len(first.entries) == 5
-    reports = {e.source: (tmp_path / "out" / e.outputs["json"]).read_text(encoding="utf-8") for e in first.entries}
+    assert {e.status for e in first.entries} == {"reviewed"} and len(counted) == len(
+        first.entries
+    ) == 5
+    reports = {
+        e.source: (tmp_path / "out" / e.outputs["json"]).read_text(encoding="utf-8")
+        for e in first.entries
+    }
 
     changed = tmp_path / "drafts/en_pricing-page.md"
-    changed.write_text(changed.read_text(encoding="utf-8") + "\n## FAQ\n\nYes, you can cancel monthly.\n", encoding="utf-8")
+    changed.write_text(
+        changed.read_text(encoding="utf-8") + "\n## FAQ\n\nYes, you can cancel monthly.\n",
+        encoding="utf-8",
+    )
     (tmp_path / "drafts/new.md").write_text("# New\n\nA new draft.\n", encoding="utf-8")
     lost_html = tmp_path / "out" / first.entries[0].outputs["html"]
     lost_html.unlink()
@@ -120,10 +149,16 @@ def test_unchanged_files_are_reused_changed_and_new_ones_reviewed(tmp_path, monk
     assert set(status.values()) == {"cached"}
     for source in status:
         entry = next(e for e in second.entries if e.source == source)
-        assert (tmp_path / "out" / entry.outputs["json"]).read_text(encoding="utf-8") == reports[source]
+        assert (tmp_path / "out" / entry.outputs["json"]).read_text(encoding="utf-8") == reports[
+            source
+        ]
     assert lost_html.is_file() and "<mark" in lost_html.read_text(encoding="utf-8")
-    rereviewed = json.loads((tmp_path / "out/files/en_pricing-page.md.json").read_text(encoding="utf-8"))
-    assert not [f for f in rereviewed["findings"] if f["rule"] == "structure.missing_required_section"]
+    rereviewed = json.loads(
+        (tmp_path / "out/files/en_pricing-page.md.json").read_text(encoding="utf-8")
+    )
+    assert not [
+        f for f in rereviewed["findings"] if f["rule"] == "structure.missing_required_section"
+    ]
 
     counted.clear()
     run_batch(_light(), _options("drafts", force=True))
@@ -138,17 +173,26 @@ def test_unchanged_files_are_reused_changed_and_new_ones_reviewed(tmp_path, monk
     counted.clear()
     stricter.fail_on = "warning"
     result = run_batch(stricter, options)
-    assert counted == [] and {e.status for e in result.entries} == {"cached"}  # fail_on changes no report
+    assert counted == [] and {e.status for e in result.entries} == {
+        "cached"
+    }  # fail_on changes no report
 
 
 def test_exit_codes(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "clean.md").write_text("# A clean draft\n\nNothing to see here, just text.\n", encoding="utf-8")
-    (tmp_path / "warn.md").write_text("# Title\n\n## Empty section\n\n## Next\n\nText.\n", encoding="utf-8")
+    (tmp_path / "clean.md").write_text(
+        "# A clean draft\n\nNothing to see here, just text.\n", encoding="utf-8"
+    )
+    (tmp_path / "warn.md").write_text(
+        "# Title\n\n## Empty section\n\n## Next\n\nText.\n", encoding="utf-8"
+    )
     (tmp_path / "empty.md").write_bytes(b"")
     config = _light()
     clean = run_batch(config, _options("clean.md", fail_on="info"))
-    assert clean.entries[0].severities == {"error": 0, "warning": 0, "info": 0} and clean.exit_code == 0
+    assert (
+        clean.entries[0].severities == {"error": 0, "warning": 0, "info": 0}
+        and clean.exit_code == 0
+    )
     assert run_batch(config, _options("warn.md", fail_on="error")).exit_code == 0
     assert run_batch(config, _options("warn.md", fail_on="warning")).exit_code == 1
     assert run_batch(config, _options("warn.md", "empty.md", fail_on="warning")).exit_code == 2
@@ -158,7 +202,17 @@ def test_exit_codes(tmp_path, monkeypatch):
 
 
 def test_discovery(tmp_path):
-    for name in ("a.md", "b.txt", "c.markdown", "img.png", ".hidden.md", "sub/d.MD", "sub/deep/e.md", ".git/f.md", "out/files/a.md.md"):
+    for name in (
+        "a.md",
+        "b.txt",
+        "c.markdown",
+        "img.png",
+        ".hidden.md",
+        "sub/d.MD",
+        "sub/deep/e.md",
+        ".git/f.md",
+        "out/files/a.md.md",
+    ):
         path = tmp_path / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text("# x\n", encoding="utf-8")
@@ -167,9 +221,14 @@ def test_discovery(tmp_path):
     assert sources(found) == ["a.md", "b.txt", "sub/d.MD", "sub/deep/e.md"]
     assert sources(discover(["."], glob="*.markdown", cwd=tmp_path)) == ["c.markdown"]
     assert sources(discover(["sub"], glob="deep/*.md", cwd=tmp_path)) == ["sub/deep/e.md"]
-    assert sources(discover(["."], glob="**/*.md", exclude=tmp_path / "out", cwd=tmp_path)) == ["a.md", "sub/deep/e.md"]
+    assert sources(discover(["."], glob="**/*.md", exclude=tmp_path / "out", cwd=tmp_path)) == [
+        "a.md",
+        "sub/deep/e.md",
+    ]
     # files named explicitly are taken whatever their name; each file only once
-    assert sources(discover(["img.png", "a.md", ".", "a.md"], exclude=tmp_path / "out", cwd=tmp_path))[:2] == ["img.png", "a.md"]
+    assert sources(
+        discover(["img.png", "a.md", ".", "a.md"], exclude=tmp_path / "out", cwd=tmp_path)
+    )[:2] == ["img.png", "a.md"]
     assert len(discover(["a.md", "./a.md", str(tmp_path / "a.md")], cwd=tmp_path)) == 1
     missing = discover(["gone.md"], cwd=tmp_path)
     assert missing[0].problem == "gone.md: no such file or folder"
@@ -193,10 +252,14 @@ def test_worker_processes_give_the_same_reports(tmp_path, monkeypatch):
     config.checks.guidelines = True  # a real rule engine in the workers, cheap to build
     single = run_batch(config, _options("drafts", out_dir=Path("one")))
     double = run_batch(config, _options("drafts", out_dir=Path("two"), jobs=2))
-    assert [(e.source, e.status, e.error) for e in single.entries] == [(e.source, e.status, e.error) for e in double.entries]
+    assert [(e.source, e.status, e.error) for e in single.entries] == [
+        (e.source, e.status, e.error) for e in double.entries
+    ]
     for one, two in zip(single.entries, double.entries, strict=True):
         if one.status == "reviewed":
-            assert (tmp_path / "one" / one.outputs["json"]).read_text() == (tmp_path / "two" / two.outputs["json"]).read_text()
+            assert (tmp_path / "one" / one.outputs["json"]).read_text() == (
+                tmp_path / "two" / two.outputs["json"]
+            ).read_text()
     assert double.exit_code == 2
 
 
@@ -212,11 +275,15 @@ def test_submit_stores_each_revision_once(tmp_path, monkeypatch):
     assert first.exit_code in (0, 1) and not any(e.submit_error for e in first.entries)
     with open_store(config) as store:
         assert len(store.queue()) == 4
-    manifest = [json.loads(line) for line in (tmp_path / "out/manifest.jsonl").read_text().splitlines()]
+    manifest = [
+        json.loads(line) for line in (tmp_path / "out/manifest.jsonl").read_text().splitlines()
+    ]
     assert all(entry["submitted"] for entry in manifest)
 
     changed = tmp_path / "drafts/notes/plain.txt"
-    changed.write_text(changed.read_text(encoding="utf-8") + "\nNew: free shipping.\n", encoding="utf-8")
+    changed.write_text(
+        changed.read_text(encoding="utf-8") + "\nNew: free shipping.\n", encoding="utf-8"
+    )
     second = run_batch(config, _options("drafts", submit=True))
     assert sorted(e.status for e in second.entries) == ["cached", "cached", "cached", "reviewed"]
     with open_store(config) as store:
@@ -233,29 +300,48 @@ def test_critique_runs_in_the_parent_with_bounded_concurrency(tmp_path, monkeypa
     monkeypatch.delenv("REVIEWER_MAX_CONCURRENCY", raising=False)
     write_drafts(tmp_path / "drafts", eval_cases=4)
     with StubServer(latency=0.5) as stub:
-        config = make_config(tmp_path, write_guidelines(tmp_path / "guidelines", GUIDELINES), stub=stub, max_concurrency=2)
+        config = make_config(
+            tmp_path,
+            write_guidelines(tmp_path / "guidelines", GUIDELINES),
+            stub=stub,
+            max_concurrency=2,
+        )
         config.checks.pii = False
         result = run_batch(config, _options("drafts", review=ReviewOptions(use_cache=False)))
         assert stub.calls == len(result.entries) == 7
         assert stub.max_in_flight == 2
     for entry in result.entries:
         report = json.loads((tmp_path / "out" / entry.outputs["json"]).read_text(encoding="utf-8"))
-        assert report["checks"]["critique"]["status"] in ("pass", "warn", "fail"), report["checks"]["critique"]
+        assert report["checks"]["critique"]["status"] in ("pass", "warn", "fail"), report["checks"][
+            "critique"
+        ]
 
 
 def test_command_line(tmp_path):
     write_drafts(tmp_path / "drafts", eval_cases=2, bad=True)
     light_config(tmp_path)
     run = subprocess.run(
-        [sys.executable, "-m", "reviewer", "batch", "drafts", "--config", "reviewer.toml", "--jobs", "2",
-         "--format", "json,md", "-f", "sarif,junit", "--no-critique", "--fail-on", "warning"],
-        cwd=tmp_path, capture_output=True, text=True, timeout=300, env={**os.environ, "COLUMNS": "160"},
+        batch_command(
+            "--jobs", "2", "--format", "json,md", "-f", "sarif,junit", "--fail-on", "warning"
+        ),
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "COLUMNS": "160"},
     )
     assert run.returncode == 2, run.stderr
     for name in BAD_FILES:
         assert f"skipped drafts/{name}" in " ".join(run.stderr.split())
     assert "drafts/blog/de_kundenservice.md" in run.stdout and "4 error" in run.stdout
     out = tmp_path / "out"
-    assert {p.name for p in out.iterdir()} >= {"summary.jsonl", "manifest.jsonl", "results.sarif", "junit.xml", "summary.md", "files"}
+    assert {p.name for p in out.iterdir()} >= {
+        "summary.jsonl",
+        "manifest.jsonl",
+        "results.sarif",
+        "junit.xml",
+        "summary.md",
+        "files",
+    }
     assert not (out / "index.html").exists()  # html was not asked for
     assert len((out / "summary.jsonl").read_text().splitlines()) == 5 + len(BAD_FILES)

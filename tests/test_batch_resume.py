@@ -7,13 +7,12 @@ import json
 import os
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
-from tests.batch_helpers import OWN_DRAFTS, light_config
+from tests.batch_helpers import OWN_DRAFTS, batch_command, light_config
 
 # The real command, with the checks slowed down so that the test can stop it half-way.
 SLOW_REVIEWER = """
@@ -49,7 +48,11 @@ def _drafts(folder: Path) -> list[str]:
 
 def _summary(folder: Path) -> list[dict]:
     path = folder / "out" / "summary.jsonl"
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.endswith("}")]
+    return [
+        json.loads(line)
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.endswith("}")
+    ]
 
 
 def _manifest_sources(folder: Path) -> set[str]:
@@ -65,8 +68,10 @@ def _manifest_sources(folder: Path) -> set[str]:
 def _start(folder: Path, *extra: str) -> subprocess.Popen:
     script = folder / "slow_reviewer.py"
     script.write_text(SLOW_REVIEWER, encoding="utf-8")
-    command = [sys.executable, str(script), "batch", "drafts", "--config", "reviewer.toml", "--jobs", "1", "--no-critique", *extra]
-    return subprocess.Popen(command, cwd=folder, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    command = batch_command("--jobs", "1", *extra, program=str(script))
+    return subprocess.Popen(
+        command, cwd=folder, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
 
 
 def _wait_for_results(folder: Path, process: subprocess.Popen, count: int) -> None:
@@ -82,7 +87,7 @@ def _wait_for_results(folder: Path, process: subprocess.Popen, count: int) -> No
 
 
 def _rerun(folder: Path) -> subprocess.CompletedProcess:
-    command = [sys.executable, "-m", "reviewer", "batch", "drafts", "--config", "reviewer.toml", "--jobs", "2", "--no-critique"]
+    command = batch_command("--jobs", "2")
     return subprocess.run(command, cwd=folder, capture_output=True, text=True, timeout=300)
 
 
@@ -111,7 +116,8 @@ def test_interrupted_batch_reviews_only_the_rest(tmp_path, stop):
     assert result.returncode in (0, 1), result.stderr
     rerun = {line["source"]: line["status"] for line in _summary(tmp_path)}
     assert set(rerun) == set(sources)
-    assert {s for s, status in rerun.items() if status == "cached"} == done
+    cached = {s for s, status in rerun.items() if status == "cached"}
+    assert cached == done, f"reused {sorted(cached)}, finished before {sorted(done)}"
     assert {s for s, status in rerun.items() if status == "reviewed"} == set(sources) - done
     for source in sources:  # every file has its report, whichever run wrote it
         assert (tmp_path / "out" / "files" / f"{Path(source).name}.json").is_file()

@@ -371,3 +371,14 @@ def test_full_review_sends_no_labelled_pii(stub, tmp_path, name):
     [finding] = [f for f in report.findings if f.check == "critique"]
     assert doc.content[finding.start : finding.end] == finding.text
     assert not re.search(r"<[A-Z_]+_\d+>", finding.text)
+
+
+def test_a_broken_cache_file_does_not_break_the_review(stub, tmp_path, guideline_dir):
+    cache = tmp_path / "broken-cache"
+    cache.mkdir()
+    (cache / "critique.sqlite3").write_bytes(b"this is not a database" * 100)
+    config = make_config(tmp_path, guideline_dir, stub=stub, cache_dir=str(cache))
+    first = run_critique(draft(), config, [], ReviewOptions())
+    second = run_critique(draft(), config, [], ReviewOptions())
+    assert first.status is None and second.status is None
+    assert stub.calls == 2  # nothing could be cached, nothing failed

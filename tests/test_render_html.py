@@ -27,13 +27,17 @@ def test_every_finding_is_marked_at_its_offsets(real_reports):
     marked = 0
     for doc, report in real_reports:
         reader = _read_marks(render_html(report, doc.content))
-        assert reader.text == doc.content, f"{doc.source}: the page does not show the draft verbatim"
+        assert reader.text == doc.content, (
+            f"{doc.source}: the page does not show the draft verbatim"
+        )
         for index, finding in enumerate(report.findings):
             span = reader.span_of(index)
             if finding.start is None or finding.start == finding.end:
                 assert span is None
                 continue
-            assert span == (finding.start, finding.end), f"{doc.source}: {finding.rule} marked at {span}"
+            assert span == (finding.start, finding.end), (
+                f"{doc.source}: {finding.rule} marked at {span}"
+            )
             assert reader.text[span[0] : span[1]] == finding.text
             assert reader.anchors[f"f-{index}"] == finding.start
             marked += 1
@@ -42,9 +46,20 @@ def test_every_finding_is_marked_at_its_offsets(real_reports):
     assert any(rule.startswith("pii") for rule in rules), rules
 
 
-def _finding(index: int, content: str, start: int | None, end: int | None, severity: str = "warning") -> Finding:
+def _finding(
+    index: int, content: str, start: int | None, end: int | None, severity: str = "warning"
+) -> Finding:
     text = content[start:end] if start is not None and end is not None else ""
-    return Finding(id=f"x-{index}", check="guidelines", rule=f"test.rule{index}", severity=severity, message=f"m{index}", text=text, start=start, end=end)
+    return Finding(
+        id=f"x-{index}",
+        check="guidelines",
+        rule=f"test.rule{index}",
+        severity=severity,
+        message=f"m{index}",
+        text=text,
+        start=start,
+        end=end,
+    )
 
 
 def test_overlapping_nested_point_and_stale_spans():
@@ -55,11 +70,21 @@ def test_overlapping_nested_point_and_stale_spans():
     findings = [
         _finding(0, content, *sentence),  # contains finding 1
         _finding(1, content, name, name + len("Jana Albrecht"), "error"),
-        _finding(2, content, name + 5, content.index("line two") + 4),  # overlaps 1, crosses the newline
+        # overlaps finding 1 and crosses the newline
+        _finding(2, content, name + 5, content.index("line two") + 4),
         _finding(3, content, emoji, emoji + 1, "info"),  # one astral character
         _finding(4, content, 3, 3),  # a point
         _finding(5, content, None, None),  # document level
-        Finding(id="x-6", check="pii", rule="stale", severity="error", message="old", text="nope", start=0, end=4),
+        Finding(
+            id="x-6",
+            check="pii",
+            rule="stale",
+            severity="error",
+            message="old",
+            text="nope",
+            start=0,
+            end=4,
+        ),
         _finding(7, content, 0, len(content), "info"),  # the whole text
     ]
     reader = _read_marks(f'<pre class="draft">\n{highlight_html(content, findings)}</pre>')
@@ -68,12 +93,17 @@ def test_overlapping_nested_point_and_stale_spans():
         assert reader.span_of(index) == (findings[index].start, findings[index].end), index
     assert reader.span_of(4) is None and reader.anchors["f-4"] == 3
     assert reader.span_of(5) is None and "f-5" not in reader.anchors
-    assert reader.span_of(6) is None and "f-6" not in reader.anchors  # text does not match: not marked
+    # finding 6 quotes text that is not at its offsets: not marked
+    assert reader.span_of(6) is None and "f-6" not in reader.anchors
     html = str(highlight_html(content, findings))
     assert "<script>" not in html and "&lt;script&gt;" in html
     # the most severe finding decides the colour where spans overlap
     piece = re.search(r'<mark class="sev-(\w+)" data-f="([\d ]+)"[^>]*>Jana', html)
-    assert piece is not None and piece.group(1) == "error" and set(piece.group(2).split()) == {"0", "1", "7"}
+    assert (
+        piece is not None
+        and piece.group(1) == "error"
+        and set(piece.group(2).split()) == {"0", "1", "7"}
+    )
 
 
 def test_page_is_self_contained_and_escapes_the_draft(real_reports):
@@ -100,7 +130,15 @@ def test_changed_draft_is_not_marked(real_reports):
 
 def test_index_links_files_and_shows_errors():
     rows = [
-        {"source": "a.md", "status": "reviewed", "verdict": "blocked", "score": 40, "counts": {"pii": 2}, "severities": {"error": 2}, "outputs": {"html": "files/a.md.html"}},
+        {
+            "source": "a.md",
+            "status": "reviewed",
+            "verdict": "blocked",
+            "score": 40,
+            "counts": {"pii": 2},
+            "severities": {"error": 2},
+            "outputs": {"html": "files/a.md.html"},
+        },
         {"source": "b<x>.md", "status": "error", "error": "b<x>.md: file is empty", "outputs": {}},
     ]
     page = render_index(rows)

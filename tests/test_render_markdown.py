@@ -17,7 +17,7 @@ def test_code_span_holds_any_text():
 
 
 def test_report_lists_every_finding_and_escapes_markup():
-    for doc, report in reviewed_drafts():
+    for _, report in reviewed_drafts():
         text = render_markdown(report)
         assert text.count("\n- **") == len(report.findings)
         for name, result in report.checks.items():
@@ -29,7 +29,13 @@ def test_report_lists_every_finding_and_escapes_markup():
 
 def test_summary_table_has_one_row_per_file():
     rows = [
-        {"source": "a|b.md", "status": "reviewed", "verdict": "blocked", "score": 40, "counts": {"pii": 2}},
+        {
+            "source": "a|b.md",
+            "status": "reviewed",
+            "verdict": "blocked",
+            "score": 40,
+            "counts": {"pii": 2},
+        },
         {"source": "bad.md", "status": "error", "error": "bad.md: file is empty"},
     ]
     html = MarkdownIt().enable("table").render(render_summary_markdown(rows))

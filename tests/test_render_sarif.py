@@ -10,13 +10,18 @@ from reviewer.models import Finding, Report
 from reviewer.render.sarif import render_sarif, sarif_log
 from tests.batch_helpers import reviewed_drafts, validate_sarif
 
+
 @pytest.fixture(scope="module")
 def pairs():
     return reviewed_drafts()
 
 
 def test_real_reports_validate_against_the_schema(pairs, tmp_path):
-    text = render_sarif([report for _, report in pairs], failures=[("bad/empty.md", "bad/empty.md: file is empty")], base_dir=tmp_path)
+    text = render_sarif(
+        [report for _, report in pairs],
+        failures=[("bad/empty.md", "bad/empty.md: file is empty")],
+        base_dir=tmp_path,
+    )
     log = json.loads(text)
     validate_sarif(log)
     run = log["runs"][0]
@@ -53,7 +58,9 @@ def test_regions_are_the_findings_lines_and_columns(pairs):
         # cut the region out of the text by line and column (code points, end column exclusive)
         lines = doc.content.split("\n")
         if region["startLine"] == region["endLine"]:
-            quoted = lines[region["startLine"] - 1][region["startColumn"] - 1 : region["endColumn"] - 1]
+            quoted = lines[region["startLine"] - 1][
+                region["startColumn"] - 1 : region["endColumn"] - 1
+            ]
         else:
             quoted = "\n".join(
                 [lines[region["startLine"] - 1][region["startColumn"] - 1 :]]
@@ -70,26 +77,79 @@ def test_edge_casesvalidate_sarif(tmp_path):
     start = content.index("Zeile eins")
     end = content.index("Jana") + 4
     findings = [
-        Finding(id="a-1", check="readability", rule="readability.long_sentence", severity="info", message="multi-line", text=content[start:end], start=start, end=end, line=3, column=1),
-        Finding(id="a-2", check="structure", rule="structure.word_count", severity="warning", message="document level"),
-        Finding(id="a-3", check="pii", rule="pii.person", severity="error", message="name", category="PERSON", text="Jana Albrecht", start=end - 4, end=end + 9, line=4, column=16, suggestion="Remove it."),
+        Finding(
+            id="a-1",
+            check="readability",
+            rule="readability.long_sentence",
+            severity="info",
+            message="multi-line",
+            text=content[start:end],
+            start=start,
+            end=end,
+            line=3,
+            column=1,
+        ),
+        Finding(
+            id="a-2",
+            check="structure",
+            rule="structure.word_count",
+            severity="warning",
+            message="document level",
+        ),
+        Finding(
+            id="a-3",
+            check="pii",
+            rule="pii.person",
+            severity="error",
+            message="name",
+            category="PERSON",
+            text="Jana Albrecht",
+            start=end - 4,
+            end=end + 9,
+            line=4,
+            column=16,
+            suggestion="Remove it.",
+        ),
     ]
-    report = Report(source=str(tmp_path / "with space" / "ümlaut draft.md"), content_sha256="0" * 64, language="de", word_count=8, verdict="blocked", score=55, checks={}, findings=findings)
+    report = Report(
+        source=str(tmp_path / "with space" / "ümlaut draft.md"),
+        content_sha256="0" * 64,
+        language="de",
+        word_count=8,
+        verdict="blocked",
+        score=55,
+        checks={},
+        findings=findings,
+    )
     relative = report.model_copy(update={"source": "docs/über uns.md"})
     log = sarif_log([report, relative], base_dir=tmp_path)
     validate_sarif(log)
     results = log["runs"][0]["results"]
     assert results[0]["locations"][0]["physicalLocation"]["region"] == {
-        "startLine": 3, "startColumn": 1, "endLine": 4, "endColumn": 20, "snippet": {"text": content[start:end]}
+        "startLine": 3,
+        "startColumn": 1,
+        "endLine": 4,
+        "endColumn": 20,
+        "snippet": {"text": content[start:end]},
     }
     assert "region" not in results[1]["locations"][0]["physicalLocation"]
-    assert results[2]["level"] == "error" and results[2]["partialFingerprints"] == {"reviewerFindingId/v1": "a-3"}
+    assert results[2]["level"] == "error" and results[2]["partialFingerprints"] == {
+        "reviewerFindingId/v1": "a-3"
+    }
     uris = [a["location"]["uri"] for a in log["runs"][0]["artifacts"]]
     assert uris[0].startswith("file:///") and "%20" in uris[0]
     assert uris[1] == "docs/%C3%BCber%20uns.md"
     assert log["runs"][0]["artifacts"][1]["location"]["uriBaseId"] == "SRCROOT"
     # the rule's default level is the most severe level seen for it
-    log = sarif_log([report.model_copy(update={"findings": [findings[1], findings[1].model_copy(update={"severity": "error"})]})])
+    log = sarif_log(
+        [
+            report.model_copy(
+                update={
+                    "findings": [findings[1], findings[1].model_copy(update={"severity": "error"})]
+                }
+            )
+        ]
+    )
     assert log["runs"][0]["tool"]["driver"]["rules"][0]["defaultConfiguration"]["level"] == "error"
 
 

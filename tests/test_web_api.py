@@ -380,6 +380,10 @@ def test_actions_need_a_name(client):
 def test_open_mode_answers_only_loopback_host_names(client):
     assert client.get("/api/revisions", headers={"Host": "evil.example"}).status_code == 400
     assert client.get("/api/revisions", headers={"Host": "localhost:8000"}).status_code == 200
+    assert client.get("/api/revisions", headers={"Host": "[::1]:8000"}).status_code == 200
+    assert client.get("/api/revisions", headers={"Host": "127.0.0.2"}).status_code == 200
+    rebound = client.get("/queue", headers={"Host": "127.0.0.1.evil.example"})
+    assert rebound.status_code == 400 and "loopback" in rebound.text
 
 
 def test_security_headers(client):

@@ -390,3 +390,20 @@ def test_static_files_are_served_by_the_app(client):
     assert client.get("/static/style.css").status_code == 200
     assert "showFinding" in client.get("/static/app.js").text
     assert client.get("/docs").status_code == 404  # no Swagger UI from a CDN
+
+
+ROW = r'<tr>\s*<td><a href="/revisions/(\d+)">'  # the first cell of each queue row
+
+
+def test_queue_page_is_paged(client, csrf):
+    ids = [
+        submit_page(client, csrf, f"---\nid: doc-{n}\n---\n# Draft {n}\n\nSome text.\n")
+        for n in range(3)
+    ]
+    page = client.get("/queue", params={"status": "any", "limit": 2}).text
+    assert re.findall(ROW, page) == [str(i) for i in ids[:2]]
+    more = re.search(r'data-testid="more">.*?href="([^"]+)"', page, re.S)
+    assert more and "limit=4" in html.unescape(more.group(1)) and "status=any" in more.group(1)
+    everything = client.get(html.unescape(more.group(1))).text
+    assert re.findall(ROW, everything) == [str(i) for i in ids]
+    assert 'data-testid="more"' not in everything

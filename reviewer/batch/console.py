@@ -10,7 +10,14 @@ from collections import Counter
 
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
 
 from reviewer.batch.runner import BatchResult
@@ -18,9 +25,14 @@ from reviewer.batch.summary import FileEntry
 from reviewer.models import CHECK_NAMES
 from reviewer.render.terminal import VERDICT_STYLE
 
-
 # Column headings for terminals too narrow for the check names.
-SHORT = {"readability": "read", "keywords": "keyw", "structure": "struct", "guidelines": "guide", "critique": "crit"}
+SHORT = {
+    "readability": "read",
+    "keywords": "keyw",
+    "structure": "struct",
+    "guidelines": "guide",
+    "critique": "crit",
+}
 
 
 class RichProgress:
@@ -57,7 +69,9 @@ class RichProgress:
     def advance(self, entry: FileEntry) -> None:
         self.completed += 1
         if entry.status == "error":
-            self._progress.console.print(f"[bold red]skipped[/] {escape(entry.error or entry.source)}")
+            self._progress.console.print(
+                f"[bold red]skipped[/] {escape(entry.error or entry.source)}"
+            )
         if entry.submit_error:
             self._progress.console.print(f"[bold red]not submitted[/] {escape(entry.submit_error)}")
         if self._task is not None:
@@ -83,14 +97,28 @@ def print_summary(result: BatchResult, console: Console) -> None:
         label = f"[{VERDICT_STYLE.get(verdict, '')}]{verdict.replace('_', ' ')}[/]"
         counts = [str(entry.counts.get(name, 0) or "") for name in CHECK_NAMES]
         # files reused from an earlier run are dimmed (the totals line says how many)
-        table.add_row(escape(entry.source), label, str(entry.score), *counts, style="dim" if entry.status == "cached" else None)
+        table.add_row(
+            escape(entry.source),
+            label,
+            str(entry.score),
+            *counts,
+            style="dim" if entry.status == "cached" else None,
+        )
     console.print(table)
     verdicts = Counter(e.verdict if e.status != "error" else "error" for e in result.entries)
-    parts = [f"{verdicts[key]} {key.replace('_', ' ')}" for key in ("ready", "needs_review", "blocked", "error") if verdicts[key]]
+    parts = [
+        f"{verdicts[key]} {key.replace('_', ' ')}"
+        for key in ("ready", "needs_review", "blocked", "error")
+        if verdicts[key]
+    ]
     reused = result.count("cached")
     console.print(
         f"{len(result.entries)} files: {', '.join(parts)}"
-        + (f" ({reused} unchanged since the last run and not reviewed again, shown dimmed)" if reused else "")
+        + (
+            f" ({reused} unchanged since the last run and not reviewed again, shown dimmed)"
+            if reused
+            else ""
+        )
     )
     for entry in result.entries:
         if entry.status == "error":

@@ -26,7 +26,13 @@ class Target:
     problem: str | None = None
 
 
-def discover(paths: list[str], *, glob: str | None = None, exclude: Path | None = None, cwd: Path | None = None) -> list[Target]:
+def discover(
+    paths: list[str],
+    *,
+    glob: str | None = None,
+    exclude: Path | None = None,
+    cwd: Path | None = None,
+) -> list[Target]:
     """Targets in command-line order (folders sorted), each file once."""
     cwd = (cwd or Path.cwd()).absolute()
     excluded = exclude.resolve() if exclude is not None else None
@@ -50,7 +56,13 @@ def discover(paths: list[str], *, glob: str | None = None, exclude: Path | None 
             targets.append(Target(file, _source(file, cwd)))
         for error in unreadable:
             where = Path(error.filename or given)
-            targets.append(Target(where, _source(where, cwd), f"{_source(where, cwd)}: cannot read folder: {error.strerror}"))
+            targets.append(
+                Target(
+                    where,
+                    _source(where, cwd),
+                    f"{_source(where, cwd)}: cannot read folder: {error.strerror}",
+                )
+            )
     return targets
 
 
@@ -64,13 +76,21 @@ def matches(relative: str, glob: str | None) -> bool:
         return relative.lower().endswith(DRAFT_SUFFIXES)
     if "/" not in glob:
         return fnmatchcase(relative.rsplit("/", 1)[-1], glob)
-    return fnmatchcase(relative, glob) or (glob.startswith("**/") and fnmatchcase(relative, glob[3:]))
+    return fnmatchcase(relative, glob) or (
+        glob.startswith("**/") and fnmatchcase(relative, glob[3:])
+    )
 
 
-def _walk(folder: Path, glob: str | None, excluded: Path | None, onerror: Callable[[OSError], None]) -> Iterator[Path]:
+def _walk(
+    folder: Path, glob: str | None, excluded: Path | None, onerror: Callable[[OSError], None]
+) -> Iterator[Path]:
     for current, dirs, files in os.walk(folder, onerror=onerror, followlinks=False):
         here = Path(current)
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and (excluded is None or (here / d).resolve() != excluded))
+        dirs[:] = sorted(
+            d
+            for d in dirs
+            if not d.startswith(".") and (excluded is None or (here / d).resolve() != excluded)
+        )
         for name in sorted(files):
             if name.startswith("."):
                 continue

@@ -20,7 +20,12 @@ from reviewer.models import Report
 
 FORMATS = ("json", "md", "html", "sarif", "junit")
 PER_FILE = {"json": ".json", "md": ".md", "html": ".html"}
-INDEX_HTML, SUMMARY_MD, SARIF_FILE, JUNIT_FILE = "index.html", "summary.md", "results.sarif", "junit.xml"
+INDEX_HTML, SUMMARY_MD, SARIF_FILE, JUNIT_FILE = (
+    "index.html",
+    "summary.md",
+    "results.sarif",
+    "junit.xml",
+)
 
 
 def parse_formats(value: str | list[str]) -> frozenset[str]:
@@ -29,7 +34,9 @@ def parse_formats(value: str | list[str]) -> frozenset[str]:
     chosen = {part.strip().lower() for item in items for part in item.split(",") if part.strip()}
     unknown = sorted(chosen - set(FORMATS))
     if unknown:
-        raise InputError(f"--format: unknown format {', '.join(unknown)} (choose from {', '.join(FORMATS)})")
+        raise InputError(
+            f"--format: unknown format {', '.join(unknown)} (choose from {', '.join(FORMATS)})"
+        )
     return frozenset(chosen | {"json"})
 
 
@@ -46,12 +53,21 @@ class OutputLayout:
             relative = draft.relative_to(self.root).as_posix()
         except ValueError:  # pragma: no cover - the root is the drafts' common folder
             relative = draft.name
-        return {fmt: f"files/{relative}{suffix}" for fmt, suffix in PER_FILE.items() if fmt in formats}
+        return {
+            fmt: f"files/{relative}{suffix}" for fmt, suffix in PER_FILE.items() if fmt in formats
+        }
 
     def absolute(self, relative: str) -> Path:
         return self.out_dir / relative
 
-    def write_file_reports(self, report: Report, content: str | None, outputs: dict[str, str], *, only_missing: bool = False) -> None:
+    def write_file_reports(
+        self,
+        report: Report,
+        content: str | None,
+        outputs: dict[str, str],
+        *,
+        only_missing: bool = False,
+    ) -> None:
         """Write the per-file reports; with ``only_missing``, keep the ones already there."""
         for fmt, relative in outputs.items():
             target = self.absolute(relative)
@@ -59,7 +75,9 @@ class OutputLayout:
                 continue
             atomic_write(target, self._render(fmt, report, content, target))
 
-    def write_batch_reports(self, entries: list[FileEntry], formats: frozenset[str], *, fail_on: str) -> list[Path]:
+    def write_batch_reports(
+        self, entries: list[FileEntry], formats: frozenset[str], *, fail_on: str
+    ) -> list[Path]:
         """The batch-wide reports, from the summary entries and the per-file JSON on disk."""
         written: list[Path] = []
         if "html" in formats:
@@ -69,8 +87,12 @@ class OutputLayout:
         if "md" in formats:
             from reviewer.render.markdown import render_summary_markdown
 
-            written.append(self._write(SUMMARY_MD, render_summary_markdown([e.to_dict() for e in entries])))
-        failures = [(e.source, e.error or "could not be reviewed") for e in entries if e.status == "error"]
+            written.append(
+                self._write(SUMMARY_MD, render_summary_markdown([e.to_dict() for e in entries]))
+            )
+        failures = [
+            (e.source, e.error or "could not be reviewed") for e in entries if e.status == "error"
+        ]
         if "sarif" in formats:
             from reviewer.render.sarif import render_sarif
 
@@ -79,7 +101,12 @@ class OutputLayout:
         if "junit" in formats:
             from reviewer.render.junit import render_junit
 
-            written.append(self._write(JUNIT_FILE, render_junit(self._reports(entries), failures=failures, fail_on=fail_on)))
+            written.append(
+                self._write(
+                    JUNIT_FILE,
+                    render_junit(self._reports(entries), failures=failures, fail_on=fail_on),
+                )
+            )
         return written
 
     def load_report(self, relative: str) -> Report | None:

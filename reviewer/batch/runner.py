@@ -73,7 +73,9 @@ class _Silent:
         pass
 
 
-def run_batch(config: Config, options: BatchOptions, progress: ProgressListener | None = None) -> BatchResult:
+def run_batch(
+    config: Config, options: BatchOptions, progress: ProgressListener | None = None
+) -> BatchResult:
     """Review every draft under ``options.paths``; see the module docstring for how."""
     if options.jobs < 1:
         raise InputError("--jobs must be at least 1")
@@ -97,13 +99,20 @@ class _Batch:
             raise InputError(f"no drafts found in {', '.join(options.paths)} (looked for {wanted})")
         readable = [t for t in targets if t.problem is None]
         self.layout = OutputLayout(options.out_dir, [t.path for t in readable])
-        finish_in_worker = not options.submit and not _critique_calls_model(self.config, options.review)
-        self.setup = WorkerSetup(self.config, options.review, self.layout, options.formats, finish_in_worker)
+        finish_in_worker = not options.submit and not _critique_calls_model(
+            self.config, options.review
+        )
+        self.setup = WorkerSetup(
+            self.config, options.review, self.layout, options.formats, finish_in_worker
+        )
         if options.submit:
             self.store = _open_store(self.config)
         self.progress.start(len(targets))
         try:
-            with Manifest(options.out_dir) as self.manifest, SummaryWriter(options.out_dir) as self.summary:
+            with (
+                Manifest(options.out_dir) as self.manifest,
+                SummaryWriter(options.out_dir) as self.summary,
+            ):
                 for target in targets:
                     if target.problem is not None:
                         self._finish(FileEntry(target.source, "error", error=target.problem))
@@ -115,7 +124,9 @@ class _Batch:
                 if todo:
                     await self._review_all(todo)
         except OSError as exc:
-            raise ReviewerError(f"{options.out_dir}: cannot write the reports: {exc.strerror or exc}") from None
+            raise ReviewerError(
+                f"{options.out_dir}: cannot write the reports: {exc.strerror or exc}"
+            ) from None
         finally:
             _close(self.store)
         entries = sorted(self.entries, key=lambda e: e.source)
@@ -138,7 +149,9 @@ class _Batch:
                     done, pending = await asyncio.wait(pending, return_when=asyncio.FIRST_COMPLETED)
                     for task in done:
                         task.result()
-                pending.add(asyncio.create_task(self._review_one(pool, target, digest, queued, critique)))
+                pending.add(
+                    asyncio.create_task(self._review_one(pool, target, digest, queued, critique))
+                )
             for task in asyncio.as_completed(pending):
                 await task
         finally:
@@ -171,14 +184,27 @@ class _Batch:
             self.layout.write_file_reports(report, doc.content, outputs)
             submitted, submit_error = self._submit(report, lambda: doc)
             seconds = round(outcome.seconds + time.perf_counter() - started, 4)
-            entry = FileEntry.from_report(report, status="reviewed", outputs=outputs, seconds=seconds)
+            entry = FileEntry.from_report(
+                report, status="reviewed", outputs=outputs, seconds=seconds
+            )
             entry.submit_error = submit_error
         else:
-            self._finish(FileEntry(target.source, "error", error=outcome.error or f"{target.source}: not reviewed"))
+            self._finish(
+                FileEntry(
+                    target.source, "error", error=outcome.error or f"{target.source}: not reviewed"
+                )
+            )
             return
         if digest is not None:
             self.manifest.record(
-                ManifestEntry(str(target.path), digest, self.fingerprint, entry.outputs["json"], entry.to_dict(), submitted)
+                ManifestEntry(
+                    str(target.path),
+                    digest,
+                    self.fingerprint,
+                    entry.outputs["json"],
+                    entry.to_dict(),
+                    submitted,
+                )
             )
         self._finish(entry)
 
@@ -202,7 +228,16 @@ class _Batch:
         entry.submit_error = submit_error
         if moved or submitted != stored.submitted:
             assert digest is not None
-            self.manifest.record(ManifestEntry(str(target.path), digest, self.fingerprint, outputs["json"], entry.to_dict(), submitted))
+            self.manifest.record(
+                ManifestEntry(
+                    str(target.path),
+                    digest,
+                    self.fingerprint,
+                    outputs["json"],
+                    entry.to_dict(),
+                    submitted,
+                )
+            )
         self._finish(entry)
         return True
 
@@ -235,25 +270,37 @@ class _WorkerPool:
 
     def _create(self) -> Executor:
         if self.jobs == 1:
-            return ThreadPoolExecutor(1, thread_name_prefix="reviewer-checks", initializer=init_thread, initargs=(self.setup,))
+            return ThreadPoolExecutor(
+                1,
+                thread_name_prefix="reviewer-checks",
+                initializer=init_thread,
+                initargs=(self.setup,),
+            )
         import multiprocessing
 
         # spawn: workers start clean (no copy of the parent's threads or locks) on every platform
         context = multiprocessing.get_context("spawn")
-        return ProcessPoolExecutor(self.jobs, mp_context=context, initializer=init_process, initargs=(self.setup,))
+        return ProcessPoolExecutor(
+            self.jobs, mp_context=context, initializer=init_process, initargs=(self.setup,)
+        )
 
     async def run(self, target: Target) -> Outcome:
         loop = asyncio.get_running_loop()
         for _ in range(WORKER_ATTEMPTS):
             generation = self.generation
             try:
-                return await loop.run_in_executor(self.executor, review_file, target.source, target.path)
+                return await loop.run_in_executor(
+                    self.executor, review_file, target.source, target.path
+                )
             except BrokenProcessPool:
                 if generation == self.generation:
                     self.executor.shutdown(wait=False, cancel_futures=True)
                     self.executor = self._create()
                     self.generation += 1
-        return Outcome(target.source, error=f"{target.source}: the worker process stopped while reviewing it (out of memory?)")
+        return Outcome(
+            target.source,
+            error=f"{target.source}: the worker process stopped while reviewing it (out of memory?)",
+        )
 
     def shutdown(self) -> None:
         self.executor.shutdown(wait=True, cancel_futures=True)

@@ -85,7 +85,9 @@ class Manifest:
 
     def _compact(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        text = "".join(json.dumps(asdict(e), ensure_ascii=False) + "\n" for e in self._entries.values())
+        text = "".join(
+            json.dumps(asdict(e), ensure_ascii=False) + "\n" for e in self._entries.values()
+        )
         atomic_write(self.path, text)
 
 

@@ -41,7 +41,9 @@ class FileEntry:
     finished: float = field(default_factory=time.time)
 
     @classmethod
-    def from_report(cls, report: Report, *, status: Status, outputs: dict[str, str], seconds: float | None) -> FileEntry:
+    def from_report(
+        cls, report: Report, *, status: Status, outputs: dict[str, str], seconds: float | None
+    ) -> FileEntry:
         counts = {name: 0 for name in CHECK_NAMES}
         severities = {"error": 0, "warning": 0, "info": 0}
         for finding in report.findings:

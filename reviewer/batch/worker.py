@@ -122,7 +122,9 @@ def review_file(source: str, path: Path) -> Outcome:
     return Outcome(source, entry=finish(doc, partial, path, _setup, started))
 
 
-def finish(doc: Document, partial: PartialReview, path: Path, setup: WorkerSetup, started: float) -> FileEntry:
+def finish(
+    doc: Document, partial: PartialReview, path: Path, setup: WorkerSetup, started: float
+) -> FileEntry:
     """Build the report without a model call (the critique records why it did not run) and
     write the file's reports."""
     from reviewer.batch.summary import FileEntry

@@ -12,17 +12,72 @@ from reviewer.commands.common import Level
 
 
 def batch(
-    paths: Annotated[list[str], typer.Argument(help="Drafts and folders; folders are searched recursively for .md and .txt files.")],
-    glob: Annotated[str | None, typer.Option("--glob", help="Take the files matching this pattern from folders instead of *.md/*.txt, e.g. '*.markdown' or 'blog/**/*.md'.")] = None,
-    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes for the checks (default: the number of CPUs).")] = None,
-    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the reports, the summary and the resume manifest.")] = Path("out"),
-    format: Annotated[list[str] | None, typer.Option("--format", "-f", help="Reports: any of json,md,html,sarif,junit (comma-separated or repeated) (default: json,html); json is always written.")] = None,
-    fail_on: Annotated[Level | None, typer.Option("--fail-on", help="Exit 1 when a finding is at or above this level (default: error, or fail_on in the config).")] = None,
-    submit: Annotated[bool, typer.Option("--submit", help="Store each reviewed revision and its report for human approval.")] = False,
-    force: Annotated[bool, typer.Option("--force", help="Review every file again, even when it and the configuration are unchanged.")] = False,
-    config: Annotated[str | None, typer.Option("--config", help="reviewer.toml or pyproject.toml to use.")] = None,
-    no_critique: Annotated[bool, typer.Option("--no-critique", help="Skip the LLM critique for this run.")] = False,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Ask the language model again instead of using its cache.")] = False,
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            help="Drafts and folders; folders are searched recursively for .md and .txt files."
+        ),
+    ],
+    glob: Annotated[
+        str | None,
+        typer.Option(
+            "--glob",
+            help="Take the files matching this pattern from folders instead of *.md/*.txt, e.g. '*.markdown' or 'blog/**/*.md'.",
+        ),
+    ] = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            help="Worker processes for the checks (default: the number of CPUs).",
+        ),
+    ] = None,
+    out: Annotated[
+        Path,
+        typer.Option(
+            "--out", "-o", help="Folder for the reports, the summary and the resume manifest."
+        ),
+    ] = Path("out"),
+    format: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Reports: any of json,md,html,sarif,junit (comma-separated or repeated) (default: json,html); json is always written.",
+        ),
+    ] = None,
+    fail_on: Annotated[
+        Level | None,
+        typer.Option(
+            "--fail-on",
+            help="Exit 1 when a finding is at or above this level (default: error, or fail_on in the config).",
+        ),
+    ] = None,
+    submit: Annotated[
+        bool,
+        typer.Option(
+            "--submit", help="Store each reviewed revision and its report for human approval."
+        ),
+    ] = False,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help="Review every file again, even when it and the configuration are unchanged.",
+        ),
+    ] = False,
+    config: Annotated[
+        str | None, typer.Option("--config", help="reviewer.toml or pyproject.toml to use.")
+    ] = None,
+    no_critique: Annotated[
+        bool, typer.Option("--no-critique", help="Skip the LLM critique for this run.")
+    ] = False,
+    no_cache: Annotated[
+        bool,
+        typer.Option("--no-cache", help="Ask the language model again instead of using its cache."),
+    ] = False,
 ) -> None:
     """Review many drafts: parallel checks, resumable, HTML/Markdown/SARIF/JUnit reports.
 

@@ -321,14 +321,12 @@ def check_approved(
     db: DbOpt = None,
 ) -> None:
     """Exit 0 only if the exact content of every FILE was approved; else exit 1 and say why."""
-    from reviewer.store import StoreError
+    from reviewer.store.errors import MissingStoreError
     from reviewer.store.gate import check_file
 
     try:
         store = _open(config, db, create=False)
-    except StoreError as exc:
-        if "no review store" not in str(exc):
-            raise
+    except MissingStoreError as exc:
         for file in files:
             typer.echo(f"{file}: not approved: {exc}", err=True)
         raise typer.Exit(1) from None

@@ -8,6 +8,7 @@ logged and the call goes to the model.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import logging
@@ -67,55 +68,60 @@ def for_folder(folder: Path) -> AnswerCache:
 
 
 class AnswerCache:
+    """One SQLite file; a connection per thread (async runs use worker threads), opened lazily."""
+
     def __init__(self, folder: Path):
         self.path = Path(folder) / FILENAME
-        self._ready = False
+        self._local = threading.local()
 
-    def _connect(self) -> sqlite3.Connection:
-        if not self._ready or not self.path.exists():
+    def _connection(self) -> sqlite3.Connection:
+        connection = getattr(self._local, "connection", None)
+        if connection is None or not self.path.exists():
             self.path.parent.mkdir(parents=True, exist_ok=True)
             connection = sqlite3.connect(self.path, timeout=30)
             connection.execute("PRAGMA journal_mode=WAL")
+            connection.execute("PRAGMA synchronous=NORMAL")
             connection.execute(_SCHEMA)
             connection.commit()
-            self._ready = True
-        else:
-            connection = sqlite3.connect(self.path, timeout=30)
-        connection.execute("PRAGMA synchronous=NORMAL")
+            self._local.connection = connection
         return connection
+
+    def _drop_connection(self) -> None:
+        connection = getattr(self._local, "connection", None)
+        self._local.connection = None
+        if connection is not None:
+            with contextlib.suppress(sqlite3.Error):
+                connection.close()
 
     def get(self, key: CacheKey) -> dict[str, Any] | None:
         try:
-            connection = self._connect()
-            try:
-                row = connection.execute(
-                    "SELECT answer FROM critique_cache WHERE key = ?", (key.digest,)
-                ).fetchone()
-            finally:
-                connection.close()
+            row = (
+                self._connection()
+                .execute("SELECT answer FROM critique_cache WHERE key = ?", (key.digest,))
+                .fetchone()
+            )
             return json.loads(row[0]) if row else None
         except (sqlite3.Error, OSError, ValueError) as exc:
+            self._drop_connection()
             log.warning("critique cache %s unreadable, asking the model: %s", self.path, exc)
             return None
 
     def put(self, key: CacheKey, answer: dict[str, Any]) -> None:
         try:
-            connection = self._connect()
-            try:
-                with connection:
-                    connection.execute(
-                        "INSERT OR REPLACE INTO critique_cache VALUES (?, ?, ?, ?, ?, ?, ?)",
-                        (
-                            key.digest,
-                            key.model,
-                            key.prompt_version,
-                            key.guidelines_hash,
-                            key.text_hash,
-                            time.time(),
-                            json.dumps(answer, ensure_ascii=False),
-                        ),
-                    )
-            finally:
-                connection.close()
+            connection = self._connection()
+            with connection:
+                connection.execute(
+                    "INSERT OR REPLACE INTO critique_cache VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        key.digest,
+                        key.model,
+                        key.prompt_version,
+                        key.guidelines_hash,
+                        key.text_hash,
+                        time.time(),
+                        json.dumps(answer, ensure_ascii=False),
+                    ),
+                )
         except (sqlite3.Error, OSError) as exc:
+            self._drop_connection()
             log.warning("critique cache %s not writable: %s", self.path, exc)

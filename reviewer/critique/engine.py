@@ -16,7 +16,13 @@ from typing import TYPE_CHECKING, Any
 from reviewer.checks import CheckOutput
 from reviewer.critique import cache as cache_mod
 from reviewer.critique.findings import CHECK, interpret
-from reviewer.critique.model import MalformedReply, parse_reply, structured, structured_model
+from reviewer.critique.model import (
+    MalformedReply,
+    malformed,
+    parse_reply,
+    structured,
+    structured_model,
+)
 from reviewer.critique.prompt import (
     PromptSet,
     chat_template,
@@ -221,27 +227,52 @@ def _cached(job: Job) -> CritiqueResult | None:
 
 # --- the model call ------------------------------------------------------------------------------
 def _ask_sync(job: Job) -> CritiqueResult:
-    runnable = job.model
-    messages = chat_template(job.prompts).format_messages(**job.values)
+    chain = chat_template(job.prompts) | job.model  # prompt | chat model with structured output
     job.calls += 1
     try:
-        return parse_reply(runnable.invoke(messages))
+        return parse_reply(_guarded(chain.invoke, job.values))
     except MalformedReply as bad:
         log.info("critique: malformed reply (%s); asking once more", bad)
         job.calls += 1
-        return _parse_second(runnable.invoke(_reask(job, messages, bad)), bad)
+        reask = _reask(job, chat_template(job.prompts).format_messages(**job.values), bad)
+        return _parse_second(lambda: _guarded(job.model.invoke, reask), bad)
 
 
 async def _ask_async(job: Job) -> CritiqueResult:
-    runnable = job.model
-    messages = chat_template(job.prompts).format_messages(**job.values)
+    chain = chat_template(job.prompts) | job.model
     job.calls += 1
     try:
-        return parse_reply(await runnable.ainvoke(messages))
+        return parse_reply(await _guarded_async(chain.ainvoke, job.values))
     except MalformedReply as bad:
         log.info("critique: malformed reply (%s); asking once more", bad)
         job.calls += 1
-        return _parse_second(await runnable.ainvoke(_reask(job, messages, bad)), bad)
+        reask = _reask(job, chat_template(job.prompts).format_messages(**job.values), bad)
+        try:
+            second = await _guarded_async(job.model.ainvoke, reask)
+        except MalformedReply as again:
+            raise _twice(again, bad) from None
+        return _parse_second(lambda: second, bad)
+
+
+def _guarded(call, argument):
+    """Run the chain; a reply that is not JSON becomes MalformedReply (other errors pass)."""
+    try:
+        return call(argument)
+    except Exception as exc:
+        bad = malformed(exc)
+        if bad is None:
+            raise
+        raise bad from None
+
+
+async def _guarded_async(call, argument):
+    try:
+        return await call(argument)
+    except Exception as exc:
+        bad = malformed(exc)
+        if bad is None:
+            raise
+        raise bad from None
 
 
 def _reask(job: Job, messages: list, bad: MalformedReply) -> list:
@@ -254,13 +285,15 @@ def _reask(job: Job, messages: list, bad: MalformedReply) -> list:
     ]
 
 
-def _parse_second(output: dict[str, Any], first: MalformedReply) -> CritiqueResult:
+def _parse_second(get, first: MalformedReply) -> CritiqueResult:
     try:
-        return parse_reply(output)
+        return parse_reply(get())
     except MalformedReply as again:
-        raise CritiqueFailed(
-            f"the model's reply was malformed twice: {again} (first: {first})"
-        ) from None
+        raise _twice(again, first) from None
+
+
+def _twice(again: MalformedReply, first: MalformedReply) -> CritiqueFailed:
+    return CritiqueFailed(f"the model's reply was malformed twice: {again} (first: {first})")
 
 
 _semaphores: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, dict[int, asyncio.Semaphore]] = (

@@ -9,6 +9,7 @@ gets the same, well-tested behaviour.
 from __future__ import annotations
 
 import asyncio
+import json
 import threading
 import weakref
 from typing import TYPE_CHECKING, Any
@@ -76,20 +77,20 @@ def _build(settings: ResolvedSettings, *, for_async: bool) -> BaseChatModel:
 
 
 def structured(model: BaseChatModel, method: str = "json_schema") -> Runnable:
-    """``model`` with structured output: input messages, output ``{raw, parsed, parsing_error}``.
+    """``model`` with structured output: messages in, the reply's JSON object (a dict) out.
 
-    The schema goes in as a JSON-schema dict (not the pydantic class), so the reply is parsed
-    here and validated by ``parse_reply`` for every provider alike — a malformed reply is then a
-    value we can re-ask about, not an exception from inside the client. Models without native
-    structured output (LangChain's fake chat models, some local wrappers) get the same shape by
-    parsing the JSON object out of the reply text.
+    The schema goes in as a JSON-schema dict (not the pydantic class), so the reply is parsed by
+    LangChain's JSON parser and validated by ``parse_reply`` for every provider alike — a reply
+    that is not JSON raises ``OutputParserException`` carrying the text, which we re-ask about.
+    Models without native structured output (LangChain's fake chat models, some local wrappers)
+    get the same contract from ``model | JsonOutputParser()``: the schema is in the prompt too.
     """
     try:
-        return model.with_structured_output(_schema_for(method), method=method, include_raw=True)
+        return model.with_structured_output(_schema_for(method), method=method)
     except NotImplementedError:
-        from langchain_core.runnables import RunnableLambda, RunnableParallel
+        from langchain_core.output_parsers import JsonOutputParser
 
-        return RunnableParallel(raw=model) | RunnableLambda(_parse_text_reply)
+        return model | JsonOutputParser()
 
 
 def _schema_for(method: str) -> dict[str, Any]:
@@ -104,18 +105,6 @@ def _schema_for(method: str) -> dict[str, Any]:
     schema["title"] = "critique"
     schema["description"] = "The review of the draft against the guidelines."
     return schema
-
-
-def _parse_text_reply(output: dict[str, Any]) -> dict[str, Any]:
-    from langchain_core.exceptions import OutputParserException
-    from langchain_core.utils.json import parse_json_markdown
-
-    raw = output["raw"]
-    try:
-        parsed = parse_json_markdown(_text_of(raw))
-    except (ValueError, OutputParserException) as exc:
-        return {"raw": raw, "parsed": None, "parsing_error": exc}
-    return {"raw": raw, "parsed": parsed, "parsing_error": None}
 
 
 def _text_of(message: Any) -> str:
@@ -135,14 +124,23 @@ class MalformedReply(Exception):
         self.raw_text = raw_text
 
 
-def parse_reply(output: dict[str, Any]) -> CritiqueResult:
+def malformed(exc: Exception) -> MalformedReply | None:
+    """The MalformedReply for a parser's exception, or None when ``exc`` is something else."""
+    from langchain_core.exceptions import OutputParserException
+
+    if isinstance(exc, OutputParserException):
+        raw = exc.llm_output if isinstance(exc.llm_output, str) else ""
+        return MalformedReply(f"not valid JSON ({_first_line(exc)})", raw)
+    return None
+
+
+def parse_reply(parsed: Any) -> CritiqueResult:
     """Validate the structured output; raise MalformedReply with a reason the model can act on."""
     from pydantic import BaseModel, ValidationError
 
-    raw_text = _text_of(output.get("raw", ""))
-    if output.get("parsing_error") is not None:
-        raise MalformedReply(f"not valid JSON ({_first_line(output['parsing_error'])})", raw_text)
-    parsed = output.get("parsed")
+    raw_text = (
+        json.dumps(parsed, ensure_ascii=False, default=str)[:8000] if parsed is not None else ""
+    )
     if parsed is None:
         raise MalformedReply("no JSON object in the reply", raw_text)
     if isinstance(parsed, BaseModel):

@@ -57,7 +57,12 @@ def chat_template(prompts: PromptSet) -> ChatPromptTemplate:
 
 def load_prompts(folder: Path | None = None) -> PromptSet:
     """Read ``critique.{system,user,reask}.md`` from ``folder`` (default: the bundled prompts)."""
-    return _load(str(folder or data_dir("prompts")))
+    return _load(str(folder or _bundled()))
+
+
+@lru_cache(maxsize=1)
+def _bundled() -> Path:
+    return data_dir("prompts")
 
 
 @lru_cache(maxsize=8)

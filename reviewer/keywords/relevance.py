@@ -13,13 +13,18 @@ gives for the keyword, each piece something a human reviewer would point to:
   a part of it ("Cyberkriminelle", "CyberSchutz" for "Cyberversicherung"; "Papierlagen" for
   "Recyclingpapier") — lexical cohesion, the classic sign that a text is about something.
 - ``section``: it heads a section that has text of its own.
+- ``in_paragraph``: a use stands in a paragraph, list or table with more to say — not in a
+  one-sentence insert, the form a keyword squeezed in afterwards typically takes.
 - ``phrase``: it forms a phrase with a word the text repeats elsewhere ("SEPA transfers" in a text
   about transfers, "portal uptime" in one about the portal) — it is woven into the topic.
 
 A keyword whose evidence stays below ``relevance_threshold`` is "unrelated to the topic". A
 shoehorned keyword typically has none: named once, in isolation or only as a contrast ("Unlike NFT
 marketplaces, …"), with nothing else in the text relating to it. A relevant keyword used once
-still has something: a related word, a phrase with the topic, a place in the title.
+still has something: a related word, a paragraph around it, a phrase with the topic, a place in
+the title. Without world knowledge the judgement can be fooled both ways: an off-topic word
+dropped without contrast into the middle of a paragraph passes, and a relevant one standing alone
+with nothing related anywhere is reported — as a warning a reviewer can waive.
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from reviewer.document import Document
 from reviewer.keywords.contrast import is_contrastive
 from reviewer.keywords.index import KeywordUses, TextIndex, Unit, Use
 from reviewer.keywords.matching import (
@@ -76,16 +82,12 @@ class Relevance:
     def reason(self) -> str:
         """Why the keyword looks unrelated, in one sentence."""
         parts = []
-        if self.earnest_uses == 0 and self.contrastive_uses:
+        if self.earnest_uses == 0:
             parts.append(
                 f"the text names it only to contrast it with its topic ({self.contrastive_uses}×)"
             )
-        elif self.earnest_uses <= 1:
-            parts.append(
-                "the text uses it once, in isolation"
-                if self.earnest_uses
-                else "the text does not use it"
-            )
+        elif self.earnest_uses == 1:
+            parts.append("the text uses it once, in isolation")
         else:
             parts.append(f"the text uses it {self.earnest_uses}× without building on it")
         if not self.related_words:
@@ -201,6 +203,8 @@ def judge(
     brief_title: str,
     threshold: float,
 ) -> Relevance:
+    """Add up the evidence for one used keyword (``brief_tokens``: words of the brief's title and
+    audience, which count as related words)."""
     doc = index.doc
     language = doc.language
     parts = keyword_parts(uses.keyword, language)
@@ -210,9 +214,8 @@ def judge(
     evidence: dict[str, float] = {}
 
     title_tokens = tokenize(brief_title, 0, len(brief_title), language)
-    if any(use.unit.kind == "title" for use in earnest) or _contains_keyword(
-        title_tokens, uses, brief_title, language
-    ):
+    in_brief_title = bool(find_occurrences(brief_title, title_tokens, uses.form, language))
+    if in_brief_title or any(use.unit.kind == "title" for use in earnest):
         evidence["title"] = WEIGHTS["title"]
     if _in_topic(index, topic, parts, contrast):
         evidence["key_phrase"] = WEIGHTS["key_phrase"]
@@ -245,10 +248,6 @@ def judge(
     )
 
 
-def _contains_keyword(tokens: list[Token], uses: KeywordUses, text: str, language: str) -> bool:
-    return bool(tokens) and bool(find_occurrences(text, tokens, uses.form, language))
-
-
 def _in_topic(index: TextIndex, topic: Topic, parts: frozenset[str], skip: set[Unit]) -> bool:
     """A top key phrase contains the keyword or a related word that the text uses at least twice
     (YAKE's position feature ranks a one-off word of the first sentence high; a word the text never
@@ -276,7 +275,7 @@ def _related_words(
     ]
 
 
-def _heads_section(doc, use: Use) -> bool:
+def _heads_section(doc: Document, use: Use) -> bool:
     return any(
         section.heading.start == use.unit.start and section.has_text for section in doc.sections
     )

@@ -60,15 +60,19 @@ def render_html(report: Report, content: str | None, *, index_href: str | None =
     findings = list(report.findings)
     usable = content is not None and _content_matches(report, content)
     located = [i for i, f in enumerate(findings) if usable and _span_matches(content or "", f)]
-    return _environment().get_template("report.html.j2").render(
-        report=report,
-        findings=findings,
-        located=set(located),
-        draft=highlight_html(content, findings) if usable and content is not None else None,
-        draft_note=None if usable else _draft_note(content),
-        checks=_ordered_checks(report),
-        counts=severity_counts(findings),
-        index_href=index_href,
+    return (
+        _environment()
+        .get_template("report.html.j2")
+        .render(
+            report=report,
+            findings=findings,
+            located=set(located),
+            draft=highlight_html(content, findings) if usable and content is not None else None,
+            draft_note=None if usable else _draft_note(content),
+            checks=_ordered_checks(report),
+            counts=severity_counts(findings),
+            index_href=index_href,
+        )
     )
 
 
@@ -79,8 +83,10 @@ def render_index(rows: Iterable[Mapping[str, Any]], *, title: str = "reviewer ba
     for row in rows:
         key = row.get("verdict") or "error"
         totals[key] = totals.get(key, 0) + 1
-    return _environment().get_template("index.html.j2").render(
-        title=title, rows=rows, checks=CHECK_NAMES, totals=totals
+    return (
+        _environment()
+        .get_template("index.html.j2")
+        .render(title=title, rows=rows, checks=CHECK_NAMES, totals=totals)
     )
 
 
@@ -93,7 +99,9 @@ def severity_counts(findings: Iterable[Finding]) -> dict[str, int]:
 
 def _mark(indices: list[int], findings: Sequence[Finding], piece: str) -> str:
     worst = max((findings[i] for i in indices), key=lambda f: SEVERITY_RANK[f.severity])
-    title = "\n".join(f"{findings[i].severity}: {findings[i].message} [{findings[i].rule}]" for i in indices)
+    title = "\n".join(
+        f"{findings[i].severity}: {findings[i].message} [{findings[i].rule}]" for i in indices
+    )
     return (
         f'<mark class="sev-{worst.severity}" data-f="{" ".join(map(str, indices))}" '
         f'title="{escape(title)}">{escape(piece)}</mark>'
@@ -116,11 +124,16 @@ def _content_matches(report: Report, content: str) -> bool:
 def _draft_note(content: str | None) -> str:
     if content is None:
         return "The draft's text was not available when this page was written."
-    return "The draft has changed since this report was made, so findings are not marked in the text."
+    return (
+        "The draft has changed since this report was made, so findings are not marked in the text."
+    )
 
 
 def _ordered_checks(report: Report) -> list[tuple[str, Any]]:
-    names = [*(n for n in CHECK_NAMES if n in report.checks), *(n for n in report.checks if n not in CHECK_NAMES)]
+    names = [
+        *(n for n in CHECK_NAMES if n in report.checks),
+        *(n for n in report.checks if n not in CHECK_NAMES),
+    ]
     return [(name, report.checks[name]) for name in names]
 
 

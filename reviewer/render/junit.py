@@ -40,12 +40,16 @@ def render_junit(
             failure = ET.SubElement(
                 case,
                 "failure",
-                message=_clean(f"{len(blocking)} finding(s) at or above {fail_on}; verdict {report.verdict}, score {report.score}"),
+                message=_clean(
+                    f"{len(blocking)} finding(s) at or above {fail_on}; verdict {report.verdict}, score {report.score}"
+                ),
                 type=report.verdict,
             )
             failure.text = _clean("\n".join(_line(f) for f in blocking))
         if report.findings:
-            ET.SubElement(case, "system-out").text = _clean("\n".join(_line(f) for f in report.findings))
+            ET.SubElement(case, "system-out").text = _clean(
+                "\n".join(_line(f) for f in report.findings)
+            )
         suite.append(case)
     for source, message in failures:
         tests += 1
@@ -53,7 +57,12 @@ def render_junit(
         case = _case(source, None)
         ET.SubElement(case, "error", message=_clean(message), type="InputError")
         suite.append(case)
-    counts = {"tests": str(tests), "failures": str(failed), "errors": str(errors), "time": f"{total_time:.3f}"}
+    counts = {
+        "tests": str(tests),
+        "failures": str(failed),
+        "errors": str(errors),
+        "time": f"{total_time:.3f}",
+    }
     suite.attrib.update({**counts, "skipped": "0"})
     root = ET.Element("testsuites", name=suite_name, **counts)
     root.append(suite)
@@ -64,7 +73,11 @@ def render_junit(
 def _case(source: str, seconds: float | None) -> ET.Element:
     path = PurePath(source)
     folder = ".".join(part for part in path.parent.parts if part not in ("/", "."))
-    case = ET.Element("testcase", name=_clean(source), classname=_clean(f"reviewer.{folder}" if folder else "reviewer"))
+    case = ET.Element(
+        "testcase",
+        name=_clean(source),
+        classname=_clean(f"reviewer.{folder}" if folder else "reviewer"),
+    )
     case.set("file", _clean(source))
     case.set("time", f"{seconds or 0.0:.3f}")
     return case

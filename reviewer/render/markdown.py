@@ -13,7 +13,12 @@ from typing import Any
 from reviewer.models import CHECK_NAMES, Report
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
-VERDICT_LABEL = {"ready": "ready", "needs_review": "needs review", "blocked": "blocked", None: "error"}
+VERDICT_LABEL = {
+    "ready": "ready",
+    "needs_review": "needs review",
+    "blocked": "blocked",
+    None: "error",
+}
 
 
 def render_markdown(report: Report) -> str:
@@ -27,7 +32,10 @@ def render_markdown(report: Report) -> str:
         "| check | status | summary |",
         "|---|---|---|",
     ]
-    names = [*(n for n in CHECK_NAMES if n in report.checks), *(n for n in report.checks if n not in CHECK_NAMES)]
+    names = [
+        *(n for n in CHECK_NAMES if n in report.checks),
+        *(n for n in report.checks if n not in CHECK_NAMES),
+    ]
     for name in names:
         result = report.checks[name]
         lines.append(f"| {name} | {result.status} | {cell(result.summary)} |")
@@ -46,7 +54,10 @@ def render_markdown(report: Report) -> str:
             if f.suggestion:
                 lines.append(f"  - suggestion: {escape_inline(f.suggestion)}")
     if report.suppressed:
-        lines += ["", f"_{len(report.suppressed)} finding(s) suppressed by comments or configuration._"]
+        lines += [
+            "",
+            f"_{len(report.suppressed)} finding(s) suppressed by comments or configuration._",
+        ]
     return "\n".join(lines) + "\n"
 
 
@@ -62,7 +73,12 @@ def render_summary_markdown(rows: Iterable[Mapping[str, Any]]) -> str:
     ]
     for row in rows:
         if row.get("status") == "error":
-            cells = [cell(row["source"]), "error: " + cell(row.get("error") or ""), "", *[""] * len(CHECK_NAMES)]
+            cells = [
+                cell(row["source"]),
+                "error: " + cell(row.get("error") or ""),
+                "",
+                *[""] * len(CHECK_NAMES),
+            ]
         else:
             counts = row.get("counts") or {}
             cells = [

@@ -31,7 +31,12 @@ def render_sarif(
     failures: Iterable[tuple[str, str]] = (),
     base_dir: Path | None = None,
 ) -> str:
-    return json.dumps(sarif_log(reports, failures=failures, base_dir=base_dir), indent=2, ensure_ascii=False) + "\n"
+    return (
+        json.dumps(
+            sarif_log(reports, failures=failures, base_dir=base_dir), indent=2, ensure_ascii=False
+        )
+        + "\n"
+    )
 
 
 def sarif_log(
@@ -47,7 +52,10 @@ def sarif_log(
     artifacts: list[dict[str, Any]] = []
     results: list[dict[str, Any]] = []
     for report in reports:
-        artifact = {"location": _artifact_location(report.source), "properties": _report_properties(report)}
+        artifact = {
+            "location": _artifact_location(report.source),
+            "properties": _report_properties(report),
+        }
         artifacts.append(artifact)
         for finding in report.findings:
             rule_index = _rule_index(rules, finding)
@@ -70,7 +78,9 @@ def sarif_log(
             }
         },
         "originalUriBaseIds": {BASE_ID: {"uri": base.as_uri().rstrip("/") + "/"}},
-        "invocations": [{"executionSuccessful": not notifications, "toolExecutionNotifications": notifications}],
+        "invocations": [
+            {"executionSuccessful": not notifications, "toolExecutionNotifications": notifications}
+        ],
         "artifacts": artifacts,
         "results": results,
         "columnKind": "unicodeCodePoints",
@@ -97,7 +107,9 @@ def _rule_index(rules: dict[str, dict[str, Any]], finding: Finding) -> int:
     return list(rules).index(finding.rule)
 
 
-def _result(finding: Finding, rule_index: int, location: dict[str, Any], artifact_index: int) -> dict[str, Any]:
+def _result(
+    finding: Finding, rule_index: int, location: dict[str, Any], artifact_index: int
+) -> dict[str, Any]:
     physical: dict[str, Any] = {"artifactLocation": {**location, "index": artifact_index}}
     if finding.line is not None and finding.column is not None:
         end_line, end_column = _end_of(finding)
@@ -119,7 +131,10 @@ def _result(finding: Finding, rule_index: int, location: dict[str, Any], artifac
         "ruleId": finding.rule,
         "ruleIndex": rule_index,
         "level": LEVEL[finding.severity],
-        "message": {"text": finding.message + (f" Suggestion: {finding.suggestion}" if finding.suggestion else "")},
+        "message": {
+            "text": finding.message
+            + (f" Suggestion: {finding.suggestion}" if finding.suggestion else "")
+        },
         "locations": [{"physicalLocation": physical}],
         "properties": properties,
     }
@@ -154,4 +169,6 @@ def _report_properties(report: Report) -> dict[str, Any]:
 
 
 def _pascal(rule: str) -> str:
-    return "".join(part[:1].upper() + part[1:] for part in rule.replace(".", "_").split("_") if part)
+    return "".join(
+        part[:1].upper() + part[1:] for part in rule.replace(".", "_").split("_") if part
+    )

@@ -51,7 +51,7 @@ API (all return plain frozen pydantic views from ``reviewer.store.views``, never
 ``Store.get(revision_id) -> RevisionView``                       full view; ``NotFoundError``
 ``Store.history(document) -> list[RevisionView]``
     ``document`` is a document id (int) or key (``"id:…"``/``"path:…"``); oldest first.
-``Store.find_document(doc) -> int | None``                       document id for a Document
+``Store.key_for(doc) -> str``                                    the document key a submit would use
 ``Store.approve(revision_id, *, by, note=None, override_reason=None, expected_version=None)``
 ``Store.reject(revision_id, *, by, note, expected_version=None)``
 ``Store.request_changes(revision_id, *, by, note, expected_version=None)``
@@ -64,9 +64,13 @@ API (all return plain frozen pydantic views from ``reviewer.store.views``, never
 ``Store.revisions_with_content(content_sha256) -> list[RevisionView]``   newest first
 ``Store.audit(revision_id=None) -> list[AuditEntryView]``        oldest first
 
+``reviewer.store.states`` holds the state machine: ``STATUSES``, ``DECIDED``, ``TRANSITIONS``
+and ``label(state)`` (``changes_requested`` → ``changes requested``).
+
 Errors (all ``reviewer.errors.ReviewerError``, so the CLI prints one line and exits 2)
 ----------------------------------------------------------------------------------------
-``StoreError`` (database unreachable, bad URL) ⊃ ``NotFoundError``, ``ConflictError`` ⊃
+``StoreError`` (database unreachable, bad URL) ⊃ ``MissingStoreError`` (``create=False`` and no
+SQLite file), ``NotFoundError``, ``ConflictError`` ⊃
 ``InvalidTransition`` (alias ``StateError``). Two people deciding the same revision at once:
 exactly one wins, the other gets ``ConflictError``/``InvalidTransition`` naming who decided.
 Missing ``by``/``note``/``reason`` is ``reviewer.errors.InputError``.
@@ -85,6 +89,7 @@ from typing import TYPE_CHECKING, Any
 from reviewer.store.errors import (
     ConflictError,
     InvalidTransition,
+    MissingStoreError,
     NotFoundError,
     StateError,
     StoreError,
@@ -98,6 +103,7 @@ __all__ = [
     "AuditEntryView",
     "ConflictError",
     "InvalidTransition",
+    "MissingStoreError",
     "NotFoundError",
     "RevisionStatus",
     "RevisionView",

@@ -17,7 +17,7 @@ from sqlalchemy import create_engine, event, inspect, text
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 
-from reviewer.store.errors import StoreError
+from reviewer.store.errors import MissingStoreError, StoreError
 
 if TYPE_CHECKING:
     from reviewer.config import Config
@@ -94,7 +94,7 @@ def _sqlite_engine(url: str, database: str | None, *, create: bool, busy_timeout
         file = Path(database)
         if not file.exists():
             if not create:
-                raise StoreError(
+                raise MissingStoreError(
                     f"no review store at {file} (submit a draft first, or set {ENV_URL})"
                 )
             try:

@@ -9,6 +9,10 @@ class StoreError(ReviewerError):
     """The review store cannot do what was asked (unreachable database, broken URL, …)."""
 
 
+class MissingStoreError(StoreError):
+    """``open_store(create=False)`` found no SQLite file: nothing was ever submitted here."""
+
+
 class NotFoundError(StoreError):
     """No revision, document or finding with that id."""
 

@@ -295,12 +295,6 @@ class Store:
                 raise NotFoundError(f"no document {document!r} in the review store")
             return [_summary(row, key) for row, key in rows]
 
-    def find_document(self, doc: Document) -> int | None:
-        """The stored document id for this draft (by front-matter id or path), or None."""
-        key = self.key_for(doc)
-        with self._session(write=False) as s:
-            return s.scalar(select(DocumentRow.id).where(DocumentRow.key == key))
-
     def check_approved(self, content_sha256: str) -> RevisionView | None:
         """The most recent approved revision with exactly this content, or None."""
         query = (

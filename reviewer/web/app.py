@@ -12,17 +12,16 @@ from urllib.parse import urlencode
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, RedirectResponse, Response
+from fastapi.responses import JSONResponse, PlainTextResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.middleware.sessions import SessionMiddleware
-from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from reviewer import __version__
 from reviewer.config import Config
 from reviewer.errors import InputError, ReviewerError
 from reviewer.store.errors import ConflictError, NotFoundError
-from reviewer.web.auth import Auth
+from reviewer.web.auth import Auth, is_loopback
 from reviewer.web.drafts import ReviewCache
 from reviewer.web.session import CsrfFailed, LoginRequired, csrf_token, pop_flashes, signed_in_user
 
@@ -31,7 +30,6 @@ if TYPE_CHECKING:
 
 HERE = Path(__file__).parent
 SECRET_ENV = "REVIEWER_WEB_SECRET"
-LOOPBACK_HOSTS = ["127.0.0.1", "localhost", "::1"]
 
 # Content-Security-Policy: the pages load nothing from elsewhere and run no inline code.
 SECURITY_HEADERS = {
@@ -99,13 +97,17 @@ def create_app(
         max_age=int(config.web.session_hours * 3600),
         same_site="lax",
     )
-    if auth.mode == "open":
-        # Nobody signs in, so at least make sure only this machine's names reach the app
-        # (a page elsewhere cannot rebind its own host name to 127.0.0.1 and drive it).
-        app.add_middleware(TrustedHostMiddleware, allowed_hosts=LOOPBACK_HOSTS)
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next):  # noqa: ANN202 - Starlette middleware
+        if auth.mode == "open" and not _loopback_host(request):
+            # Nobody signs in, so only this machine's names may reach the app: a page elsewhere
+            # cannot rebind its own host name to 127.0.0.1 and drive it.
+            return PlainTextResponse(
+                "This server answers only to loopback host names (127.0.0.1, localhost, [::1]); "
+                "start it with --token or --users to serve other names.",
+                status_code=400,
+            )
         response = await call_next(request)
         for name, value in SECURITY_HEADERS.items():
             response.headers.setdefault(name, value)
@@ -136,6 +138,10 @@ def _templates() -> Jinja2Templates:
         f"{f.line}:{f.column}" if f.line is not None else "whole draft"
     )
     return templates
+
+
+def _loopback_host(request: Request) -> bool:
+    return is_loopback(request.url.hostname or "")
 
 
 def _is_api(request: Request) -> bool:

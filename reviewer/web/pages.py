@@ -16,7 +16,6 @@ from reviewer.errors import ReviewerError
 from reviewer.models import Finding, Report
 from reviewer.reading import MAX_BYTES
 from reviewer.render.html import highlight_html, severity_counts
-from reviewer.store.errors import NotFoundError
 from reviewer.store.states import DECIDED, STATUSES
 from reviewer.store.views import RevisionView
 from reviewer.web.actions import DECISIONS, LABELS, decide, previous_revision
@@ -110,7 +109,12 @@ def queue(
     author: str = "",
     limit: Annotated[int, Query(ge=1, le=10_000)] = QUEUE_PAGE,
 ) -> Response:
-    filters = {"status": status, "verdict": verdict, "language": language.strip(), "author": author.strip()}
+    filters = {
+        "status": status,
+        "verdict": verdict,
+        "language": language.strip(),
+        "author": author.strip(),
+    }
     rows = request.app.state.store.queue(
         status=None if status in ("", "any") else status,
         verdict=verdict or None,
@@ -189,9 +193,8 @@ def decision(
             override_reason=override_reason,
             expected_version=expected_version,
         )
-    except NotFoundError:
-        raise
     except ReviewerError as exc:
+        # Re-rendering loads the revision again: an unknown id becomes the 404 page there.
         form = {"note": note, "override_reason": override_reason}
         return _revision_error(request, revision_id, api_status(exc), str(exc), form)
     flash(request, "ok", f"Revision {revision_id} {LABELS[action]} by {user}.")
@@ -209,8 +212,6 @@ def waive(
     try:
         request.app.state.store.waive(revision_id, finding_id, by=user, reason=reason)
     except ReviewerError as exc:
-        if isinstance(exc, NotFoundError) and "no revision" in str(exc):
-            raise
         form = {"waive_finding": finding_id, "waive_reason": reason}
         return _revision_error(request, revision_id, api_status(exc), str(exc), form)
     flash(request, "ok", f"Finding {finding_id} waived by {user}.")
