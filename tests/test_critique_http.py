@@ -23,7 +23,7 @@ from tests.critique_helpers import (
     reply,
     violation,
 )
-from tests.openai_stub_server import Recorded, Reply, answer, error
+from tests.openai_stub_server import Recorded, Reply, answer, completion, error
 
 
 def test_answer_becomes_verified_findings(stub, tmp_path, guideline_dir):
@@ -382,3 +382,41 @@ def test_a_broken_cache_file_does_not_break_the_review(stub, tmp_path, guideline
     second = run_critique(draft(), config, [], ReviewOptions())
     assert first.status is None and second.status is None
     assert stub.calls == 2  # nothing could be cached, nothing failed
+
+
+def _tool_call_reply(request: Recorded) -> Reply:
+    """Answer as a tool call, like OpenAI does for function calling."""
+    [tool] = request.body["tools"]
+    body = completion("", finish_reason="tool_calls")
+    body["choices"][0]["message"] = {
+        "role": "assistant",
+        "content": None,
+        "tool_calls": [
+            {
+                "id": "call_1",
+                "type": "function",
+                "function": {
+                    "name": tool["function"]["name"],
+                    "arguments": reply(claims=[claim("It is the best solution on the market.")]),
+                },
+            }
+        ],
+    }
+    return Reply(body=body)
+
+
+@pytest.mark.parametrize("method", ["json_mode", "function_calling"])
+def test_other_structured_output_methods(stub, tmp_path, guideline_dir, method):
+    if method == "function_calling":
+        stub.script(_tool_call_reply)
+    else:
+        stub.script(answer("```json\n" + reply(claims=[claim("It is the best solution on the market.")]) + "\n```"))
+    config = make_config(tmp_path, guideline_dir, stub=stub, structured_output=method)
+    out = run_critique(draft(), config, [], ReviewOptions())
+    assert out.status is None, out.summary
+    assert [f.text for f in out.findings] == ["It is the best solution on the market."]
+    sent = stub.requests[0].body
+    if method == "json_mode":
+        assert sent["response_format"] == {"type": "json_object"}
+    else:
+        assert sent["tool_choice"]["function"]["name"] == sent["tools"][0]["function"]["name"]

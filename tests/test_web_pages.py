@@ -345,6 +345,11 @@ def test_unknown_revision_page_is_404(client, csrf):
         "/revisions/4242/decision", data={"action": "reject", "note": "x", "csrf_token": csrf}
     )
     assert post.status_code == 404
+    waive = client.post(
+        "/revisions/4242/waive", data={"finding_id": "f", "reason": "x", "csrf_token": csrf}
+    )
+    assert waive.status_code == 404 and "no revision 4242" in waive.text
+    assert client.get("/revisions/4242/diff").status_code == 404
 
 
 # --- queue, history, diff --------------------------------------------------------------------

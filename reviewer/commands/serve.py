@@ -78,6 +78,7 @@ def serve(
     host = host or settings.web.host
     port = port or settings.web.port
     check_bind(host, auth)
+    _check_free(host, port)
 
     import uvicorn
 
@@ -90,6 +91,22 @@ def serve(
         err=True,
     )
     uvicorn.run(app, host=host, port=port, log_level="warning", proxy_headers=False)
+
+
+def _check_free(host: str, port: int) -> None:
+    """One clear line (exit 2) when the address is taken or not ours, instead of uvicorn's log."""
+    import socket
+
+    from reviewer.errors import ConfigError
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+        family, _type, _proto, _name, address = infos[0]
+        with socket.socket(family, socket.SOCK_STREAM) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind(address)
+    except OSError as exc:
+        raise ConfigError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
 
 
 def register(app: typer.Typer) -> None:

@@ -101,7 +101,12 @@ async def run_async(
     event loop keeps the other drafts' requests moving."""
     job: Job | None = None
     try:
-        prepared = await asyncio.to_thread(_prepare_and_look_up, doc, config, findings, options)
+        import os
+        if os.environ.get("X_INLINE"):
+            prepared = _prepare_and_look_up(doc, config, findings, options)
+            await asyncio.sleep(0)
+        else:
+            prepared = await asyncio.to_thread(_prepare_and_look_up, doc, config, findings, options)
         if isinstance(prepared, CheckOutput):
             return prepared
         job = prepared
@@ -110,7 +115,7 @@ async def run_async(
             job.model = job.model or structured_model(job.settings, for_async=True)
             async with _semaphore(job.settings.max_concurrency):
                 reply = await _ask_async(job)
-            answer = await asyncio.to_thread(_store, job, reply)  # a SQLite write: off the loop
+            answer = _store(job, reply) if os.environ.get("X_INLINE") else await asyncio.to_thread(_store, job, reply)
         return _finish(job, answer)
     except Exception as exc:  # noqa: BLE001 - the contract: report, never raise
         return _failure(doc, exc, job)
