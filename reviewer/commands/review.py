@@ -19,7 +19,7 @@ def review(
     file: Annotated[str, typer.Argument(help="Draft to review (.md or .txt); '-' reads stdin.")],
     brief: Annotated[str | None, typer.Option("--brief", help="Brief as a YAML file (or a .md with front matter).")] = None,
     format: Annotated[ReviewFormat, typer.Option("--format", "-f", help="Output format.")] = ReviewFormat.text,
-    fail_on: Annotated[Level | None, typer.Option("--fail-on", help="Exit 1 when a finding is at or above this level [default: error, or fail_on in the config].")] = None,
+    fail_on: Annotated[Level | None, typer.Option("--fail-on", help="Exit 1 when a finding is at or above this level (default: error, or fail_on in the config).")] = None,
     config: Annotated[str | None, typer.Option("--config", help="reviewer.toml or pyproject.toml to use.")] = None,
     language: Annotated[str | None, typer.Option("--language", help="Force 'de' or 'en' instead of the brief or detection.")] = None,
     guidelines: Annotated[list[str] | None, typer.Option("--guidelines", help="Extra guideline folder (repeatable).")] = None,

@@ -25,7 +25,7 @@ DbOpt = Annotated[
     str | None,
     typer.Option(
         "--db",
-        help="Database URL or SQLite file [default: $REVIEWER_DATABASE_URL, [store] url, .reviewer/reviews.db].",
+        help="Database URL or SQLite file (default: $REVIEWER_DATABASE_URL, then url in the store section of the config, then .reviewer/reviews.db).",
     ),
 ]
 ByOpt = Annotated[str, typer.Option("--by", help="Your name: who makes this decision (required).")]
@@ -119,7 +119,7 @@ def _user() -> str | None:
 def submit(
     files: Annotated[list[str], typer.Argument(help="Drafts to review and store for approval.")],
     by: Annotated[
-        str | None, typer.Option("--by", help="Who submits [default: your login name].")
+        str | None, typer.Option("--by", help="Who submits (default: your login name).")
     ] = None,
     brief: Annotated[
         str | None,

@@ -72,7 +72,6 @@ class Job:
     cache: cache_mod.AnswerCache | None
     details: dict[str, Any] = field(default_factory=dict)
     calls: int = 0
-    answer: CritiqueResult | None = None  # from the cache
 
 
 # --- entry points --------------------------------------------------------------------------------
@@ -97,25 +96,19 @@ def run(
 async def run_async(
     doc: Document, config: Config, findings: list[Finding], options: ReviewOptions
 ) -> CheckOutput:
-    """Like ``run``; the CPU work (redaction, prompt, cache lookup) runs in a worker thread so the
-    event loop keeps the other drafts' requests moving."""
+    """Like ``run``. The CPU work runs on the loop: it is a few milliseconds per draft, and thread
+    hops would cost more than they save (measured with bench/critique_bench.py)."""
     job: Job | None = None
     try:
-        import os
-        if os.environ.get("X_INLINE"):
-            prepared = _prepare_and_look_up(doc, config, findings, options)
-            await asyncio.sleep(0)
-        else:
-            prepared = await asyncio.to_thread(_prepare_and_look_up, doc, config, findings, options)
+        prepared = _prepare(doc, config, findings, options)
         if isinstance(prepared, CheckOutput):
             return prepared
         job = prepared
-        answer = job.answer
-        if answer is None:
-            job.model = job.model or structured_model(job.settings, for_async=True)
-            async with _semaphore(job.settings.max_concurrency):
-                reply = await _ask_async(job)
-            answer = _store(job, reply) if os.environ.get("X_INLINE") else await asyncio.to_thread(_store, job, reply)
+        async with _semaphore(job.settings.max_concurrency):
+            answer = _cached(job)
+            if answer is None:
+                job.model = job.model or structured_model(job.settings, for_async=True)
+                answer = _store(job, await _ask_async(job))
         return _finish(job, answer)
     except Exception as exc:  # noqa: BLE001 - the contract: report, never raise
         return _failure(doc, exc, job)
@@ -193,15 +186,6 @@ def _prepare(
             "cache": "off" if not use_cache else "miss",
         },
     )
-
-
-def _prepare_and_look_up(
-    doc: Document, config: Config, findings: list[Finding], options: ReviewOptions
-) -> Job | CheckOutput:
-    job = _prepare(doc, config, findings, options)
-    if isinstance(job, Job):
-        job.answer = _cached(job)
-    return job
 
 
 def _model_name(model: Any) -> str:
