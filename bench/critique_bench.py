@@ -79,6 +79,32 @@ async def critique_all(items, config: Config) -> list:
     )
 
 
+async def measure(items, config: Config, url: str) -> list[tuple[float, int, list[str]]]:
+    """Warm-up, then the two timed runs — in one event loop, like one ``reviewer batch``."""
+    started = time.perf_counter()
+    warm = parse_document("# Warm-up\n\nThis draft only warms the process up.\n", "warm-up.md")
+    await critique_all([(warm, [])], config)
+    print(f"warm-up (imports, client, one call; not timed): {time.perf_counter() - started:.2f} s")
+
+    figures = []
+    for run in (1, 2):
+        before = server_calls(url)
+        started, cpu = time.perf_counter(), time.process_time()
+        outputs = await critique_all(items, config)
+        elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
+        calls = server_calls(url) - before
+        errors = [o.summary for o in outputs if o.status == "error"]
+        findings = sum(len(o.findings) for o in outputs)
+        figures.append((elapsed, calls, errors))
+        print(
+            f"run {run}: {len(items)} drafts in {elapsed:.2f} s (client CPU {cpu:.2f} s), "
+            f"{calls} model calls, {findings} findings, {len(errors)} errors"
+        )
+        for summary in errors[:3]:
+            print(f"  error: {summary}")
+    return figures
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--drafts", type=int, default=100)
@@ -100,32 +126,7 @@ def main() -> int:
             config.critique.retries = 0
             items = drafts(args.drafts, config)
 
-            # Warm the process as a batch would be after its first draft: imports, client, guidelines.
-            started = time.perf_counter()
-            warm = parse_document(
-                "# Warm-up\n\nThis draft only warms the process up.\n", "warm-up.md"
-            )
-            asyncio.run(critique_all([(warm, [])], config))
-            print(
-                f"warm-up (imports, client, one call; not timed): {time.perf_counter() - started:.2f} s"
-            )
-
-            figures = []
-            for run in (1, 2):
-                before = server_calls(url)  # includes the warm-up call
-                started, cpu = time.perf_counter(), time.process_time()
-                outputs = asyncio.run(critique_all(items, config))
-                elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
-                calls = server_calls(url) - before
-                errors = [o.summary for o in outputs if o.status == "error"]
-                findings = sum(len(o.findings) for o in outputs)
-                figures.append((elapsed, calls, errors))
-                print(
-                    f"run {run}: {args.drafts} drafts in {elapsed:.2f} s (client CPU {cpu:.2f} s), {calls} model calls, "
-                    f"{findings} findings, {len(errors)} errors"
-                )
-                for summary in errors[:3]:
-                    print(f"  error: {summary}")
+            figures = asyncio.run(measure(items, config, url))
     finally:
         process.terminate()
         process.wait(timeout=10)

@@ -5,7 +5,6 @@ The fixtures (``stub``, ``guideline_dir``) are registered in tests/conftest.py (
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -165,7 +164,3 @@ def reply(guidelines=None, claims=None, depth=None, **extra: Any) -> str:
     from tests.openai_stub_server import critique
 
     return critique(guidelines=guidelines, claims=claims, depth=depth, **extra)
-
-
-def as_json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False)

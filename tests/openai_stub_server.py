@@ -135,6 +135,12 @@ def first_sentence_claim(request: Recorded) -> Reply:
     return answer(critique(claims=claims))
 
 
+class _Server(ThreadingHTTPServer):
+    # The default listen backlog (5) drops SYNs when a batch opens 8+ connections at once; the
+    # client then waits a full second to retry — a stub artefact, not the product's latency.
+    request_queue_size = 128
+
+
 class StubServer:
     """Serve scripted replies; ``script(...)`` queues them, ``default`` answers when the queue is empty."""
 
@@ -148,7 +154,7 @@ class StubServer:
         self._lock = threading.Lock()
         self.in_flight = 0
         self.max_in_flight = 0  # the most requests the server was answering at one time
-        self._httpd = ThreadingHTTPServer((host, 0), self._handler())
+        self._httpd = _Server((host, 0), self._handler())
         self._httpd.daemon_threads = True
         self._httpd.block_on_close = False
         self._thread: threading.Thread | None = None

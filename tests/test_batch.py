@@ -271,7 +271,8 @@ def test_submit_stores_each_revision_once(tmp_path, monkeypatch):
     write_drafts(tmp_path / "drafts", eval_cases=1)
     config = _light()
     config.store.url = str(tmp_path / "reviews.db")
-    first = run_batch(config, _options("drafts", submit=True))
+    # two worker processes: the parsed drafts travel back to the parent, which stores them
+    first = run_batch(config, _options("drafts", submit=True, jobs=2))
     assert first.exit_code in (0, 1) and not any(e.submit_error for e in first.entries)
     with open_store(config) as store:
         assert len(store.queue()) == 4

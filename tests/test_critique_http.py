@@ -410,7 +410,13 @@ def test_other_structured_output_methods(stub, tmp_path, guideline_dir, method):
     if method == "function_calling":
         stub.script(_tool_call_reply)
     else:
-        stub.script(answer("```json\n" + reply(claims=[claim("It is the best solution on the market.")]) + "\n```"))
+        stub.script(
+            answer(
+                "```json\n"
+                + reply(claims=[claim("It is the best solution on the market.")])
+                + "\n```"
+            )
+        )
     config = make_config(tmp_path, guideline_dir, stub=stub, structured_output=method)
     out = run_critique(draft(), config, [], ReviewOptions())
     assert out.status is None, out.summary

@@ -123,14 +123,16 @@ class _Batch:
                         todo.append((target, digest))
                 if todo:
                     await self._review_all(todo)
+            entries = sorted(self.entries, key=lambda e: e.source)
+            written = self.layout.write_batch_reports(
+                entries, options.formats, fail_on=options.fail_on
+            )
         except OSError as exc:
             raise ReviewerError(
                 f"{options.out_dir}: cannot write the reports: {exc.strerror or exc}"
             ) from None
         finally:
             _close(self.store)
-        entries = sorted(self.entries, key=lambda e: e.source)
-        written = self.layout.write_batch_reports(entries, options.formats, fail_on=options.fail_on)
         return BatchResult(entries, written, exit_code(entries, options.fail_on))
 
     # --- files reviewed in this run ------------------------------------------------------------
@@ -171,30 +173,15 @@ class _Batch:
             outcome = await pool.run(target)
         finally:
             queued.release()
+        if outcome.error is not None or (outcome.entry is None and outcome.doc is None):
+            error = outcome.error or f"{target.source}: not reviewed"
+            self._finish(FileEntry(target.source, "error", error=error))
+            return
         submitted = False
         if outcome.entry is not None:  # finished in the worker
             entry = outcome.entry
-        elif outcome.doc is not None and outcome.partial is not None:
-            started = time.perf_counter()
-            doc, partial = outcome.doc, outcome.partial
-            async with critique:
-                await add_critique_async(doc, self.config, partial, self.options.review)
-            report = build_report(doc, partial)
-            outputs = self.layout.paths_for(target.path, self.options.formats)
-            self.layout.write_file_reports(report, doc.content, outputs)
-            submitted, submit_error = self._submit(report, lambda: doc)
-            seconds = round(outcome.seconds + time.perf_counter() - started, 4)
-            entry = FileEntry.from_report(
-                report, status="reviewed", outputs=outputs, seconds=seconds
-            )
-            entry.submit_error = submit_error
         else:
-            self._finish(
-                FileEntry(
-                    target.source, "error", error=outcome.error or f"{target.source}: not reviewed"
-                )
-            )
-            return
+            entry, submitted = await self._complete(outcome, target, critique)
         if digest is not None:
             self.manifest.record(
                 ManifestEntry(
@@ -207,6 +194,24 @@ class _Batch:
                 )
             )
         self._finish(entry)
+
+    async def _complete(
+        self, outcome: Outcome, target: Target, critique: asyncio.Semaphore
+    ) -> tuple[FileEntry, bool]:
+        """The parent's part: the critique (bounded), the report, its files, ``--submit``."""
+        assert outcome.doc is not None and outcome.partial is not None
+        started = time.perf_counter()
+        doc, partial = outcome.doc, outcome.partial
+        async with critique:
+            await add_critique_async(doc, self.config, partial, self.options.review)
+        report = build_report(doc, partial)
+        outputs = self.layout.paths_for(target.path, self.options.formats)
+        self.layout.write_file_reports(report, doc.content, outputs)
+        submitted, submit_error = self._submit(report, lambda: doc)
+        seconds = round(outcome.seconds + time.perf_counter() - started, 4)
+        entry = FileEntry.from_report(report, status="reviewed", outputs=outputs, seconds=seconds)
+        entry.submit_error = submit_error
+        return entry, submitted
 
     # --- files an earlier run already reviewed -------------------------------------------------
     def _reuse(self, target: Target, digest: str | None) -> bool:

@@ -63,7 +63,7 @@ class Job:
     settings: ResolvedSettings
     model: (
         Runnable | None
-    )  # structured-output model; None until needed (a cache hit builds no client)
+    )  # with structured output; None until needed (a cache hit builds no client)
     prompts: PromptSet
     guidelines: list[Guideline]
     outgoing: Outgoing
@@ -80,13 +80,13 @@ def run(
 ) -> CheckOutput:
     job: Job | None = None
     try:
-        prepared = _prepare(doc, config, findings, options)
-        if isinstance(prepared, CheckOutput):
-            return prepared
-        job = prepared
+        settings = _settings(config, options)
+        if settings is None:
+            return CheckOutput(status="skipped", summary=SKIP_HINT)
+        job = _prepare(doc, config, findings, options, settings)
         answer = _cached(job)
         if answer is None:
-            job.model = job.model or structured_model(job.settings)
+            job.model = job.model or structured_model(settings)
             answer = _store(job, _ask_sync(job))
         return _finish(job, answer)
     except Exception as exc:  # noqa: BLE001 - the contract: report, never raise
@@ -96,32 +96,48 @@ def run(
 async def run_async(
     doc: Document, config: Config, findings: list[Finding], options: ReviewOptions
 ) -> CheckOutput:
-    """Like ``run``. The CPU work runs on the loop: it is a few milliseconds per draft, and thread
-    hops would cost more than they save (measured with bench/critique_bench.py)."""
+    """Like ``run``, with at most ``max_concurrency`` drafts past the semaphore per event loop.
+
+    Preparing (redaction, prompt, cache lookup) happens inside the semaphore too: done for a whole
+    batch up front it would block the loop while the first answers wait to be read. The CPU work
+    stays on the loop — a few milliseconds per draft; thread hops cost more than they save."""
     job: Job | None = None
     try:
-        prepared = _prepare(doc, config, findings, options)
-        if isinstance(prepared, CheckOutput):
-            return prepared
-        job = prepared
-        async with _semaphore(job.settings.max_concurrency):
+        settings = _settings(config, options)
+        if settings is None:
+            return CheckOutput(status="skipped", summary=SKIP_HINT)
+        reply = None
+        async with _semaphore(settings.max_concurrency):
+            job = _prepare(doc, config, findings, options, settings)
             answer = _cached(job)
             if answer is None:
-                job.model = job.model or structured_model(job.settings, for_async=True)
-                answer = _store(job, await _ask_async(job))
+                job.model = job.model or structured_model(settings, for_async=True)
+                reply = await _ask_async(job)
+        if reply is not None:
+            await asyncio.sleep(0)  # let the next draft's request go out before our bookkeeping
+            answer = _store(job, reply)
         return _finish(job, answer)
     except Exception as exc:  # noqa: BLE001 - the contract: report, never raise
         return _failure(doc, exc, job)
 
 
 # --- preparation ---------------------------------------------------------------------------------
-def _prepare(
-    doc: Document, config: Config, findings: list[Finding], options: ReviewOptions
-) -> Job | CheckOutput:
+def _settings(config: Config, options: ReviewOptions) -> ResolvedSettings | None:
+    """None when no model is configured (and none handed in): the check is skipped."""
     injected = (options.extra or {}).get(INJECTED_MODEL)
     if injected is None and not model_configured(config):
-        return CheckOutput(status="skipped", summary=SKIP_HINT)
-    settings = resolve(config, injected=_model_name(injected) if injected is not None else None)
+        return None
+    return resolve(config, injected=_model_name(injected) if injected is not None else None)
+
+
+def _prepare(
+    doc: Document,
+    config: Config,
+    findings: list[Finding],
+    options: ReviewOptions,
+    settings: ResolvedSettings,
+) -> Job:
+    injected = (options.extra or {}).get(INJECTED_MODEL)
     prompts = load_prompts(settings.prompts_dir)
     guidelines = _guidelines(config, doc.language)
 
@@ -385,7 +401,10 @@ def describe(exc: BaseException, settings: ResolvedSettings | None) -> str:
     """One line for the report that says what went wrong and where."""
     if isinstance(exc, CritiqueFailed | ReviewerError):
         return str(exc)
-    import openai
+    try:
+        import openai
+    except ImportError:  # pragma: no cover - a declared dependency; the report must still come out
+        return f"{type(exc).__name__}: {_short(str(exc))}"
 
     where = settings.endpoint if settings else "the model endpoint"
     retries = f" after {settings.retries} retries" if settings and settings.retries else ""

@@ -107,15 +107,6 @@ def _schema_for(method: str) -> dict[str, Any]:
     return schema
 
 
-def _text_of(message: Any) -> str:
-    content = getattr(message, "content", message)
-    if isinstance(content, list):  # content blocks
-        return "".join(
-            part.get("text", "") if isinstance(part, dict) else str(part) for part in content
-        )
-    return str(content)
-
-
 class MalformedReply(Exception):
     """The model answered, but not with a usable object."""
 

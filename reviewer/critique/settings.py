@@ -144,20 +144,7 @@ def resolve(
             raise ConfigError(f"critique: {name} must be an http(s) URL, not {url!r}")
     endpoint = (azure_endpoint if provider == "azure" else base_url) or "https://api.openai.com/v1"
     redact = section.redact == "always" or (section.redact is True and not is_loopback(endpoint))
-    if provider == "azure":
-        return _settings(
-            config,
-            section,
-            provider=provider,
-            model=section.model,
-            redact=redact,
-            api_key=api_key,
-            azure_endpoint=azure_endpoint,
-            azure_deployment=section.azure_deployment
-            or env.get("AZURE_OPENAI_DEPLOYMENT")
-            or section.model,
-            api_version=section.api_version or env.get("OPENAI_API_VERSION"),
-        )
+    azure = provider == "azure"
     return _settings(
         config,
         section,
@@ -165,7 +152,14 @@ def resolve(
         model=section.model,
         redact=redact,
         api_key=api_key,
-        base_url=base_url,
+        base_url=None if azure else base_url,
+        azure_endpoint=azure_endpoint if azure else None,
+        azure_deployment=(
+            section.azure_deployment or env.get("AZURE_OPENAI_DEPLOYMENT") or section.model
+        )
+        if azure
+        else None,
+        api_version=(section.api_version or env.get("OPENAI_API_VERSION")) if azure else None,
     )
 
 

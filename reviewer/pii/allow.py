@@ -1,4 +1,4 @@
-"""The allow-list: ``[pii] allow = ["Elbtal Armaturen", "/^Dr\\. Example/"]``.
+"""The allow-list: ``[pii] allow = ["Nordwind Logistik", "/^Dr\\. Example/"]``.
 
 A plain string allows every detection that overlaps one of its occurrences in the text (matched
 case-insensitively on word boundaries), so allowing "Musterwerk Armaturen" also covers a detection of
