@@ -142,3 +142,23 @@ def test_help_does_not_import_heavy_libraries():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.stdout.strip() == "[]", result.stdout + result.stderr
+
+
+def test_review_renders_every_report_format(tmp_path):
+    import xml.etree.ElementTree as ET
+
+    draft = EVAL_DIR / "en_02_cloud-hosting-case-study.md"
+    outputs = {}
+    for fmt in ("json", "md", "html", "sarif", "junit"):
+        result = run("review", str(draft), "-f", fmt, "--no-critique", cwd=tmp_path)
+        assert result.returncode == 1, result.stderr.decode()  # the draft has error findings
+        outputs[fmt] = result.stdout.decode()
+    report = json.loads(outputs["json"])
+    person = next(f for f in report["findings"] if f["category"] == "PERSON")
+    assert person["text"] in outputs["md"]
+    assert "<mark" in outputs["html"] and f'>{person["text"]}</mark>' in outputs["html"]
+    sarif = json.loads(outputs["sarif"])
+    assert sarif["version"] == "2.1.0"
+    assert len(sarif["runs"][0]["results"]) == len(report["findings"])
+    suite = ET.fromstring(outputs["junit"])
+    assert suite.find(".//failure") is not None

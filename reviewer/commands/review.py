@@ -13,12 +13,16 @@ from reviewer.commands.common import Level, exit_code_for
 class ReviewFormat(str, Enum):
     text = "text"
     json = "json"
+    md = "md"
+    html = "html"
+    sarif = "sarif"
+    junit = "junit"
 
 
 def review(
     file: Annotated[str, typer.Argument(help="Draft to review (.md or .txt); '-' reads stdin.")],
     brief: Annotated[str | None, typer.Option("--brief", help="Brief as a YAML file (or a .md with front matter).")] = None,
-    format: Annotated[ReviewFormat, typer.Option("--format", "-f", help="Output format.")] = ReviewFormat.text,
+    format: Annotated[ReviewFormat, typer.Option("--format", "-f", help="Output: terminal text, the JSON report, Markdown, self-contained HTML, SARIF 2.1.0 or JUnit XML.")] = ReviewFormat.text,
     fail_on: Annotated[Level | None, typer.Option("--fail-on", help="Exit 1 when a finding is at or above this level (default: error, or fail_on in the config).")] = None,
     config: Annotated[str | None, typer.Option("--config", help="reviewer.toml or pyproject.toml to use.")] = None,
     language: Annotated[str | None, typer.Option("--language", help="Force 'de' or 'en' instead of the brief or detection.")] = None,
@@ -41,21 +45,42 @@ def review(
         settings.guidelines.paths = [*settings.guidelines.paths, *guidelines]
     doc = load_document(file, brief_path=brief, language=language)
     report = run_review(doc, settings, ReviewOptions(use_cache=not no_cache, run_critique=not no_critique))
-    if format is ReviewFormat.json:
-        from reviewer.render.json import render_json
-
-        typer.echo(render_json(report))
-    else:
+    if format is ReviewFormat.text:
         from rich.console import Console
 
         from reviewer.render.terminal import render_terminal
 
         render_terminal(report, Console(highlight=False))
+    else:
+        typer.echo(_render(format, report, doc.content, fail_on.value if fail_on else settings.fail_on), nl=False)
     if submit:
         from reviewer.commands.store import submit_and_tell
 
         submit_and_tell(doc, report, settings)
     raise typer.Exit(exit_code_for([report], (fail_on.value if fail_on else settings.fail_on)))
+
+
+def _render(format: ReviewFormat, report, content: str, fail_on: str) -> str:
+    """The machine and document formats, the same renderers `reviewer batch` writes with."""
+    if format is ReviewFormat.json:
+        from reviewer.render.json import render_json
+
+        return render_json(report) + "\n"
+    if format is ReviewFormat.md:
+        from reviewer.render.markdown import render_markdown
+
+        return render_markdown(report)
+    if format is ReviewFormat.html:
+        from reviewer.render.html import render_html
+
+        return render_html(report, content)
+    if format is ReviewFormat.sarif:
+        from reviewer.render.sarif import render_sarif
+
+        return render_sarif([report])
+    from reviewer.render.junit import render_junit
+
+    return render_junit([(report, None)], fail_on=fail_on)
 
 
 def register(app: typer.Typer) -> None:
