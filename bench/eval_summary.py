@@ -34,10 +34,14 @@ def main() -> None:
         confusion[(expect["verdict"], report.verdict)] += 1
         right += report.verdict == expect["verdict"]
         counts = Counter(f.severity for f in report.findings)
-        print(f"{name:40s} expected {expect['verdict']:13s} got {report.verdict:13s} score {report.score:3d}  "
-              f"errors {counts['error']:2d} warnings {counts['warning']:2d} info {counts['info']:2d}")
+        print(
+            f"{name:40s} expected {expect['verdict']:13s} got {report.verdict:13s} score {report.score:3d}  "
+            f"errors {counts['error']:2d} warnings {counts['warning']:2d} info {counts['info']:2d}"
+        )
     elapsed = time.perf_counter() - start
-    print(f"\nverdict accuracy: {right}/{len(cases)} ({right / len(cases):.0%}); {elapsed:.1f} s for {len(cases)} drafts incl. engine start")
+    print(
+        f"\nverdict accuracy: {right}/{len(cases)} ({right / len(cases):.0%}); {elapsed:.1f} s for {len(cases)} drafts incl. engine start"
+    )
     for (expected, got), n in sorted(confusion.items()):
         if expected != got:
             print(f"  expected {expected} → got {got}: {n}")

@@ -23,7 +23,9 @@ def help_time(runs: int = 5) -> float:
     times = []
     for _ in range(runs):
         start = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "reviewer", "--help"], capture_output=True, check=True)
+        subprocess.run(
+            [sys.executable, "-m", "reviewer", "--help"], capture_output=True, check=True
+        )
         times.append(time.perf_counter() - start)
     return statistics.median(times)
 
@@ -53,7 +55,9 @@ def main() -> None:
     print(f"reviewer --help: {help_time() * 1000:.0f} ms (median of 5, new process each)")
     for path in DRAFTS:
         cold, warm, words = review_times(path)
-        print(f"{path.name} ({words} words): first review {cold * 1000:.0f} ms (engines cold), warm {warm * 1000:.0f} ms (median of 10)")
+        print(
+            f"{path.name} ({words} words): first review {cold * 1000:.0f} ms (engines cold), warm {warm * 1000:.0f} ms (median of 10)"
+        )
 
 
 if __name__ == "__main__":

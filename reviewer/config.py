@@ -46,7 +46,8 @@ class PiiSettings(Section):
     score_threshold: float = Field(default=0.5, ge=0.0, le=1.0)
     allow: list[str] = Field(default_factory=list, description="strings or /regex/ never reported")
     spacy_model: dict[str, str] = Field(
-        default_factory=dict, description="language -> installed spaCy model name, e.g. {de = 'de_core_news_lg'}"
+        default_factory=dict,
+        description="language -> installed spaCy model name, e.g. {de = 'de_core_news_lg'}",
     )
 
     @field_validator("entities")
@@ -54,7 +55,9 @@ class PiiSettings(Section):
     def _known_entities(cls, value: list[str]) -> list[str]:
         unknown = [e for e in value if e not in SUPPORTED_ENTITIES]
         if unknown:
-            raise ValueError(f"unknown entity type {unknown[0]!r}; choose from {', '.join(SUPPORTED_ENTITIES)}")
+            raise ValueError(
+                f"unknown entity type {unknown[0]!r}; choose from {', '.join(SUPPORTED_ENTITIES)}"
+            )
         return value
 
     @field_validator("allow")
@@ -67,7 +70,9 @@ class PiiSettings(Section):
                 try:
                     re.compile(entry[1:-1])
                 except re.error as exc:
-                    raise ValueError(f"{entry!r} is not a valid regular expression: {exc}") from None
+                    raise ValueError(
+                        f"{entry!r} is not a valid regular expression: {exc}"
+                    ) from None
         return value
 
 
@@ -94,29 +99,110 @@ def _default_bands() -> dict[str, ReadabilityBand]:
         "general": ReadabilityBand(
             flesch_min=60,
             keywords=[
-                "verbraucher", "endkund", "privatkund", "öffentlichkeit", "allgemein", "laien", "einsteiger",
-                "anfänger", "bürger", "eltern", "patient", "consumer", "general public", "everyone", "beginner",
-                "newcomer", "parents", "patients", "citizens", "households", "haushalte",
+                "verbraucher",
+                "endkund",
+                "privatkund",
+                "öffentlichkeit",
+                "allgemein",
+                "laien",
+                "einsteiger",
+                "anfänger",
+                "bürger",
+                "eltern",
+                "patient",
+                "consumer",
+                "general public",
+                "everyone",
+                "beginner",
+                "newcomer",
+                "parents",
+                "patients",
+                "citizens",
+                "households",
+                "haushalte",
             ],
         ),
         "business": ReadabilityBand(
             flesch_min=50,
             keywords=[
-                "manager", "management", "leiter", "leitung", "leads", "verantwortlich", "entscheider", "decision",
-                "geschäftsführ", "inhaber", "owner", "founder", "gründer", "executive", "director", "vorstand",
-                "marketing", "vertrieb", "sales", "einkauf", "purchas", "buyer", "personal", "hr", "recruit",
-                "händler", "retailer", "mittelstand", "mittelständ", "smb", "sme",
+                "manager",
+                "management",
+                "leiter",
+                "leitung",
+                "leads",
+                "verantwortlich",
+                "entscheider",
+                "decision",
+                "geschäftsführ",
+                "inhaber",
+                "owner",
+                "founder",
+                "gründer",
+                "executive",
+                "director",
+                "vorstand",
+                "marketing",
+                "vertrieb",
+                "sales",
+                "einkauf",
+                "purchas",
+                "buyer",
+                "personal",
+                "hr",
+                "recruit",
+                "händler",
+                "retailer",
+                "mittelstand",
+                "mittelständ",
+                "smb",
+                "sme",
             ],
         ),
         "specialist": ReadabilityBand(
             flesch_min=30,
             keywords=[
-                "ingenieur", "engineer", "entwickler", "developer", "techniker", "technician", "technisch",
-                "technical", "experte", "expert", "fachleute", "fachpublikum", "spezialist", "specialist",
-                "wissenschaftl", "scientist", "forscher", "researcher", "administrator", "admin", "architekt",
-                "architect", "informatiker", "it", "cto", "cio", "ciso", "devops", "infrastructure",
-                "infrastruktur", "instandhaltung", "maintenance", "reliability", "ärzt", "physician", "jurist",
-                "anwält", "lawyer", "steuerberater", "auditor", "wirtschaftsprüfer", "analyst",
+                "ingenieur",
+                "engineer",
+                "entwickler",
+                "developer",
+                "techniker",
+                "technician",
+                "technisch",
+                "technical",
+                "experte",
+                "expert",
+                "fachleute",
+                "fachpublikum",
+                "spezialist",
+                "specialist",
+                "wissenschaftl",
+                "scientist",
+                "forscher",
+                "researcher",
+                "administrator",
+                "admin",
+                "architekt",
+                "architect",
+                "informatiker",
+                "it",
+                "cto",
+                "cio",
+                "ciso",
+                "devops",
+                "infrastructure",
+                "infrastruktur",
+                "instandhaltung",
+                "maintenance",
+                "reliability",
+                "ärzt",
+                "physician",
+                "jurist",
+                "anwält",
+                "lawyer",
+                "steuerberater",
+                "auditor",
+                "wirtschaftsprüfer",
+                "analyst",
             ],
         ),
     }
@@ -124,15 +210,30 @@ def _default_bands() -> dict[str, ReadabilityBand]:
 
 class ReadabilitySettings(Section):
     long_sentence_words: dict[str, int] = Field(
-        default_factory=lambda: {"de": 20, "en": 20}, description="a sentence with more words is long, per language"
+        default_factory=lambda: {"de": 20, "en": 20},
+        description="a sentence with more words is long, per language",
     )
-    long_sentence_share: float = Field(default=0.25, ge=0, le=1, description="target: at most this share of long sentences")
-    paragraph_words: int = Field(default=150, ge=1, description="a paragraph with more words is long")
-    section_words: int = Field(default=300, ge=1, description="more words without a subheading is a long section")
-    passive_share: float = Field(default=0.10, ge=0, le=1, description="target: at most this share of passive sentences")
-    min_flesch: float | None = Field(default=None, description="Flesch target for every draft; overrides the band")
-    band: str | None = Field(default=None, description="band for every draft, ignoring the brief's audience")
-    default_band: str = Field(default="business", description="band when the audience names none (or there is no brief)")
+    long_sentence_share: float = Field(
+        default=0.25, ge=0, le=1, description="target: at most this share of long sentences"
+    )
+    paragraph_words: int = Field(
+        default=150, ge=1, description="a paragraph with more words is long"
+    )
+    section_words: int = Field(
+        default=300, ge=1, description="more words without a subheading is a long section"
+    )
+    passive_share: float = Field(
+        default=0.10, ge=0, le=1, description="target: at most this share of passive sentences"
+    )
+    min_flesch: float | None = Field(
+        default=None, description="Flesch target for every draft; overrides the band"
+    )
+    band: str | None = Field(
+        default=None, description="band for every draft, ignoring the brief's audience"
+    )
+    default_band: str = Field(
+        default="business", description="band when the audience names none (or there is no brief)"
+    )
     bands: dict[str, ReadabilityBand] = Field(default_factory=_default_bands)
     span_severity: Literal["info", "warning"] = Field(
         default="info", description="long sentences, paragraphs, sections and passive sentences"
@@ -141,9 +242,12 @@ class ReadabilitySettings(Section):
         default="warning", description="Flesch reading ease outside the audience's band"
     )
     share_severity: Literal["info", "warning", "error"] = Field(
-        default="info", description="share of long or passive sentences above its target (each sentence is marked too)"
+        default="info",
+        description="share of long or passive sentences above its target (each sentence is marked too)",
     )
-    passive_sentences: bool = Field(default=True, description="one finding per passive sentence (the share is always measured)")
+    passive_sentences: bool = Field(
+        default=True, description="one finding per passive sentence (the share is always measured)"
+    )
 
     @field_validator("bands", mode="before")
     @classmethod
@@ -151,9 +255,15 @@ class ReadabilitySettings(Section):
         """A configured band changes only the keys it names; the other bands stay as shipped."""
         if not isinstance(value, dict):
             return value
-        merged: dict[str, Any] = {name: band.model_dump() for name, band in _default_bands().items()}
+        merged: dict[str, Any] = {
+            name: band.model_dump() for name, band in _default_bands().items()
+        }
         for name, override in value.items():
-            merged[name] = {**merged[name], **override} if isinstance(override, dict) and name in merged else override
+            merged[name] = (
+                {**merged[name], **override}
+                if isinstance(override, dict) and name in merged
+                else override
+            )
         return merged
 
     @model_validator(mode="after")
@@ -161,7 +271,9 @@ class ReadabilitySettings(Section):
         for key in ("band", "default_band"):
             name = getattr(self, key)
             if name is not None and name not in self.bands:
-                raise ValueError(f"{key} '{name}' is not one of the bands: {', '.join(sorted(self.bands))}")
+                raise ValueError(
+                    f"{key} '{name}' is not one of the bands: {', '.join(sorted(self.bands))}"
+                )
         return self
 
 
@@ -213,9 +325,12 @@ class GuidelinesSettings(Section):
     """Written guidelines (README "guidelines") and per-path ignores, which apply to every check."""
 
     paths: list[str] = Field(
-        default_factory=list, description="extra guideline folders or files, relative to the config's folder"
+        default_factory=list,
+        description="extra guideline folders or files, relative to the config's folder",
     )
-    replace_defaults: bool = Field(default=False, description="true: only `paths`, without the default pack")
+    replace_defaults: bool = Field(
+        default=False, description="true: only `paths`, without the default pack"
+    )
     ignore: dict[str, list[str]] = Field(
         default_factory=dict,
         description="path glob -> rule ids, checks, guideline ids or prefixes ('*' = all) suppressed there",
@@ -226,12 +341,18 @@ class CritiqueSettings(Section):
     """The LLM critique. Environment variables override these (see reviewer.critique.settings)."""
 
     provider: Literal["openai", "azure", "openai-compatible"] | None = Field(
-        default=None, description="None: azure with azure_endpoint, openai-compatible with base_url, else openai"
+        default=None,
+        description="None: azure with azure_endpoint, openai-compatible with base_url, else openai",
     )
-    model: str | None = Field(default=None, description="model name (Azure: the deployment unless azure_deployment)")
-    base_url: str | None = Field(default=None, description="OpenAI-compatible server, e.g. http://localhost:11434/v1")
+    model: str | None = Field(
+        default=None, description="model name (Azure: the deployment unless azure_deployment)"
+    )
+    base_url: str | None = Field(
+        default=None, description="OpenAI-compatible server, e.g. http://localhost:11434/v1"
+    )
     api_key_env: str | None = Field(
-        default=None, description="variable holding the API key; default OPENAI_API_KEY (AZURE_OPENAI_API_KEY for azure)"
+        default=None,
+        description="variable holding the API key; default OPENAI_API_KEY (AZURE_OPENAI_API_KEY for azure)",
     )
     azure_endpoint: str | None = None
     azure_deployment: str | None = None
@@ -239,39 +360,59 @@ class CritiqueSettings(Section):
     temperature: float = Field(default=0.0, ge=0.0, le=2.0)
     timeout: float = Field(default=60.0, gt=0.0, description="seconds per request")
     max_concurrency: int = Field(default=4, ge=1, le=256)
-    retries: int = Field(default=3, ge=0, le=10, description="retries on 429/5xx/timeouts, exponential backoff")
+    retries: int = Field(
+        default=3, ge=0, le=10, description="retries on 429/5xx/timeouts, exponential backoff"
+    )
     structured_output: Literal["json_schema", "function_calling", "json_mode"] = "json_schema"
     redact: bool | Literal["always"] = Field(
-        default=True, description="true: pseudonymize PII for non-loopback endpoints; 'always': for every endpoint"
+        default=True,
+        description="true: pseudonymize PII for non-loopback endpoints; 'always': for every endpoint",
     )
     cache: bool = True
     cache_dir: str | None = Field(
-        default=None, description="default: .reviewer/cache next to the config file, else the user cache dir"
+        default=None,
+        description="default: .reviewer/cache next to the config file, else the user cache dir",
     )
     prompts_dir: str | None = Field(default=None, description="folder with critique.*.md templates")
     max_input_chars: int = Field(default=60_000, ge=1000)
-    context_findings: int = Field(default=60, ge=0, description="deterministic findings passed as context")
-    claim_severity: Literal["info", "warning", "error"] = Field(default="error", description="cap for critique.claim")
-    depth_severity: Literal["info", "warning", "error"] = Field(default="warning", description="cap for critique.depth")
+    context_findings: int = Field(
+        default=60, ge=0, description="deterministic findings passed as context"
+    )
+    claim_severity: Literal["info", "warning", "error"] = Field(
+        default="error", description="cap for critique.claim"
+    )
+    depth_severity: Literal["info", "warning", "error"] = Field(
+        default="warning", description="cap for critique.depth"
+    )
 
 
 class StoreSettings(Section):
     """Where decisions are kept. ``$REVIEWER_DATABASE_URL`` wins over ``url``; without either the
     store is SQLite at ``.reviewer/reviews.db`` next to the config file (or in the current folder)."""
 
-    url: str | None = Field(default=None, description="sqlite:///path.db, a file path, or postgresql://user@host/db")
-    busy_timeout: float = Field(default=30.0, gt=0, description="seconds a SQLite writer waits for another")
+    url: str | None = Field(
+        default=None, description="sqlite:///path.db, a file path, or postgresql://user@host/db"
+    )
+    busy_timeout: float = Field(
+        default=30.0, gt=0, description="seconds a SQLite writer waits for another"
+    )
 
 
 class WebSettings(Section):
     """``reviewer serve``: where it listens and who may act. The access token is never read from
     a file in the repository: pass ``--token`` or set ``$REVIEWER_WEB_TOKEN``."""
 
-    host: str = Field(default="127.0.0.1", description="any non-loopback address needs a token or users")
+    host: str = Field(
+        default="127.0.0.1", description="any non-loopback address needs a token or users"
+    )
     port: int = Field(default=8000, ge=1, le=65535)
-    users: str | None = Field(default=None, description="users file (name:scrypt hash per line), relative to the config")
+    users: str | None = Field(
+        default=None, description="users file (name:scrypt hash per line), relative to the config"
+    )
     session_hours: float = Field(default=12.0, gt=0, description="how long a sign-in lasts")
-    critique: bool = Field(default=True, description="run the LLM critique on pasted drafts (when configured)")
+    critique: bool = Field(
+        default=True, description="run the LLM critique on pasted drafts (when configured)"
+    )
 
 
 class Config(Section):
@@ -328,7 +469,9 @@ def _load_file(file: Path, *, explicit: bool) -> Config | None:
     return config_from_dict(data, origin=str(file), base_dir=file.parent.resolve())
 
 
-def config_from_dict(data: dict[str, Any], *, origin: str = "config", base_dir: Path | None = None) -> Config:
+def config_from_dict(
+    data: dict[str, Any], *, origin: str = "config", base_dir: Path | None = None
+) -> Config:
     try:
         config = Config.model_validate(data)
     except ValidationError as exc:

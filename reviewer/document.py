@@ -86,9 +86,15 @@ class Document:
         result: list[Section] = []
         heading_positions = [i for i, b in enumerate(self.blocks) if b.kind == "heading"]
         for n, index in enumerate(heading_positions):
-            following = heading_positions[n + 1] if n + 1 < len(heading_positions) else len(self.blocks)
-            end = self.blocks[following].start if following < len(self.blocks) else len(self.content)
-            result.append(Section(self.blocks[index], tuple(self.blocks[index + 1 : following]), end))
+            following = (
+                heading_positions[n + 1] if n + 1 < len(heading_positions) else len(self.blocks)
+            )
+            end = (
+                self.blocks[following].start if following < len(self.blocks) else len(self.content)
+            )
+            result.append(
+                Section(self.blocks[index], tuple(self.blocks[index + 1 : following]), end)
+            )
         return result
 
     @cached_property
@@ -181,7 +187,11 @@ def parse_document(
         brief = parse_brief(front_matter, source)
     elif brief is not None and front_matter:
         # ids and authors from the front matter still identify the document
-        extras = {k: v for k, v in front_matter.items() if k not in BRIEF_KEYS and k not in brief.model_fields_set}
+        extras = {
+            k: v
+            for k, v in front_matter.items()
+            if k not in BRIEF_KEYS and k not in brief.model_fields_set
+        }
         if extras:
             brief = brief.model_copy(update=extras)
     is_text = source.lower().endswith(".txt")
@@ -221,7 +231,9 @@ def _looks_pasted(content: str, body_start: int) -> bool:
     return adjacent / len(filled) >= 0.5
 
 
-def load_document(path: str, *, brief_path: str | None = None, language: str | None = None) -> Document:
+def load_document(
+    path: str, *, brief_path: str | None = None, language: str | None = None
+) -> Document:
     """Read and parse a file (or '-' for stdin), with an optional separate brief file."""
     source, content = read_source(path)
     brief = load_brief(brief_path) if brief_path else None
@@ -231,7 +243,9 @@ def load_document(path: str, *, brief_path: str | None = None, language: str | N
 def load_brief(path: str) -> Brief:
     """A brief from a YAML file, or from the front matter of a Markdown file."""
     source, text = read_source(path)
-    return brief_from_text(text, source, front_matter=Path(path).suffix.lower() in (".md", ".markdown", ".txt"))
+    return brief_from_text(
+        text, source, front_matter=Path(path).suffix.lower() in (".md", ".markdown", ".txt")
+    )
 
 
 def brief_from_text(text: str, source: str, *, front_matter: bool | None = None) -> Brief:
@@ -252,7 +266,9 @@ def brief_from_text(text: str, source: str, *, front_matter: bool | None = None)
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             line = f" line {mark.line + 1}" if mark is not None else ""
-            raise InputError(f"{source}:{line}: brief is not valid YAML: {getattr(exc, 'problem', exc)}") from None
+            raise InputError(
+                f"{source}:{line}: brief is not valid YAML: {getattr(exc, 'problem', exc)}"
+            ) from None
         if not isinstance(data, dict):
             raise InputError(f"{source}: a brief must be a mapping of keys to values")
     return parse_brief(data, source)

@@ -16,7 +16,14 @@ Status = Literal["pass", "warn", "fail", "skipped", "error"]
 Verdict = Literal["ready", "needs_review", "blocked"]
 CheckName = Literal["pii", "readability", "keywords", "structure", "guidelines", "critique"]
 
-CHECK_NAMES: tuple[str, ...] = ("pii", "readability", "keywords", "structure", "guidelines", "critique")
+CHECK_NAMES: tuple[str, ...] = (
+    "pii",
+    "readability",
+    "keywords",
+    "structure",
+    "guidelines",
+    "critique",
+)
 SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
 
 

@@ -73,16 +73,22 @@ def critique_needed(config: Config, options: ReviewOptions, partial: PartialRevi
         partial.checks["critique"] = _disabled()
         return False
     if not options.run_critique:
-        partial.checks["critique"] = CheckResult(status="skipped", summary="critique not requested for this run")
+        partial.checks["critique"] = CheckResult(
+            status="skipped", summary="critique not requested for this run"
+        )
         return False
     return True
 
 
-def add_critique(doc: Document, config: Config, partial: PartialReview, options: ReviewOptions) -> PartialReview:
+def add_critique(
+    doc: Document, config: Config, partial: PartialReview, options: ReviewOptions
+) -> PartialReview:
     if critique_needed(config, options, partial):
         from reviewer.critique import run_critique
 
-        output = _run_safely("critique", lambda: run_critique(doc, config, list(partial.findings), options))
+        output = _run_safely(
+            "critique", lambda: run_critique(doc, config, list(partial.findings), options)
+        )
         merge_critique(doc, config, partial, output)
     return partial
 
@@ -97,12 +103,16 @@ async def add_critique_async(
             output = await run_critique_async(doc, config, list(partial.findings), options)
         except Exception as exc:  # noqa: BLE001 - same contract as _run_safely
             log.debug("critique failed", exc_info=True)
-            output = CheckOutput(status="error", summary=f"check could not run: {type(exc).__name__}: {exc}")
+            output = CheckOutput(
+                status="error", summary=f"check could not run: {type(exc).__name__}: {exc}"
+            )
         merge_critique(doc, config, partial, output)
     return partial
 
 
-def merge_critique(doc: Document, config: Config, partial: PartialReview, output: CheckOutput) -> None:
+def merge_critique(
+    doc: Document, config: Config, partial: PartialReview, output: CheckOutput
+) -> None:
     kept, suppressed = apply_suppressions(doc, config, output.findings)
     assign_ids(kept + suppressed)
     partial.findings += kept
@@ -112,8 +122,14 @@ def merge_critique(doc: Document, config: Config, partial: PartialReview, output
 
 
 def build_report(doc: Document, partial: PartialReview) -> Report:
-    findings = sorted(partial.findings, key=lambda f: (f.start if f.start is not None else -1, f.check, f.rule))
-    ordered_checks = {name: partial.checks[name] for name in (*DETERMINISTIC_CHECKS, "critique") if name in partial.checks}
+    findings = sorted(
+        partial.findings, key=lambda f: (f.start if f.start is not None else -1, f.check, f.rule)
+    )
+    ordered_checks = {
+        name: partial.checks[name]
+        for name in (*DETERMINISTIC_CHECKS, "critique")
+        if name in partial.checks
+    }
     return Report(
         source=doc.source,
         content_sha256=doc.sha256,
@@ -126,7 +142,9 @@ def build_report(doc: Document, partial: PartialReview) -> Report:
         findings=findings,
         suppressed=partial.suppressed,
         brief=doc.brief.model_dump(exclude_none=True) if doc.brief else None,
-        notes=[] if doc.brief else ["no brief given: length, keyword and required-section checks did not run"],
+        notes=[]
+        if doc.brief
+        else ["no brief given: length, keyword and required-section checks did not run"],
         tool={"name": "reviewer", "version": __version__},
     )
 
@@ -139,7 +157,9 @@ def _run_safely(name: str, call) -> CheckOutput:
         raise  # a broken configuration or guideline file stops the run (exit 2), as for the CLI
     except Exception as exc:  # noqa: BLE001 - one check's bug must not lose the whole review
         log.debug("check %s failed", name, exc_info=True)
-        return CheckOutput(status="error", summary=f"check could not run: {type(exc).__name__}: {exc}")
+        return CheckOutput(
+            status="error", summary=f"check could not run: {type(exc).__name__}: {exc}"
+        )
 
 
 def _result(output: CheckOutput) -> CheckResult:

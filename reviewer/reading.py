@@ -24,7 +24,9 @@ def read_source(path: str) -> tuple[str, str]:
     try:
         size = file.stat().st_size
         if size > MAX_BYTES:
-            raise InputError(f"{path}: file is {size // 1024} KiB; drafts over {MAX_BYTES // 1024 // 1024} MiB are refused")
+            raise InputError(
+                f"{path}: file is {size // 1024} KiB; drafts over {MAX_BYTES // 1024 // 1024} MiB are refused"
+            )
         data = file.read_bytes()
     except PermissionError:
         raise InputError(f"{path}: permission denied") from None
@@ -61,7 +63,9 @@ def decode(data: bytes, origin: str) -> str:
 
 # Characters a German or English text in Windows-1252 / Latin-1 plausibly contains.
 _PLAUSIBLE_NON_ASCII = set("äöüÄÖÜßéèêëàâáçïîíôóûùúñÉÈÀÇ€–—„“”‘’‚…«»°§©®™•·\u00a0½¼¾²³µ×")
-_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+_UTF8_MULTIBYTE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
 
 
 def _decode_legacy(data: bytes) -> str | None:

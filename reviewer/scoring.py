@@ -10,7 +10,9 @@ PENALTY = {"error": 20, "warning": 5, "info": 1}
 PENALTY_CAP = {"error": 60, "warning": 30, "info": 10}
 
 
-def verdict_for(findings: Iterable[Finding], checks: Mapping[str, CheckResult], waived: set[str] | None = None) -> Verdict:
+def verdict_for(
+    findings: Iterable[Finding], checks: Mapping[str, CheckResult], waived: set[str] | None = None
+) -> Verdict:
     """blocked: an error finding not waived. needs_review: a warning, or a check that could not
     run (status error) or was skipped without being switched off. Otherwise ready."""
     waived = waived or set()

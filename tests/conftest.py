@@ -30,7 +30,9 @@ def eval_cases() -> list[tuple[str, Path, dict]]:
     cases = []
     for expect in sorted(EVAL_DIR.glob("*.expect.json")):
         name = expect.name.removesuffix(".expect.json")
-        cases.append((name, EVAL_DIR / f"{name}.md", json.loads(expect.read_text(encoding="utf-8"))))
+        cases.append(
+            (name, EVAL_DIR / f"{name}.md", json.loads(expect.read_text(encoding="utf-8")))
+        )
     return cases
 
 
@@ -53,10 +55,8 @@ def parse():
 # --- store fixtures (issue 8: store owner) ---------------------------------------------------
 # The store suite runs on SQLite and on a real PostgreSQL: `store_url` / `store` are parametrised
 # over both backends; `pg_database` is a fresh database for the session. See tests/store_helpers.py.
-from tests.store_helpers import pg_database, store, store_url  # noqa: E402, F401
-
-
 # --- critique fixtures (issue 7: critique owner) ------------------------------------------------
 # `stub`: an OpenAI-compatible server on 127.0.0.1 (tests/openai_stub_server.py), scripted per test;
 # `guideline_dir`: a small guideline pack in tmp_path. See tests/critique_helpers.py.
 from tests.critique_helpers import guideline_dir, stub  # noqa: E402, F401
+from tests.store_helpers import pg_database, store, store_url  # noqa: E402, F401

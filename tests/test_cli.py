@@ -14,7 +14,9 @@ from tests.conftest import EVAL_DIR, REPO
 CLEAN_DE = EVAL_DIR / "de_04_versandkarton-produktseite.md"
 
 
-def run(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
+def run(
+    *args: str, stdin: bytes | None = None, cwd: Path | None = None
+) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "reviewer", *args],
         input=stdin,
@@ -34,13 +36,31 @@ def test_json_report_contract(tmp_path):
     result = run("review", str(CLEAN_DE), "--format", "json", "--no-critique", cwd=tmp_path)
     assert result.returncode in (0, 1), result.stderr.decode()
     report = json.loads(result.stdout)
-    for key in ("schema_version", "source", "content_sha256", "language", "word_count", "verdict", "score", "checks", "metrics", "findings"):
+    for key in (
+        "schema_version",
+        "source",
+        "content_sha256",
+        "language",
+        "word_count",
+        "verdict",
+        "score",
+        "checks",
+        "metrics",
+        "findings",
+    ):
         assert key in report
     assert report["schema_version"] == 1
     assert report["language"] == "de"
     assert report["verdict"] in ("ready", "needs_review", "blocked")
     assert 0 <= report["score"] <= 100
-    assert set(report["checks"]) == {"pii", "readability", "keywords", "structure", "guidelines", "critique"}
+    assert set(report["checks"]) == {
+        "pii",
+        "readability",
+        "keywords",
+        "structure",
+        "guidelines",
+        "critique",
+    }
     content = CLEAN_DE.read_text(encoding="utf-8")
     for finding in report["findings"]:
         if finding["start"] is not None:
@@ -49,8 +69,12 @@ def test_json_report_contract(tmp_path):
 
 def test_finding_ids_are_stable_across_runs(tmp_path):
     draft = EVAL_DIR / "de_02_iiot-fallstudie.md"
-    first = json.loads(run("review", str(draft), "-f", "json", "--no-critique", cwd=tmp_path).stdout)
-    second = json.loads(run("review", str(draft), "-f", "json", "--no-critique", cwd=tmp_path).stdout)
+    first = json.loads(
+        run("review", str(draft), "-f", "json", "--no-critique", cwd=tmp_path).stdout
+    )
+    second = json.loads(
+        run("review", str(draft), "-f", "json", "--no-critique", cwd=tmp_path).stdout
+    )
     assert [f["id"] for f in first["findings"]] == [f["id"] for f in second["findings"]]
     assert len({f["id"] for f in first["findings"]}) == len(first["findings"])
 
@@ -58,14 +82,30 @@ def test_finding_ids_are_stable_across_runs(tmp_path):
 def test_fail_on_controls_exit_code(tmp_path):
     draft = tmp_path / "d.md"
     draft.write_text("---\nwords: {min: 100}\n---\n# Titel\n\nViel zu kurz.\n", encoding="utf-8")
-    assert run("review", str(draft), "--fail-on", "error", "--no-critique", cwd=tmp_path).returncode == 0
-    assert run("review", str(draft), "--fail-on", "warning", "--no-critique", cwd=tmp_path).returncode == 1
+    assert (
+        run("review", str(draft), "--fail-on", "error", "--no-critique", cwd=tmp_path).returncode
+        == 0
+    )
+    assert (
+        run("review", str(draft), "--fail-on", "warning", "--no-critique", cwd=tmp_path).returncode
+        == 1
+    )
 
 
 def test_stdin_and_separate_brief(tmp_path):
     brief = tmp_path / "brief.yaml"
     brief.write_text("language: en\nwords: {min: 50}\n", encoding="utf-8")
-    result = run("review", "-", "--brief", str(brief), "-f", "json", "--no-critique", stdin=b"# Title\n\nShort text here.\n", cwd=tmp_path)
+    result = run(
+        "review",
+        "-",
+        "--brief",
+        str(brief),
+        "-f",
+        "json",
+        "--no-critique",
+        stdin=b"# Title\n\nShort text here.\n",
+        cwd=tmp_path,
+    )
     report = json.loads(result.stdout)
     assert report["source"] == "<stdin>"
     assert report["language"] == "en"
@@ -75,11 +115,17 @@ def test_stdin_and_separate_brief(tmp_path):
 def _bad_inputs(tmp_path: Path) -> dict[str, list[str]]:
     (tmp_path / "empty.md").write_bytes(b"")
     (tmp_path / "binary.md").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
-    (tmp_path / "latin1.md").write_bytes("# Überschrift\n\nGrüße aus Köln, schöne Straße.\n".encode("latin-1"))
+    (tmp_path / "latin1.md").write_bytes(
+        "# Überschrift\n\nGrüße aus Köln, schöne Straße.\n".encode("latin-1")
+    )
     (tmp_path / "bad_utf8.md").write_bytes(b"# T\n\nabc \xff\xfe\xfd \x80\x81 def\n" * 3)
     (tmp_path / "bad_yaml.md").write_text("---\ntitle: a: b\n---\n# T\n", encoding="utf-8")
-    (tmp_path / "words.md").write_text("---\nwords: {min: 900, max: 600}\n---\n# T\n", encoding="utf-8")
-    (tmp_path / "unknown.toml").write_text("[readability]\nlong_sentense_words = 3\n", encoding="utf-8")
+    (tmp_path / "words.md").write_text(
+        "---\nwords: {min: 900, max: 600}\n---\n# T\n", encoding="utf-8"
+    )
+    (tmp_path / "unknown.toml").write_text(
+        "[readability]\nlong_sentense_words = 3\n", encoding="utf-8"
+    )
     (tmp_path / "ok.md").write_text("# T\n\nText.\n", encoding="utf-8")
     (tmp_path / "folder").mkdir()
     return {
@@ -90,14 +136,34 @@ def _bad_inputs(tmp_path: Path) -> dict[str, list[str]]:
         "invalid utf-8": ["review", str(tmp_path / "bad_utf8.md")],
         "front matter not yaml": ["review", str(tmp_path / "bad_yaml.md")],
         "words.min > words.max": ["review", str(tmp_path / "words.md")],
-        "unknown config key": ["review", str(tmp_path / "ok.md"), "--config", str(tmp_path / "unknown.toml")],
-        "missing config": ["review", str(tmp_path / "ok.md"), "--config", str(tmp_path / "nope.toml")],
+        "unknown config key": [
+            "review",
+            str(tmp_path / "ok.md"),
+            "--config",
+            str(tmp_path / "unknown.toml"),
+        ],
+        "missing config": [
+            "review",
+            str(tmp_path / "ok.md"),
+            "--config",
+            str(tmp_path / "nope.toml"),
+        ],
     }
 
 
 @pytest.mark.parametrize(
     "case",
-    ["missing file", "directory", "empty file", "binary file", "invalid utf-8", "front matter not yaml", "words.min > words.max", "unknown config key", "missing config"],
+    [
+        "missing file",
+        "directory",
+        "empty file",
+        "binary file",
+        "invalid utf-8",
+        "front matter not yaml",
+        "words.min > words.max",
+        "unknown config key",
+        "missing config",
+    ],
 )
 def test_bad_input_exits_2_with_one_line(tmp_path, case):
     result = run(*_bad_inputs(tmp_path)[case], "--no-critique", cwd=tmp_path)
@@ -125,12 +191,16 @@ def test_decode_windows_1252_and_refuse_broken_utf8():
     assert decode(b"\xef\xbb\xbf" + text.encode("utf-8"), "x") == text  # BOM dropped
     assert decode(text.replace("\n", "\r\n").encode("utf-8"), "x") == text  # CRLF normalised
     with pytest.raises(InputError, match="not valid UTF-8"):
-        decode("Grüße ".encode("utf-8") + b"\xff\xfe broken", "x")
+        decode("Grüße ".encode() + b"\xff\xfe broken", "x")
 
 
 def test_config_from_pyproject_is_used(tmp_path):
-    (tmp_path / "pyproject.toml").write_text("[tool.reviewer]\nfail_on = \"warning\"\n", encoding="utf-8")
-    (tmp_path / "d.md").write_text("---\nwords: {min: 100}\n---\n# Titel\n\nViel zu kurz.\n", encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.reviewer]\nfail_on = "warning"\n', encoding="utf-8"
+    )
+    (tmp_path / "d.md").write_text(
+        "---\nwords: {min: 100}\n---\n# Titel\n\nViel zu kurz.\n", encoding="utf-8"
+    )
     assert run("review", "d.md", "--no-critique", cwd=tmp_path).returncode == 1
 
 
@@ -140,7 +210,9 @@ def test_help_does_not_import_heavy_libraries():
         "'textstat', 'yake', 'fastapi', 'openai', 'pysbd', 'markdown_it', 'reviewer.models'}; "
         "print(sorted(heavy & set(sys.modules)))"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
+    )
     assert result.stdout.strip() == "[]", result.stdout + result.stderr
 
 
@@ -156,7 +228,7 @@ def test_review_renders_every_report_format(tmp_path):
     report = json.loads(outputs["json"])
     person = next(f for f in report["findings"] if f["category"] == "PERSON")
     assert person["text"] in outputs["md"]
-    assert "<mark" in outputs["html"] and f'>{person["text"]}</mark>' in outputs["html"]
+    assert "<mark" in outputs["html"] and f">{person['text']}</mark>" in outputs["html"]
     sarif = json.loads(outputs["sarif"])
     assert sarif["version"] == "2.1.0"
     assert len(sarif["runs"][0]["results"]) == len(report["findings"])

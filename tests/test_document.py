@@ -44,7 +44,9 @@ def test_front_matter_becomes_brief(parse):
     assert doc.brief.words.min == 10 and doc.brief.words.max == 500
     assert doc.brief.keywords == ["KI-Tools"]
     assert doc.language == "de" and doc.language_source == "brief"
-    assert doc.content[doc.body_start :].startswith("\n# Titel") or doc.content[doc.body_start :].startswith("# Titel")
+    assert doc.content[doc.body_start :].startswith("\n# Titel") or doc.content[
+        doc.body_start :
+    ].startswith("# Titel")
 
 
 def test_blocks_carry_exact_offsets(parse):
@@ -77,7 +79,10 @@ def test_sentences_respect_abbreviations_and_numbers(parse):
 
 
 def test_english_abbreviations(parse):
-    doc = parse("# T\n\nWe work with Acme Inc. in the U.S. market, e.g. with banks. Revenue grew 3.5 percent. Done.\n", language="en")
+    doc = parse(
+        "# T\n\nWe work with Acme Inc. in the U.S. market, e.g. with banks. Revenue grew 3.5 percent. Done.\n",
+        language="en",
+    )
     assert [s.text for s in doc.sentences] == [
         "We work with Acme Inc. in the U.S. market, e.g. with banks.",
         "Revenue grew 3.5 percent.",
@@ -86,7 +91,9 @@ def test_english_abbreviations(parse):
 
 
 def test_word_count_follows_eval_convention(parse):
-    doc = parse("---\ntitle: x\n---\n# Ein Titel\n\n- Punkt eins – und zwei\n\n<!-- reviewer-disable -->\nText 3.5\n")
+    doc = parse(
+        "---\ntitle: x\n---\n# Ein Titel\n\n- Punkt eins – und zwei\n\n<!-- reviewer-disable -->\nText 3.5\n"
+    )
     # words: Ein Titel Punkt eins und zwei Text 3.5 ; '#', '-', '–' and the comment do not count
     assert doc.word_count == 8
 
@@ -107,8 +114,12 @@ def test_sections_end_at_next_heading_of_any_level(parse):
 
 
 def test_language_detected_without_brief(parse):
-    de = parse("# Titel\n\nDies ist ein deutscher Text über Marketing und Datenschutz im Mittelstand.\n")
-    en = parse("# Title\n\nThis is an English text about marketing and data protection for small companies.\n")
+    de = parse(
+        "# Titel\n\nDies ist ein deutscher Text über Marketing und Datenschutz im Mittelstand.\n"
+    )
+    en = parse(
+        "# Title\n\nThis is an English text about marketing and data protection for small companies.\n"
+    )
     assert (de.language, de.language_source) == ("de", "detected")
     assert (en.language, en.language_source) == ("en", "detected")
 
@@ -144,7 +155,10 @@ def test_markdown_without_heading_marks_uses_plain_text_rules(parse):
         ("---\nlanguage: de\ntitle: a: b\n---\nbody\n", "line 3"),
         ("---\ntitle: x\nbody without end\n", "never closed"),
         ("---\n- a\n- b\n---\nbody\n", "mapping"),
-        ("---\nwords: {min: 900, max: 600}\n---\nbody\n", "words.min (900) is greater than words.max (600)"),
+        (
+            "---\nwords: {min: 900, max: 600}\n---\nbody\n",
+            "words.min (900) is greater than words.max (600)",
+        ),
         ("---\nlanguage: fr\n---\nbody\n", "language must be 'de' or 'en'"),
     ],
 )

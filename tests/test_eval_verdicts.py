@@ -20,7 +20,9 @@ def test_verdict_matches_label(name, path, expect, config):
     doc = load_document(str(path))
     report = review(doc, config)
     errors = [f"{f.rule}: {f.text or f.message}" for f in report.findings if f.severity == "error"]
-    warnings = [f"{f.rule}: {f.text or f.message}" for f in report.findings if f.severity == "warning"]
+    warnings = [
+        f"{f.rule}: {f.text or f.message}" for f in report.findings if f.severity == "warning"
+    ]
     assert report.verdict == expect["verdict"], {"errors": errors, "warnings": warnings}
     for result in report.checks.values():
         assert result.status != "error", result.summary

@@ -22,7 +22,9 @@ def _findings(doc, config, rule):
 def test_dev_set_structure_labels_exactly(name, path, expect, config):
     doc = load_document(str(path))
     empty = sorted(f.text for f in _findings(doc, config, "structure.empty_section"))
-    missing = sorted(f.category for f in _findings(doc, config, "structure.missing_required_section"))
+    missing = sorted(
+        f.category for f in _findings(doc, config, "structure.missing_required_section")
+    )
     words = [f.category for f in _findings(doc, config, "structure.word_count")]
     assert empty == sorted(expect["empty_sections"])
     assert missing == sorted(expect["missing_required_sections"])
@@ -44,7 +46,11 @@ def test_word_count_message_says_by_how_much(parse, config):
     doc = parse("---\nwords: {min: 10, max: 20}\n---\n# Titel\n\nZu kurz hier.\n")
     [finding] = _findings(doc, config, "structure.word_count")
     assert finding.category == "below"
-    assert "has 4 words" in finding.message and "at least 10" in finding.message and "6 words" in finding.message
+    assert (
+        "has 4 words" in finding.message
+        and "at least 10" in finding.message
+        and "6 words" in finding.message
+    )
     assert finding.start is None and finding.text == ""
 
 

@@ -56,7 +56,12 @@ def _title(doc: Document, required: bool) -> list[Finding]:
             severity="warning",
             message="The draft has no title heading.",
             category="title",
-            suggestion=hint + (f" The brief's title is \"{doc.brief.title}\"." if doc.brief and doc.brief.title else ""),
+            suggestion=hint
+            + (
+                f' The brief\'s title is "{doc.brief.title}".'
+                if doc.brief and doc.brief.title
+                else ""
+            ),
         )
     ]
 
@@ -90,13 +95,13 @@ def _empty_sections(doc: Document, severity) -> list[Finding]:
         followed_by = "the end of the text"
         index = doc.sections.index(section)
         if index + 1 < len(doc.sections):
-            followed_by = f"the heading \"{doc.sections[index + 1].title}\""
+            followed_by = f'the heading "{doc.sections[index + 1].title}"'
         findings.append(
             doc.finding(
                 check=CHECK,
                 rule="structure.empty_section",
                 severity=severity,
-                message=f"Section \"{section.title}\" has no text of its own: it is followed directly by {followed_by}.",
+                message=f'Section "{section.title}" has no text of its own: it is followed directly by {followed_by}.',
                 category="empty_section",
                 start=section.heading.start,
                 end=section.heading.end,
@@ -126,9 +131,9 @@ def _missing_sections(doc: Document, severity) -> list[Finding]:
                 check=CHECK,
                 rule="structure.missing_required_section",
                 severity=severity,
-                message=f"The brief requires a section \"{required}\", but no heading matches it.",
+                message=f'The brief requires a section "{required}", but no heading matches it.',
                 category=required,
-                suggestion=f"Add a section headed \"{required}\".",
+                suggestion=f'Add a section headed "{required}".',
             )
         )
     return findings

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -13,7 +13,7 @@ EXIT_FINDINGS = 1
 EXIT_ERROR = 2
 
 
-class Level(str, Enum):
+class Level(StrEnum):
     info = "info"
     warning = "warning"
     error = "error"

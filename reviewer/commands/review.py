@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -10,7 +10,7 @@ import typer
 from reviewer.commands.common import Level, exit_code_for
 
 
-class ReviewFormat(str, Enum):
+class ReviewFormat(StrEnum):
     text = "text"
     json = "json"
     md = "md"
@@ -21,15 +21,46 @@ class ReviewFormat(str, Enum):
 
 def review(
     file: Annotated[str, typer.Argument(help="Draft to review (.md or .txt); '-' reads stdin.")],
-    brief: Annotated[str | None, typer.Option("--brief", help="Brief as a YAML file (or a .md with front matter).")] = None,
-    format: Annotated[ReviewFormat, typer.Option("--format", "-f", help="Output: terminal text, the JSON report, Markdown, self-contained HTML, SARIF 2.1.0 or JUnit XML.")] = ReviewFormat.text,
-    fail_on: Annotated[Level | None, typer.Option("--fail-on", help="Exit 1 when a finding is at or above this level (default: error, or fail_on in the config).")] = None,
-    config: Annotated[str | None, typer.Option("--config", help="reviewer.toml or pyproject.toml to use.")] = None,
-    language: Annotated[str | None, typer.Option("--language", help="Force 'de' or 'en' instead of the brief or detection.")] = None,
-    guidelines: Annotated[list[str] | None, typer.Option("--guidelines", help="Extra guideline folder (repeatable).")] = None,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Ask the language model again instead of using the cache.")] = False,
-    no_critique: Annotated[bool, typer.Option("--no-critique", help="Skip the LLM critique for this run.")] = False,
-    submit: Annotated[bool, typer.Option("--submit", help="Store this revision and its report for human approval.")] = False,
+    brief: Annotated[
+        str | None,
+        typer.Option("--brief", help="Brief as a YAML file (or a .md with front matter)."),
+    ] = None,
+    format: Annotated[
+        ReviewFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output: terminal text, the JSON report, Markdown, self-contained HTML, SARIF 2.1.0 or JUnit XML.",
+        ),
+    ] = ReviewFormat.text,
+    fail_on: Annotated[
+        Level | None,
+        typer.Option(
+            "--fail-on",
+            help="Exit 1 when a finding is at or above this level (default: error, or fail_on in the config).",
+        ),
+    ] = None,
+    config: Annotated[
+        str | None, typer.Option("--config", help="reviewer.toml or pyproject.toml to use.")
+    ] = None,
+    language: Annotated[
+        str | None,
+        typer.Option("--language", help="Force 'de' or 'en' instead of the brief or detection."),
+    ] = None,
+    guidelines: Annotated[
+        list[str] | None, typer.Option("--guidelines", help="Extra guideline folder (repeatable).")
+    ] = None,
+    no_cache: Annotated[
+        bool,
+        typer.Option("--no-cache", help="Ask the language model again instead of using the cache."),
+    ] = False,
+    no_critique: Annotated[
+        bool, typer.Option("--no-critique", help="Skip the LLM critique for this run.")
+    ] = False,
+    submit: Annotated[
+        bool,
+        typer.Option("--submit", help="Store this revision and its report for human approval."),
+    ] = False,
 ) -> None:
     """Review one draft: PII, readability, keywords, structure, guidelines and LLM critique."""
     from reviewer.config import load_config
@@ -44,7 +75,9 @@ def review(
     if guidelines:
         settings.guidelines.paths = [*settings.guidelines.paths, *guidelines]
     doc = load_document(file, brief_path=brief, language=language)
-    report = run_review(doc, settings, ReviewOptions(use_cache=not no_cache, run_critique=not no_critique))
+    report = run_review(
+        doc, settings, ReviewOptions(use_cache=not no_cache, run_critique=not no_critique)
+    )
     if format is ReviewFormat.text:
         from rich.console import Console
 
@@ -52,7 +85,10 @@ def review(
 
         render_terminal(report, Console(highlight=False))
     else:
-        typer.echo(_render(format, report, doc.content, fail_on.value if fail_on else settings.fail_on), nl=False)
+        typer.echo(
+            _render(format, report, doc.content, fail_on.value if fail_on else settings.fail_on),
+            nl=False,
+        )
     if submit:
         from reviewer.commands.store import submit_and_tell
 

@@ -32,7 +32,9 @@ def split_front_matter(text: str, origin: str) -> tuple[dict[str, Any] | None, i
     if data is None:
         data = {}
     if not isinstance(data, dict):
-        raise InputError(f"{origin}: front matter must be a mapping of keys to values, not {type(data).__name__}")
+        raise InputError(
+            f"{origin}: front matter must be a mapping of keys to values, not {type(data).__name__}"
+        )
     body_start = closing.end()
     if text[body_start : body_start + 1] == "\n":
         body_start += 1

@@ -46,7 +46,12 @@ def parse_markdown(text: str, body_start: int) -> list[Block]:
                 start, end = span(*token.map)
                 blocks.append(Block("table", start, end, text[start:end]))
             continue
-        if token.type in ("bullet_list_close", "ordered_list_close", "blockquote_close", "table_close"):
+        if token.type in (
+            "bullet_list_close",
+            "ordered_list_close",
+            "blockquote_close",
+            "table_close",
+        ):
             container.pop()
             continue
         if "table_open" in container or not token.map:
@@ -79,7 +84,9 @@ def parse_markdown(text: str, body_start: int) -> list[Block]:
     return blocks
 
 
-def _inline_span(text: str, starts: list[int], first: int, last: int, content: str) -> tuple[int, int]:
+def _inline_span(
+    text: str, starts: list[int], first: int, last: int, content: str
+) -> tuple[int, int]:
     """Offsets of the inline content: skip markers ('## ', '- ', '> ') on the first line."""
     line_start = starts[first]
     region_end = starts[last] - 1 if last < len(starts) else len(text)

@@ -43,7 +43,11 @@ def parse_plaintext(text: str, body_start: int) -> list[Block]:
     def close_paragraph() -> None:
         nonlocal paragraph_start
         if paragraph_start is not None:
-            blocks.append(Block("paragraph", paragraph_start, paragraph_end, text[paragraph_start:paragraph_end]))
+            blocks.append(
+                Block(
+                    "paragraph", paragraph_start, paragraph_end, text[paragraph_start:paragraph_end]
+                )
+            )
             paragraph_start = None
 
     for match in re.finditer(r"[^\n]*(?:\n|$)", text[body_start:]):
@@ -59,13 +63,17 @@ def parse_plaintext(text: str, body_start: int) -> list[Block]:
         end = line_start + len(raw.rstrip())
         if looks_like_heading(raw, first=not seen_first):
             close_paragraph()
-            blocks.append(Block("heading", start, end, text[start:end], level=1 if not seen_first else 2))
+            blocks.append(
+                Block("heading", start, end, text[start:end], level=1 if not seen_first else 2)
+            )
         else:
             kind = "list_item" if _LIST_MARK.match(raw) else "paragraph"
             if kind == "list_item":
                 close_paragraph()
                 blocks.append(Block("list_item", start, end, text[start:end]))
-            elif paragraph_start is not None and not _SENTENCE_END.search(text[paragraph_start:paragraph_end]):
+            elif paragraph_start is not None and not _SENTENCE_END.search(
+                text[paragraph_start:paragraph_end]
+            ):
                 paragraph_end = end  # a wrapped line continues the paragraph
             else:
                 close_paragraph()

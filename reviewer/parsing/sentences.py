@@ -21,7 +21,9 @@ class Span:
 def _segmenter(language: str):
     import pysbd
 
-    return pysbd.Segmenter(language=language if language in ("de", "en") else "en", clean=False, char_span=True)
+    return pysbd.Segmenter(
+        language=language if language in ("de", "en") else "en", clean=False, char_span=True
+    )
 
 
 def split_sentences(text: str, start: int, end: int, language: str) -> list[Span]:

@@ -9,7 +9,13 @@ from rich.text import Text
 from reviewer.models import CHECK_NAMES, Report
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
-STATUS_STYLE = {"pass": "green", "warn": "yellow", "fail": "bold red", "skipped": "dim", "error": "bold magenta"}
+STATUS_STYLE = {
+    "pass": "green",
+    "warn": "yellow",
+    "fail": "bold red",
+    "skipped": "dim",
+    "error": "bold magenta",
+}
 VERDICT_STYLE = {"ready": "bold green", "needs_review": "bold yellow", "blocked": "bold red"}
 
 
@@ -28,7 +34,13 @@ def render_terminal(report: Report, console: Console) -> None:
         if result is None:
             continue
         console.print(
-            Text.assemble(("\n" + name, "bold"), "  ", (result.status, STATUS_STYLE[result.status]), "  ", result.summary)
+            Text.assemble(
+                ("\n" + name, "bold"),
+                "  ",
+                (result.status, STATUS_STYLE[result.status]),
+                "  ",
+                result.summary,
+            )
         )
         for finding in (f for f in report.findings if f.check == name):
             where = f"{finding.line}:{finding.column}" if finding.line else "-"
@@ -47,6 +59,8 @@ def render_terminal(report: Report, console: Console) -> None:
             if finding.suggestion:
                 console.print(f"          [dim]→ {escape(finding.suggestion)}[/dim]")
     if report.suppressed:
-        console.print(f"\n[dim]{len(report.suppressed)} finding(s) suppressed by comments or config[/dim]")
+        console.print(
+            f"\n[dim]{len(report.suppressed)} finding(s) suppressed by comments or config[/dim]"
+        )
     for note in report.notes:
         console.print(f"[dim]note: {escape(note)}[/dim]")
