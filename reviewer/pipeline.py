@@ -73,8 +73,10 @@ def critique_needed(config: Config, options: ReviewOptions, partial: PartialRevi
         partial.checks["critique"] = _disabled()
         return False
     if not options.run_critique:
+        # An explicit choice of the person running the review, like [checks] critique = false:
+        # recorded in the report, and it does not hold the verdict back from `ready`.
         partial.checks["critique"] = CheckResult(
-            status="skipped", summary="critique not requested for this run"
+            status="skipped", summary="switched off for this run (--no-critique)", disabled=True
         )
         return False
     return True

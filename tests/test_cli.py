@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -17,11 +18,18 @@ CLEAN_DE = EVAL_DIR / "de_04_versandkarton-produktseite.md"
 def run(
     *args: str, stdin: bytes | None = None, cwd: Path | None = None
 ) -> subprocess.CompletedProcess:
+    # No model endpoint from the developer's shell may leak in: these runs are offline.
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("REVIEWER_", "OPENAI_", "AZURE_OPENAI_"))
+    }
     return subprocess.run(
         [sys.executable, "-m", "reviewer", *args],
         input=stdin,
         capture_output=True,
         cwd=cwd or REPO,
+        env=env,
         timeout=300,
     )
 
@@ -234,3 +242,16 @@ def test_review_renders_every_report_format(tmp_path):
     assert len(sarif["runs"][0]["results"]) == len(report["findings"])
     suite = ET.fromstring(outputs["junit"])
     assert suite.find(".//failure") is not None
+
+
+def test_clean_draft_is_ready_only_when_critique_is_off_on_purpose(tmp_path):
+    draft = EVAL_DIR / "en_03_recruiting-landing-page.md"
+    switched_off = json.loads(
+        run("review", str(draft), "-f", "json", "--no-critique", cwd=tmp_path).stdout
+    )
+    assert switched_off["verdict"] == "ready"
+    unconfigured = run("review", str(draft), "-f", "json", cwd=tmp_path)
+    report = json.loads(unconfigured.stdout)
+    assert report["checks"]["critique"]["status"] == "skipped"
+    assert "no language model configured" in report["checks"]["critique"]["summary"]
+    assert report["verdict"] == "needs_review"
