@@ -372,3 +372,14 @@ def _settings(**overrides):
     from reviewer.config import PiiSettings
 
     return PiiSettings(**overrides)
+
+
+def test_german_noun_plural_after_a_given_name_is_not_a_person():
+    """German capitalises nouns: "Mark Zahlen" is a verb phrase, not Mr Zahlen."""
+    from reviewer.pii.person import find_names
+
+    text = "Mit der Software können Sie Mark Zahlen prüfen und Frank Ergebnisse vergleichen."
+    assert [text[s:e] for s, e, score, _ in find_names(text, "de") if score >= 0.5] == []
+    quoted = "„Das spart Zeit“, sagt Jana Kunz, Leiterin Einkauf bei uns."
+    found = [quoted[s:e] for s, e, score, _ in find_names(quoted, "de") if score >= 0.5]
+    assert found == ["Jana Kunz"]

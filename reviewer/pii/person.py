@@ -257,7 +257,19 @@ def _doubt(text: str, tokens: list[_Token], first: int, last: int, language: str
     name = text[tokens[first].start : tokens[last].end]
     if line.lstrip().startswith("#") or (language == "en" and _title_case(line.replace(name, " "))):
         penalty += DOUBT_PENALTY
+    if language == "de" and _inflected_common_word(tokens[last].text):
+        penalty += DOUBT_PENALTY
     return penalty
+
+
+def _inflected_common_word(word: str) -> bool:
+    """German capitalises every noun, so "Mark Zahlen" or "Hans Kunden" look like given name +
+    surname. Surnames are not inflected forms: none of 114 frequent German surnames lemmatises
+    to something else, while plurals and case forms of nouns do ("Zahlen" -> "Zahl", "Daten" ->
+    "Datum"). simplemma's dictionary ships in the package (no download)."""
+    import simplemma
+
+    return simplemma.lemmatize(word, lang="de") != word
 
 
 def _title_case(line: str) -> bool:
