@@ -210,3 +210,24 @@ def test_clean_product_pages_with_prices_dates_versions_and_schedules_have_no_fi
 
     doc = load_document(str(Path(__file__).parent / "data" / "guidelines" / name))
     assert [(f.rule, f.text) for f in run(doc, Config()).findings] == []
+
+
+@pytest.mark.parametrize(
+    "sentence, is_claim",
+    [
+        ("Unsere Plattform ist die beste Lösung am Markt.", True),
+        ("Sie ist die größte Plattform in Europa.", True),
+        ("Die feste Verpackung schützt Ware in ganz Europa.", False),
+        ("Am besten testen Sie die Lösung im deutschen Markt selbst.", False),
+    ],
+)
+def test_short_german_superlatives_with_market_scope(sentence, is_claim):
+    from reviewer.checks import guidelines
+    from reviewer.config import Config
+    from reviewer.document import parse_document
+
+    doc = parse_document("# T\n\n" + sentence + "\n", "x.md", language="de")
+    claims = [
+        f for f in guidelines.run(doc, Config()).findings if f.rule == "claims-evidence.unsupported"
+    ]
+    assert bool(claims) is is_claim

@@ -194,7 +194,7 @@ def _german(num: str, rng: str, time: str) -> Lexicon:
     }
     weak = re.compile(
         r"\b(?:[Dd]er|[Dd]ie|[Dd]as|[Dd]en|[Dd]em|[Dd]es|am|[Uu]nser[enmrs]?|[Ii]hr[enmrs]?)\s+(?:[a-zäöüß-]+\s+)?"
-        r"(?P<word>[a-zäöüß][a-zäöüß-]{2,}(?:ste|sten|ster|stes|stem))\b"
+        r"(?P<word>best(?:e|en|er|es|em)|[a-zäöüß][a-zäöüß-]{2,}(?:ste|sten|ster|stes|stem|ßte|ßten|ßter|ßtes|ßtem))\b"
     )
     stop = frozenset(
         [
@@ -222,7 +222,6 @@ def _german(num: str, rng: str, time: str) -> Lexicon:
             "jüngsten",
             "selbst",
             "kosten",
-            "beste",
         ]
         + ["wichtigste", "wichtigsten", "häufigste", "häufigsten", "mindeste", "mindesten"]
     )
