@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from reviewer.commands.common import Level
+from reviewer.commands.common import ConfigOpt, Level, NoCacheOpt, NoCritiqueOpt
 
 
 def batch(
@@ -68,16 +68,9 @@ def batch(
             help="Review every file again, even when it and the configuration are unchanged.",
         ),
     ] = False,
-    config: Annotated[
-        str | None, typer.Option("--config", help="reviewer.toml or pyproject.toml to use.")
-    ] = None,
-    no_critique: Annotated[
-        bool, typer.Option("--no-critique", help="Skip the LLM critique for this run.")
-    ] = False,
-    no_cache: Annotated[
-        bool,
-        typer.Option("--no-cache", help="Ask the language model again instead of using its cache."),
-    ] = False,
+    config: ConfigOpt = None,
+    no_critique: NoCritiqueOpt = False,
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """Review many drafts: parallel checks, resumable, HTML/Markdown/SARIF/JUnit reports.
 

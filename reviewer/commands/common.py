@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Annotated
+
+import typer
 
 if TYPE_CHECKING:
     from reviewer.models import Report
@@ -28,3 +30,20 @@ def exit_code_for(reports: list[Report], fail_on: str) -> int:
         if any(SEVERITY_RANK[f.severity] >= threshold for f in report.findings):
             return EXIT_FINDINGS
     return EXIT_OK
+
+
+# Options several commands share, declared once so their names and help stay the same.
+ConfigOpt = Annotated[
+    str | None, typer.Option("--config", help="reviewer.toml or pyproject.toml to use.")
+]
+LanguageOpt = Annotated[
+    str | None,
+    typer.Option("--language", help="Force 'de' or 'en' instead of the brief or detection."),
+]
+NoCritiqueOpt = Annotated[
+    bool, typer.Option("--no-critique", help="Skip the LLM critique for this run.")
+]
+NoCacheOpt = Annotated[
+    bool,
+    typer.Option("--no-cache", help="Ask the language model again instead of using its cache."),
+]

@@ -10,15 +10,14 @@ from typing import Annotated
 
 import typer
 
+from reviewer.commands.common import ConfigOpt
+
 guidelines_app = typer.Typer(
     name="guidelines",
     help="List and show the written guidelines the review enforces.",
     no_args_is_help=True,
 )
 
-ConfigOption = Annotated[
-    str | None, typer.Option("--config", help="reviewer.toml or pyproject.toml to use.")
-]
 GuidelinesOption = Annotated[
     list[str] | None,
     typer.Option(
@@ -40,7 +39,7 @@ def _load(config: str | None, guidelines: list[str] | None):
 
 @guidelines_app.command("list")
 def list_guidelines(
-    config: ConfigOption = None,
+    config: ConfigOpt = None,
     guidelines: GuidelinesOption = None,
     language: Annotated[
         str | None, typer.Option("--language", help="Only guidelines for 'de' or 'en'.")
@@ -90,7 +89,7 @@ def show_guideline(
     guideline_id: Annotated[
         str, typer.Argument(metavar="ID", help="Guideline id, as in `reviewer guidelines list`.")
     ],
-    config: ConfigOption = None,
+    config: ConfigOpt = None,
     guidelines: GuidelinesOption = None,
     as_json: JsonOption = False,
 ) -> None:

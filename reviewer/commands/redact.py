@@ -11,6 +11,8 @@ from typing import Annotated
 
 import typer
 
+from reviewer.commands.common import ConfigOpt, LanguageOpt
+
 
 def redact(
     file: Annotated[str, typer.Argument(help="Draft to redact (.md or .txt); '-' reads stdin.")],
@@ -18,13 +20,8 @@ def redact(
         str | None,
         typer.Option("--output", "-o", help="Write the redacted copy here instead of stdout."),
     ] = None,
-    config: Annotated[
-        str | None, typer.Option("--config", help="reviewer.toml or pyproject.toml to use.")
-    ] = None,
-    language: Annotated[
-        str | None,
-        typer.Option("--language", help="Force 'de' or 'en' instead of the brief or detection."),
-    ] = None,
+    config: ConfigOpt = None,
+    language: LanguageOpt = None,
 ) -> None:
     """Replace personal data in the body with consistent placeholders; the front matter stays as is."""
     from pathlib import Path

@@ -7,7 +7,14 @@ from typing import Annotated
 
 import typer
 
-from reviewer.commands.common import Level, exit_code_for
+from reviewer.commands.common import (
+    ConfigOpt,
+    LanguageOpt,
+    Level,
+    NoCacheOpt,
+    NoCritiqueOpt,
+    exit_code_for,
+)
 
 
 class ReviewFormat(StrEnum):
@@ -40,23 +47,13 @@ def review(
             help="Exit 1 when a finding is at or above this level (default: error, or fail_on in the config).",
         ),
     ] = None,
-    config: Annotated[
-        str | None, typer.Option("--config", help="reviewer.toml or pyproject.toml to use.")
-    ] = None,
-    language: Annotated[
-        str | None,
-        typer.Option("--language", help="Force 'de' or 'en' instead of the brief or detection."),
-    ] = None,
+    config: ConfigOpt = None,
+    language: LanguageOpt = None,
     guidelines: Annotated[
         list[str] | None, typer.Option("--guidelines", help="Extra guideline folder (repeatable).")
     ] = None,
-    no_cache: Annotated[
-        bool,
-        typer.Option("--no-cache", help="Ask the language model again instead of using the cache."),
-    ] = False,
-    no_critique: Annotated[
-        bool, typer.Option("--no-critique", help="Skip the LLM critique for this run.")
-    ] = False,
+    no_cache: NoCacheOpt = False,
+    no_critique: NoCritiqueOpt = False,
     submit: Annotated[
         bool,
         typer.Option("--submit", help="Store this revision and its report for human approval."),

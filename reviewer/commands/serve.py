@@ -7,6 +7,8 @@ from typing import Annotated
 
 import typer
 
+from reviewer.commands.common import ConfigOpt
+
 TOKEN_ENV = "REVIEWER_WEB_TOKEN"
 
 
@@ -46,9 +48,7 @@ def serve(
             help="Add NAME (or change their password) in the --users file, then exit.",
         ),
     ] = None,
-    config: Annotated[
-        str | None, typer.Option("--config", help="reviewer.toml or pyproject.toml to use.")
-    ] = None,
+    config: ConfigOpt = None,
 ) -> None:
     """Serve the web UI: queue, revision pages, decisions, diffs, audit log, paste-a-draft, JSON API."""
     from reviewer.config import load_config

@@ -12,15 +12,14 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from reviewer.commands.common import ConfigOpt
+
 if TYPE_CHECKING:
     from reviewer.config import Config
     from reviewer.document import Document
     from reviewer.models import Report
     from reviewer.store import Store
 
-ConfigOpt = Annotated[
-    str | None, typer.Option("--config", help="reviewer.toml or pyproject.toml to use.")
-]
 DbOpt = Annotated[
     str | None,
     typer.Option(
