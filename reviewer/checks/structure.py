@@ -147,32 +147,26 @@ def _word_count(doc: Document, severity) -> list[Finding]:
     count = doc.word_count
     if words.min is not None and count < words.min:
         missing = words.min - count
-        return [
-            doc.finding(
-                check=CHECK,
-                rule="structure.word_count",
-                severity=severity,
-                message=f"The body has {count} words; the brief asks for at least {words.min} ({missing} words or {missing / words.min:.0%} short).",
-                category="below",
-                suggestion="Deepen the content where the audience needs it: examples, figures with sources, concrete steps.",
-                word_count=count,
-                word_min=words.min,
-                word_max=words.max,
-            )
-        ]
-    if words.max is not None and count > words.max:
+        direction = "below"
+        message = f"the brief asks for at least {words.min} ({missing} words or {missing / words.min:.0%} short)."
+        suggestion = "Deepen the content where the audience needs it: examples, figures with sources, concrete steps."
+    elif words.max is not None and count > words.max:
         extra = count - words.max
-        return [
-            doc.finding(
-                check=CHECK,
-                rule="structure.word_count",
-                severity=severity,
-                message=f"The body has {count} words; the brief allows at most {words.max} ({extra} words or {extra / words.max:.0%} too long).",
-                category="above",
-                suggestion="Cut filler, repetitions and generic introductions first.",
-                word_count=count,
-                word_min=words.min,
-                word_max=words.max,
-            )
-        ]
-    return []
+        direction = "above"
+        message = f"the brief allows at most {words.max} ({extra} words or {extra / words.max:.0%} too long)."
+        suggestion = "Cut filler, repetitions and generic introductions first."
+    else:
+        return []
+    return [
+        doc.finding(
+            check=CHECK,
+            rule="structure.word_count",
+            severity=severity,
+            message=f"The body has {count} words; {message}",
+            category=direction,
+            suggestion=suggestion,
+            word_count=count,
+            word_min=words.min,
+            word_max=words.max,
+        )
+    ]

@@ -1,4 +1,4 @@
-"""Pieces the commands share: exit codes, --fail-on, loading config and documents."""
+"""Pieces the commands share: exit codes, --fail-on levels and the options several commands take."""
 
 from __future__ import annotations
 
