@@ -19,7 +19,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from reviewer.checks import keywords  # noqa: E402
+from reviewer.checks import run_check  # noqa: E402
 from reviewer.config import Config  # noqa: E402
 from reviewer.document import load_document  # noqa: E402
 
@@ -34,7 +34,7 @@ def _eval_dir(args: list[str]) -> Path:
     positional = [a for a in args if not a.startswith("-")]
     if positional:
         return Path(positional[0])
-    return Path(os.environ.get("REVIEWER_EVAL_DIR", REPO.parent / "shared" / "eval" / "dev"))
+    return Path(os.environ.get("REVIEWER_EVAL_DIR", REPO / "tests" / "data" / "eval" / "dev"))
 
 
 def main(args: list[str]) -> int:
@@ -54,7 +54,7 @@ def main(args: list[str]) -> int:
         name = expect_path.name.removesuffix(".expect.json")
         doc = load_document(str(folder / f"{name}.md"))
         expect = json.loads(expect_path.read_text(encoding="utf-8"))
-        output = keywords.run(doc, config)
+        output = run_check("keywords", doc, config)
         docs.append(doc)
         labelled = {k.casefold() for k in expect.get("keywords_irrelevant", [])}
         for item in output.details["keywords"]:
@@ -88,7 +88,7 @@ def main(args: list[str]) -> int:
     start = time.perf_counter()
     for _ in range(rounds):
         for doc in docs:
-            keywords.run(doc, config)
+            run_check("keywords", doc, config)
     warm = (time.perf_counter() - start) / (rounds * len(docs))
 
     print()
@@ -131,7 +131,7 @@ def _cold_start(config: Config) -> float:
     start = time.perf_counter()
     for language, text in (("de", "Die Daten der Kunden."), ("en", "The data of customers.")):
         draft = f"---\nlanguage: {language}\nkeywords: [Daten, data]\n---\n# T\n\n{text}\n"
-        keywords.run(parse_document(draft, "warmup.md"), config)
+        run_check("keywords", parse_document(draft, "warmup.md"), config)
     return time.perf_counter() - start
 
 
