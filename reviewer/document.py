@@ -291,6 +291,14 @@ def load_extracted(
     return document_from_extracted(extracted, path, brief=brief, language=language)
 
 
+def read_content(path: str) -> tuple[str, str]:
+    """``(source, text)`` as reviewed: the decoded text, or for a Word document or web page the
+    text extracted from it. The publishing gate hashes this, so a .docx can be approved."""
+    if path != "-" and Path(path).suffix.lower() in (*EXTRACTED_SUFFIXES, ".doc"):
+        return path, read_extracted(path).content
+    return read_source(path)
+
+
 def read_extracted(path: str) -> Extracted:
     """Run the reader for the file's type."""
     suffix = Path(path).suffix.lower()

@@ -138,6 +138,16 @@ def test_content_offsets_hold_for_the_extracted_text(reports, drafts):
             assert doc.content[finding.start : finding.end] == finding.text
 
 
+def test_the_publishing_gate_hashes_what_was_reviewed(drafts):
+    from reviewer.document import read_content
+    from reviewer.store.gate import content_sha256
+
+    for path in drafts.values():
+        doc = load_document(str(path))
+        assert read_content(str(path)) == (str(path), doc.content)
+        assert content_sha256(read_content(str(path))[1]) == doc.sha256
+
+
 # --- bad input: one clear line, nothing read --------------------------------------------------
 def test_password_protected_docx_is_refused(tmp_path):
     from msoffcrypto.format.ooxml import OOXMLFile

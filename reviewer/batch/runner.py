@@ -352,13 +352,10 @@ def _close(store: Any) -> None:
 
 def _read_text(target: Target) -> str | None:
     """The reviewed content (for Word drafts and web pages: the text extracted from them)."""
-    from reviewer.document import EXTRACTED_SUFFIXES, read_extracted
-    from reviewer.reading import read_source
+    from reviewer.document import read_content
 
     try:
-        if target.path.suffix.lower() in EXTRACTED_SUFFIXES:
-            return read_extracted(target.source).content
-        return read_source(target.source)[1]
+        return read_content(target.source)[1]
     except ReviewerError:
         return None
 
