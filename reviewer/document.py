@@ -18,6 +18,7 @@ from reviewer.brief import BRIEF_KEYS, Brief, parse_brief
 from reviewer.errors import InputError
 from reviewer.models import Finding, Severity
 from reviewer.parsing.blocks import Block
+from reviewer.parsing.extracted import Extracted, ParagraphMap
 from reviewer.parsing.frontmatter import split_front_matter
 from reviewer.parsing.language import detect_language
 from reviewer.parsing.markdown import line_starts, parse_markdown
@@ -65,6 +66,12 @@ class Document:
     format: str  # "markdown" or "text"
     blocks: list[Block]
     _line_starts: list[int] = field(repr=False, default_factory=list)
+    # Word and HTML input: the content is Markdown extracted from the file (see
+    # reviewer.parsing.extracted); ``origin`` names the file type, ``paragraphs`` maps content
+    # offsets back to the Word document's paragraphs, ``notes`` go into the report.
+    origin: str | None = None
+    paragraphs: ParagraphMap | None = field(default=None, repr=False)
+    notes: list[str] = field(default_factory=list)
 
     # --- derived views -------------------------------------------------------------------
     @cached_property
@@ -135,6 +142,12 @@ class Document:
             self._line_starts = line_starts(self.content)
         line = bisect_right(self._line_starts, offset)
         return line, offset - self._line_starts[line - 1] + 1
+
+    def locate(self, start: int | None, end: int | None) -> dict[str, int] | None:
+        """Where a span of the content sits in the source Word document, if there is one."""
+        if self.paragraphs is None or start is None or end is None:
+            return None
+        return self.paragraphs.locate(start, end)
 
     def finding(
         self,
@@ -235,6 +248,10 @@ def _looks_pasted(content: str, body_start: int) -> bool:
     return adjacent / len(filled) >= 0.5
 
 
+EXTRACTED_SUFFIXES = (".docx", ".html", ".htm", ".xhtml")
+BRIEF_SIDECARS = (".brief.yaml", ".brief.yml")
+
+
 def load_document(
     path: str,
     *,
@@ -243,11 +260,101 @@ def load_document(
     language: str | None = None,
 ) -> Document:
     """Read and parse a file (or '-' for stdin). A brief given as ``brief`` or read from
-    ``brief_path`` wins over the file's own front matter."""
+    ``brief_path`` wins over the file's own front matter (or, for Word documents and web pages,
+    over their sidecar brief and properties; see ``load_extracted``). An old binary ``.doc`` is
+    refused with a clear message."""
+    suffix = Path(path).suffix.lower() if path != "-" else ""
+    if suffix in EXTRACTED_SUFFIXES or suffix == ".doc":
+        return load_extracted(path, brief_path=brief_path, brief=brief, language=language)
     source, content = read_source(path)
     if brief is None and brief_path:
         brief = load_brief(brief_path)
     return parse_document(content, source, brief=brief, language=language)
+
+
+def load_extracted(
+    path: str,
+    *,
+    brief_path: str | None = None,
+    brief: Brief | None = None,
+    language: str | None = None,
+) -> Document:
+    """A Word document or web page: its text as Markdown, the brief from ``brief_path``, else
+    from a sidecar ``NAME.brief.yaml`` beside the file, else from the file itself (a Word
+    document's title and keywords properties; a page's ``<h1>``/``<title>`` and meta keywords)."""
+    extracted = read_extracted(path)
+    if brief is None and brief_path:
+        brief = load_brief(brief_path)
+    if brief is None:
+        sidecar = sidecar_brief(path)
+        brief = load_brief(str(sidecar)) if sidecar else brief_from_extracted(extracted)
+    return document_from_extracted(extracted, path, brief=brief, language=language)
+
+
+def read_content(path: str) -> tuple[str, str]:
+    """``(source, text)`` as reviewed: the decoded text, or for a Word document or web page the
+    text extracted from it. The publishing gate hashes this, so a .docx can be approved."""
+    if path != "-" and Path(path).suffix.lower() in (*EXTRACTED_SUFFIXES, ".doc"):
+        return path, read_extracted(path).content
+    return read_source(path)
+
+
+def read_extracted(path: str) -> Extracted:
+    """Run the reader for the file's type."""
+    suffix = Path(path).suffix.lower()
+    if suffix == ".docx" or suffix == ".doc":
+        from reviewer.parsing.docx import read_docx
+
+        return read_docx(path)
+    from reviewer.parsing.html import read_html
+
+    return read_html(path)
+
+
+def extract_bytes(data: bytes, name: str) -> Extracted | None:
+    """Readers for uploaded bytes (the web UI): an Extracted for .docx/.doc/.html, else None."""
+    suffix = Path(name).suffix.lower()
+    if suffix in (".docx", ".doc"):
+        from reviewer.parsing.docx import extract_docx
+
+        return extract_docx(data, name)
+    if suffix in EXTRACTED_SUFFIXES:
+        from reviewer.parsing.html import MAX_HTML_BYTES, extract_html
+
+        if len(data) > MAX_HTML_BYTES:
+            raise InputError(f"{name}: page is over {MAX_HTML_BYTES // 1024 // 1024} MiB; refused")
+        return extract_html(data, name)
+    return None
+
+
+def document_from_extracted(
+    extracted: Extracted, source: str, *, brief: Brief | None, language: str | None
+) -> Document:
+    doc = parse_document(extracted.content, source, brief=brief, language=language)
+    doc.origin = extracted.origin
+    doc.paragraphs = extracted.paragraphs if extracted.origin == "docx" else None
+    doc.notes = list(extracted.notes)
+    return doc
+
+
+def sidecar_brief(path: str) -> Path | None:
+    """``draft.brief.yaml`` (or ``.brief.yml``) beside ``draft.docx``, if it exists."""
+    file = Path(path)
+    for suffix in BRIEF_SIDECARS:
+        candidate = file.with_name(file.stem + suffix)
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def brief_from_extracted(extracted: Extracted) -> Brief | None:
+    """The title and keywords the file states about itself, as a brief (None when neither)."""
+    if not extracted.title and not extracted.keywords:
+        return None
+    return parse_brief(
+        {"title": extracted.title, "keywords": extracted.keywords},
+        f"{extracted.origin} properties",
+    )
 
 
 def load_brief(path: str) -> Brief:

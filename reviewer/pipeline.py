@@ -140,7 +140,8 @@ def _merge(doc: Document, config: Config, partial: PartialReview, findings: list
 
 def build_report(doc: Document, partial: PartialReview) -> Report:
     findings = sorted(
-        partial.findings, key=lambda f: (f.start if f.start is not None else -1, f.check, f.rule)
+        located(doc, partial.findings),
+        key=lambda f: (f.start if f.start is not None else -1, f.check, f.rule),
     )
     order = [spec.name for spec in (*local_checks(), *model_checks())]
     ordered_checks = {name: partial.checks[name] for name in order if name in partial.checks}
@@ -154,13 +155,29 @@ def build_report(doc: Document, partial: PartialReview) -> Report:
         checks=ordered_checks,
         metrics=partial.metrics,
         findings=findings,
-        suppressed=partial.suppressed,
+        suppressed=located(doc, partial.suppressed),
         brief=doc.brief.model_dump(exclude_none=True) if doc.brief else None,
-        notes=[]
-        if doc.brief
-        else ["no brief given: length, keyword and required-section checks did not run"],
+        notes=[*doc.notes]
+        + (
+            []
+            if doc.brief
+            else ["no brief given: length, keyword and required-section checks did not run"]
+        ),
         tool={"name": "reviewer", "version": __version__},
     )
+
+
+def located(doc: Document, findings: list[Finding]) -> list[Finding]:
+    """Findings of a Word draft with ``location``: the paragraph (in the Word document's
+    reading order, see reviewer.parsing.docx) and the character range their text sits at."""
+    if doc.paragraphs is None:
+        return findings
+    return [
+        f.model_copy(update={"location": where})
+        if (where := doc.locate(f.start, f.end)) is not None
+        else f
+        for f in findings
+    ]
 
 
 def _run_safely(name: str, call: Callable[[], CheckOutput]) -> CheckOutput:

@@ -16,6 +16,12 @@ def read_source(path: str) -> tuple[str, str]:
     if path == "-":
         data = sys.stdin.buffer.read(MAX_BYTES + 1)
         return "<stdin>", decode(data, "<stdin>")
+    source, data = read_bytes(path, MAX_BYTES)
+    return source, decode(data, source)
+
+
+def read_bytes(path: str, limit: int, *, too_large_hint: str = "") -> tuple[str, bytes]:
+    """The bytes of a file of at most ``limit`` bytes, or one clear InputError."""
     file = Path(path)
     if not file.exists():
         raise InputError(f"{path}: no such file")
@@ -23,16 +29,17 @@ def read_source(path: str) -> tuple[str, str]:
         raise InputError(f"{path}: is a directory (use 'reviewer batch' for folders)")
     try:
         size = file.stat().st_size
-        if size > MAX_BYTES:
+        if size > limit:
             raise InputError(
-                f"{path}: file is {size // 1024} KiB; drafts over {MAX_BYTES // 1024 // 1024} MiB are refused"
+                f"{path}: file is {size / 1024 / 1024:.1f} MiB; drafts over "
+                f"{limit // 1024 // 1024} MiB are refused{too_large_hint}"
             )
         data = file.read_bytes()
     except PermissionError:
         raise InputError(f"{path}: permission denied") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    return path, decode(data, path)
+    return path, data
 
 
 def decode(data: bytes, origin: str) -> str:

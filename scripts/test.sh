@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Install reviewer with its test dependencies into .venv and run the whole test suite (pytest).
 # Works on a fresh Debian machine: starts (or installs) PostgreSQL and installs Debian's
-# chromium for the browser tests when they are missing. Extra arguments go to pytest.
+# chromium (browser tests) and LibreOffice (Word tests) when they are missing. Extra arguments
+# go to pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -3,7 +3,8 @@
 Files named on the command line are always taken (the user asked for them). Folders are walked
 recursively without following symbolic links (no loops), skipping hidden folders and files and
 the output folder itself (its Markdown reports must never become drafts); from them we take
-``.md`` and ``.txt`` files, or what ``--glob`` matches.
+``.md``, ``.txt`` and ``.docx`` files (not Word's ``~$`` lock files), or what ``--glob``
+matches (``--glob '*.html'`` for web pages).
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from pathlib import Path
 
-DRAFT_SUFFIXES = (".md", ".txt")
+DRAFT_SUFFIXES = (".md", ".txt", ".docx")
+WORD_LOCK_PREFIX = "~$"  # Word's owner file beside an open document: not a draft
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +71,7 @@ def discover(
 def matches(relative: str, glob: str | None) -> bool:
     """Does a path (relative to the folder given, with '/') belong to the batch?
 
-    Without a pattern: a ``.md`` or ``.txt`` file. A pattern without '/' is matched against the
+    Without a pattern: a ``.md``, ``.txt`` or ``.docx`` file. A pattern without '/' is matched against the
     file name at any depth (``*.markdown``); one with '/' against the whole relative path, where
     ``*`` also crosses folders and a leading ``**/`` may match no folder at all."""
     if glob is None:
@@ -92,7 +94,7 @@ def _walk(
             if not d.startswith(".") and (excluded is None or (here / d).resolve() != excluded)
         )
         for name in sorted(files):
-            if name.startswith("."):
+            if name.startswith((".", WORD_LOCK_PREFIX)):
                 continue
             file = here / name
             if matches(file.relative_to(folder).as_posix(), glob) and file.is_file():

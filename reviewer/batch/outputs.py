@@ -2,7 +2,8 @@
 
 Per file, under ``--out``/files/ mirroring the folders of the drafts (below their common folder):
 ``NAME.json`` (always: it is the contract and what a resumed batch reuses), ``NAME.md`` and
-``NAME.html`` when asked for. For the whole batch: ``summary.jsonl`` (always, as files finish),
+``NAME.html`` when asked for, and ``NAME.reviewed.docx`` (the Word draft with the findings as
+comments) for Word drafts when docx is asked for. For the whole batch: ``summary.jsonl`` (always, as files finish),
 ``index.html`` (with html), ``summary.md`` (with md), ``results.sarif`` and ``junit.xml``.
 Every file is written whole or not at all.
 """
@@ -22,8 +23,9 @@ from reviewer.models import Report
 if TYPE_CHECKING:
     from reviewer.registry import Rule
 
-FORMATS = ("json", "md", "html", "sarif", "junit")
+FORMATS = ("json", "md", "html", "sarif", "junit", "docx")
 PER_FILE = {"json": ".json", "md": ".md", "html": ".html"}
+COMMENTED_DOCX = ".reviewed.docx"  # per Word draft: files/NAME.reviewed.docx
 INDEX_HTML, SUMMARY_MD, SARIF_FILE, JUNIT_FILE = (
     "index.html",
     "summary.md",
@@ -60,9 +62,12 @@ class OutputLayout:
             relative = draft.relative_to(self.root).as_posix()
         except ValueError:  # pragma: no cover - the root is the drafts' common folder
             relative = draft.name
-        return {
+        paths = {
             fmt: f"files/{relative}{suffix}" for fmt, suffix in PER_FILE.items() if fmt in formats
         }
+        if "docx" in formats and draft.suffix.lower() == ".docx":
+            paths["docx"] = f"files/{relative.removesuffix(draft.suffix)}{COMMENTED_DOCX}"
+        return paths
 
     def absolute(self, relative: str) -> Path:
         return self.out_dir / relative
@@ -79,6 +84,11 @@ class OutputLayout:
         for fmt, relative in outputs.items():
             target = self.absolute(relative)
             if only_missing and target.exists():
+                continue
+            if fmt == "docx":
+                from reviewer.render.docx import render_docx
+
+                render_docx(report, report.source, target)  # writes whole or not at all
                 continue
             atomic_write(target, self._render(fmt, report, content, target))
 

@@ -351,10 +351,11 @@ def _close(store: Any) -> None:
 
 
 def _read_text(target: Target) -> str | None:
-    from reviewer.reading import read_source
+    """The reviewed content (for Word drafts and web pages: the text extracted from them)."""
+    from reviewer.document import read_content
 
     try:
-        return read_source(target.source)[1]
+        return read_content(target.source)[1]
     except ReviewerError:
         return None
 

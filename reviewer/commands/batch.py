@@ -15,14 +15,14 @@ def batch(
     paths: Annotated[
         list[str],
         typer.Argument(
-            help="Drafts and folders; folders are searched recursively for .md and .txt files."
+            help="Drafts and folders; folders are searched recursively for .md, .txt and .docx files."
         ),
     ],
     glob: Annotated[
         str | None,
         typer.Option(
             "--glob",
-            help="Take the files matching this pattern from folders instead of *.md/*.txt, e.g. '*.markdown' or 'blog/**/*.md'.",
+            help="Take the files matching this pattern from folders instead of *.md/*.txt/*.docx, e.g. '*.markdown', '*.html' or 'blog/**/*.md'.",
         ),
     ] = None,
     jobs: Annotated[
@@ -45,7 +45,7 @@ def batch(
         typer.Option(
             "--format",
             "-f",
-            help="Reports: any of json,md,html,sarif,junit (comma-separated or repeated) (default: json,html); json is always written.",
+            help="Reports: any of json,md,html,sarif,junit,docx (comma-separated or repeated) (default: json,html); json is always written; docx writes a commented copy of each Word draft.",
         ),
     ] = None,
     fail_on: Annotated[

@@ -24,10 +24,14 @@ class ReviewFormat(StrEnum):
     html = "html"
     sarif = "sarif"
     junit = "junit"
+    docx = "docx"
 
 
 def review(
-    file: Annotated[str, typer.Argument(help="Draft to review (.md or .txt); '-' reads stdin.")],
+    file: Annotated[
+        str,
+        typer.Argument(help="Draft to review (.md, .txt, .docx or .html); '-' reads stdin."),
+    ],
     brief: Annotated[
         str | None,
         typer.Option("--brief", help="Brief as a YAML file (or a .md with front matter)."),
@@ -37,9 +41,17 @@ def review(
         typer.Option(
             "--format",
             "-f",
-            help="Output: terminal text, the JSON report, Markdown, self-contained HTML, SARIF 2.1.0 or JUnit XML.",
+            help="Output: terminal text, the JSON report, Markdown, self-contained HTML, SARIF 2.1.0, JUnit XML, or (for a .docx draft) a commented copy of the Word document.",
         ),
     ] = ReviewFormat.text,
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="With --format docx: where to write the commented copy (default: DRAFT.reviewed.docx beside the draft).",
+        ),
+    ] = None,
     fail_on: Annotated[
         Level | None,
         typer.Option(
@@ -63,11 +75,18 @@ def review(
     from reviewer.api import review_document
     from reviewer.config import load_config
     from reviewer.document import load_document
+    from reviewer.errors import InputError
 
+    if output is not None and format is not ReviewFormat.docx:
+        raise InputError("--output goes with --format docx (other formats print to stdout)")
     settings = load_config(config)
     if guidelines:
         settings.guidelines.paths = [*settings.guidelines.paths, *guidelines]
     doc = load_document(file, brief_path=brief, language=language)
+    if format is ReviewFormat.docx and doc.origin != "docx":
+        raise InputError(
+            f"{file}: --format docx writes comments into a Word draft; this is not a .docx"
+        )
     report = review_document(doc, config=settings, critique=not no_critique, use_cache=not no_cache)
     threshold = fail_on.value if fail_on else settings.fail_on
     if format is ReviewFormat.text:
@@ -76,6 +95,12 @@ def review(
         from reviewer.render.terminal import render_terminal
 
         render_terminal(report, Console(highlight=False))
+    elif format is ReviewFormat.docx:
+        from reviewer.render.docx import commented_path, render_docx
+
+        target = output or str(commented_path(file))
+        count = render_docx(report, file, target)
+        typer.echo(f"{report.verdict}: wrote {count} comment(s) to {target}")
     else:
         typer.echo(_render(format, report, doc.content, threshold, settings), nl=False)
     if submit:

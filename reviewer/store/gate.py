@@ -10,9 +10,9 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
+from reviewer.document import read_content
 from reviewer.errors import InputError
 from reviewer.parsing.frontmatter import split_front_matter
-from reviewer.reading import read_source
 from reviewer.store.errors import NotFoundError
 from reviewer.store.identity import key_for_source
 from reviewer.store.service import Store
@@ -33,7 +33,7 @@ def content_sha256(text: str) -> str:
 
 
 def check_file(store: Store, path: str) -> GateResult:
-    source, text = read_source(path)
+    source, text = read_content(path)
     return check_text(store, source, text)
 
 

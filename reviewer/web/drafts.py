@@ -15,14 +15,18 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import PurePath
 
+import yaml
+
 from reviewer.config import Config
 from reviewer.document import Document, brief_from_text, parse_document
 from reviewer.errors import InputError
 from reviewer.models import Report
+from reviewer.parsing.docx import MAX_DOCX_BYTES
 from reviewer.parsing.language import require_language
 from reviewer.reading import MAX_BYTES, decode
 
 PASTED = "pasted.md"
+MAX_UPLOAD_BYTES = max(MAX_BYTES, MAX_DOCX_BYTES)  # Word files carry pictures; their text is small
 MAX_ID = 200
 
 
@@ -46,6 +50,22 @@ def decode_upload(data: bytes, filename: str | None) -> tuple[str, str]:
     """(source name, text) of an uploaded file; the same rules as files on disk."""
     name = PurePath((filename or "").replace("\\", "/")).name or "upload.md"
     return name, decode(data, name)
+
+
+def read_upload(data: bytes, filename: str | None) -> tuple[str, str, str]:
+    """(source name, text, brief text) of an uploaded draft. A Word document or web page is
+    read as on disk: its text as Markdown, and its own title and keywords as a YAML brief
+    (used when the form brings no brief). The draft then travels as that text."""
+    from reviewer.document import extract_bytes
+
+    name = PurePath((filename or "").replace("\\", "/")).name or "upload.md"
+    extracted = extract_bytes(data, name)
+    if extracted is None:
+        return name, decode(data, name), ""
+    found = {"title": extracted.title, "keywords": extracted.keywords}
+    found = {key: value for key, value in found.items() if value}
+    brief = yaml.safe_dump(found, allow_unicode=True, sort_keys=False) if found else ""
+    return name, extracted.content, brief
 
 
 def make_draft(

@@ -22,7 +22,15 @@ from reviewer.web.actions import DECISIONS, LABELS, decide, previous_revision
 from reviewer.web.app import api_status
 from reviewer.web.auth import Auth, clean_name
 from reviewer.web.diff import diff_lines
-from reviewer.web.drafts import Draft, decode_upload, document_id_of, make_draft, reviewed
+from reviewer.web.drafts import (
+    MAX_UPLOAD_BYTES,
+    Draft,
+    decode_upload,
+    document_id_of,
+    make_draft,
+    read_upload,
+    reviewed,
+)
 from reviewer.web.session import flash, page_user, safe_next, sign_in, verify_csrf
 
 router = APIRouter(include_in_schema=False)
@@ -296,9 +304,10 @@ def new_review(
     try:
         source = "pasted.md"
         if _has_file(draft_file):
-            source, content = decode_upload(
-                draft_file.file.read(MAX_BYTES + 1), draft_file.filename
+            source, content, own_brief = read_upload(
+                draft_file.file.read(MAX_UPLOAD_BYTES + 1), draft_file.filename
             )
+            brief = brief or own_brief
         if _has_file(brief_file):
             brief = decode_upload(brief_file.file.read(MAX_BYTES + 1), brief_file.filename)[1]
         draft = make_draft(
