@@ -22,10 +22,10 @@ from reviewer.cli import main
 
 original = pipeline.run_checks
 
-def slow_run_checks(doc, config):
+def slow_run_checks(doc, config, options=None):
     if not doc.source.startswith("<warm-up"):
         time.sleep(0.3)
-    return original(doc, config)
+    return original(doc, config, options)
 
 pipeline.run_checks = slow_run_checks
 sys.argv = ["reviewer", *sys.argv[1:]]
