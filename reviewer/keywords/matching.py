@@ -3,8 +3,8 @@
 Writers do not repeat a keyword verbatim: German inflects it ("des Datenschutzes"), hyphenates or
 opens it ("KI-Tools", "KI Tools", "KI‑Tool" with a non-breaking hyphen, "Lead-Generierung" /
 "Leadgenerierung"), English pluralises it ("CRM migrations"). Each word gets a small set of
-comparison keys: its case-folded form; its lemma from simplemma (a maintained dictionary
-lemmatiser for de/en that ships its data; greedy mode also lemmatises German compounds); the
+comparison keys: its case-folded form; its lemma (``reviewer.language.lemmas``: simplemma's
+dictionary data, shipped compact; unknown German compounds take the lemma of their head); the
 English lemma of loanwords German does not know ("Leads" in German copy); a Snowball stem only for
 words no dictionary knows ("webhooks", "uptimes"); and the singular of acronym plurals ("KPIs").
 Two words match when their key sets meet; a keyword matches a run of words that match part by
@@ -23,6 +23,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+
+from reviewer.language import lemmas
+from reviewer.language.stems import stem
 
 # Letters and digits; hyphens, apostrophes, slashes and punctuation separate words.
 _WORD = re.compile(r"[^\W_]+")
@@ -79,43 +82,31 @@ def _language(language: str) -> str:
     return language if language in _LOANWORDS_FROM else "en"
 
 
-@lru_cache(maxsize=4)
-def _stemmer(language: str):
-    import snowballstemmer
-
-    return snowballstemmer.stemmer("german" if language == "de" else "english")
-
-
 @lru_cache(maxsize=131072)
 def word_keys(word: str, language: str) -> frozenset[str]:
     """Comparison keys of one word (see the module docstring); cached, words repeat a lot."""
-    import simplemma
-
     language = _language(language)
     folded = word.casefold()
     keys = {folded}
-    keys.add(simplemma.lemmatize(word, lang=language, greedy=language == "de").casefold())
-    if not (simplemma.is_known(word, language) or simplemma.is_known(folded, language)):
+    keys.add(lemmas.lemma(word, language))
+    if not lemmas.is_known(word, language):
         loan = _LOANWORDS_FROM[language]
-        if loan and (simplemma.is_known(word, loan) or simplemma.is_known(folded, loan)):
-            keys.add(simplemma.lemmatize(folded, lang=loan).casefold())
+        if loan and lemmas.is_known(word, loan):
+            keys.add(lemmas.lemma(folded, loan))
         else:
-            keys.update(_stemmer(lang).stemWord(folded) for lang in ("de", "en"))
+            keys.update(stem(folded, lang) for lang in ("de", "en"))
     if _ACRONYM_PLURAL.fullmatch(word):
         keys.add(folded[:-1])  # "KPIs", "CRMs": no dictionary knows them, no stemmer strips the s
     if language == "en":
         # English sentence-initial capitals: "Managed" and "managed" are the same word
-        keys.add(simplemma.lemmatize(folded, lang="en").casefold())
+        keys.add(lemmas.lemma(folded, "en"))
     return frozenset(keys)
 
 
 @lru_cache(maxsize=131072)
 def lemma(word: str, language: str) -> str:
     """The case-folded dictionary lemma of a word (greedy compound mode for German)."""
-    import simplemma
-
-    language = _language(language)
-    return simplemma.lemmatize(word, lang=language, greedy=language == "de").casefold()
+    return lemmas.lemma(word, _language(language))
 
 
 def keyword_form(keyword: str, language: str) -> KeywordForm:
@@ -228,7 +219,7 @@ def compound_parts(word: str, language: str) -> frozenset[str]:
     ("Cyberversicherung" → cyberversicherung, versicherung, cyber; "Betriebsunterbrechung" →
     …, unterbrechung, betrieb).
 
-    The head is the longest ending of at least five letters that simplemma's dictionary knows;
+    The head is the longest ending of at least five letters that the lemma dictionary knows;
     linking elements (-s-, -es-, -n-, -en-) are dropped from the modifier, which must be a known
     word too unless the head is long enough to be unambiguous ("Cyber|versicherung"). Short
     endings are never heads, so "Marketing" does not become "Marke" + "ting"."""
@@ -248,18 +239,16 @@ def compound_parts(word: str, language: str) -> frozenset[str]:
 
 
 def _split_once(word: str) -> tuple[str, str] | None:
-    import simplemma
-
     for cut in range(_MIN_COMPOUND_CHARS, len(word) - _MIN_HEAD_CHARS + 1):
         head = word[cut:]
-        if not simplemma.is_known(head.capitalize(), "de"):
+        if not lemmas.is_known(head.capitalize(), "de"):
             continue
         modifier = word[:cut]
         candidates = [modifier] + [
             modifier[: -len(link)] for link in _LINKS if modifier.endswith(link)
         ]
         for candidate in candidates:
-            if len(candidate) >= _MIN_COMPOUND_CHARS and simplemma.is_known(
+            if len(candidate) >= _MIN_COMPOUND_CHARS and lemmas.is_known(
                 candidate.capitalize(), "de"
             ):
                 return candidate, lemma(head.capitalize(), "de")

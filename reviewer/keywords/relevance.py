@@ -373,9 +373,7 @@ def _looks_like_a_name(tokens: list[Token], language: str) -> bool:
 
 @lru_cache(maxsize=8192)
 def known_word(word: str, language: str) -> bool:
-    import simplemma
+    from reviewer.language.lemmas import is_known
 
     languages = ("de", "en") if language == "de" else ("en",)
-    return any(
-        simplemma.is_known(form, lang) for form in (word, word.lower()) for lang in languages
-    )
+    return any(is_known(word, lang) for lang in languages)
