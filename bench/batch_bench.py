@@ -41,7 +41,7 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-DEV = Path(os.environ.get("REVIEWER_EVAL_DIR", REPO.parent / "shared" / "eval" / "dev"))
+DEV = Path(os.environ.get("REVIEWER_EVAL_DIR", REPO / "tests" / "data" / "eval" / "dev"))
 WORD = re.compile(r"\w+")
 
 

@@ -24,12 +24,12 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from reviewer.checks.critique import run_critique_async  # noqa: E402
 from reviewer.config import Config  # noqa: E402
-from reviewer.critique import run_critique_async  # noqa: E402
 from reviewer.document import parse_document  # noqa: E402
 from reviewer.pipeline import ReviewOptions, run_checks  # noqa: E402
 
-EVAL_DIR = REPO.parent / "shared" / "eval" / "dev"
+EVAL_DIR = REPO / "tests" / "data" / "eval" / "dev"
 
 
 def start_server(latency: float) -> tuple[subprocess.Popen, str]:

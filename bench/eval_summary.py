@@ -20,7 +20,7 @@ def main() -> None:
     from reviewer.document import load_document
     from reviewer.pipeline import review
 
-    eval_dir = Path(sys.argv[1]) if len(sys.argv) > 1 else REPO.parent / "shared" / "eval" / "dev"
+    eval_dir = Path(sys.argv[1]) if len(sys.argv) > 1 else REPO / "tests" / "data" / "eval" / "dev"
     config = Config()
     config.checks.critique = False
     right = 0

@@ -25,7 +25,7 @@ from reviewer.config import Config
 from reviewer.document import load_document
 
 REPO = Path(__file__).resolve().parents[1]
-DEFAULT_EVAL = REPO.parent / "shared" / "eval" / "dev"
+DEFAULT_EVAL = REPO / "tests" / "data" / "eval" / "dev"
 CLEAN = ("de_04", "en_03")
 
 # What a reviewer would call a figure of the offer, not a claim.
@@ -58,8 +58,12 @@ def main(argv: list[str]) -> int:
     verbose = "-v" in argv
     args = [a for a in argv if a != "-v"]
     eval_dir = Path(args[0]) if args else DEFAULT_EVAL
-    from reviewer.checks.guidelines import run
-    from reviewer.guidelines import load_guidelines
+    from reviewer.checks import run_check
+
+    def run(doc, config):
+        return run_check("guidelines", doc, config)
+
+    from reviewer.checks.guidelines.pack import load_guidelines
 
     config = Config()
     t0 = time.perf_counter()

@@ -4,7 +4,7 @@ speed.
     python bench/keywords_eval.py [EVAL_DIR] [--verbose]
 
 Two sets are read: the labelled dev set (``EVAL_DIR``, else ``$REVIEWER_EVAL_DIR``, else
-``../shared/eval/dev``; skipped with a message when absent) and the keyword relevance cases written
+``tests/data/eval/dev``; skipped with a message when absent) and the keyword relevance cases written
 for this check (``tests/data/keywords/``, split into ``develop`` and ``holdout`` halves by their
 ``split`` label). For each it prints what was expected and what the check reported, then:
 
@@ -29,6 +29,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from reviewer.checks import run_check  # noqa: E402
 from reviewer.config import Config  # noqa: E402
 from reviewer.document import load_document, parse_document  # noqa: E402
 
@@ -49,16 +50,7 @@ _WHETHER_OR = re.compile(r"\b(?:whether|ob)\b\s*", re.IGNORECASE)
 
 
 def _run_check(doc, config):
-    """The keyword check's output (findings, details) in the old or the registry layout."""
-    try:
-        from reviewer.checks.keywords.check import run
-
-        from reviewer.checks import CheckContext
-    except ImportError:
-        from reviewer.checks.keywords import run as run_old
-
-        return run_old(doc, config)
-    return run(CheckContext(doc=doc, config=config, findings=[], options=None))
+    return run_check("keywords", doc, config)
 
 
 @dataclass
@@ -175,7 +167,7 @@ def _eval_dir(args: list[str]) -> Path:
     positional = [a for a in args if not a.startswith("-")]
     if positional:
         return Path(positional[0])
-    return Path(os.environ.get("REVIEWER_EVAL_DIR", REPO.parent / "shared" / "eval" / "dev"))
+    return Path(os.environ.get("REVIEWER_EVAL_DIR", REPO / "tests" / "data" / "eval" / "dev"))
 
 
 def main(args: list[str]) -> int:

@@ -142,37 +142,16 @@ def draft(article: Article, *, synonyms: bool) -> str:
 
 def review(article: Article) -> dict:
     """The keyword check's details for the focus keyphrase."""
+    from reviewer.checks import run_check
     from reviewer.config import Config
     from reviewer.document import parse_document
     from reviewer.errors import InputError
 
-    check = _check_runner()
     try:
         doc = parse_document(draft(article, synonyms=True), f"{article.name}.md")
     except InputError:  # a brief model without synonyms
         doc = parse_document(draft(article, synonyms=False), f"{article.name}.md")
-    return check(doc, Config())["keywords"][0]
-
-
-def _check_runner():
-    """``run(doc, config) -> details`` for the keyword check, in the old or the registry layout."""
-    try:
-        from reviewer.checks.keywords.check import run as run_check  # registry layout
-
-        from reviewer.checks import CheckContext
-
-        def run(doc, config):
-            return run_check(
-                CheckContext(doc=doc, config=config, findings=[], options=None)
-            ).details
-
-    except ImportError:
-        from reviewer.checks.keywords import run as run_old
-
-        def run(doc, config):
-            return run_old(doc, config).details
-
-    return run
+    return run_check("keywords", doc, Config()).details["keywords"][0]
 
 
 def main(args: list[str]) -> int:

@@ -1,7 +1,7 @@
 """PII detection on the labelled dev set: precision, recall, F2 (overall and per type), decoys
 flagged, one-off engine start time and warm throughput.
 
-Run: python bench/pii_eval.py [EVAL_DIR]   (default: ../shared/eval/dev next to the repository)
+Run: python bench/pii_eval.py [EVAL_DIR]   (default: tests/data/eval/dev, the copy in the repository)
 Scoring: span overlap, see reviewer/pii/evaluation.py. Targets: recall >= 0.95, precision >= 0.90,
 no decoy flagged.
 """
@@ -20,17 +20,17 @@ ROUNDS = 5  # warm passes over the whole set for the throughput figure
 
 def main() -> int:
     started = time.perf_counter()
+    from reviewer.checks.pii.detect import find_pii
+    from reviewer.checks.pii.engine import get_engine
+    from reviewer.checks.pii.evaluation import Score, load_cases, score_document
     from reviewer.config import PiiSettings
     from reviewer.document import load_document
-    from reviewer.pii.detect import find_pii
-    from reviewer.pii.engine import get_engine
-    from reviewer.pii.evaluation import Score, load_cases, score_document
 
     settings = PiiSettings()
     engine = get_engine(settings.spacy_model)
     start_seconds = time.perf_counter() - started
 
-    folder = Path(sys.argv[1]) if len(sys.argv) > 1 else REPO.parent / "shared" / "eval" / "dev"
+    folder = Path(sys.argv[1]) if len(sys.argv) > 1 else REPO / "tests" / "data" / "eval" / "dev"
     cases = load_cases(folder)
     if not cases:
         print(f"no labelled cases in {folder}", file=sys.stderr)

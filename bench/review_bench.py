@@ -31,9 +31,10 @@ def help_time(runs: int = 5) -> float:
 
 
 def review_times(path: Path, warm_runs: int = 10) -> tuple[float, float, int]:
+    from reviewer.checks.base import ReviewOptions
     from reviewer.config import Config
     from reviewer.document import load_document
-    from reviewer.pipeline import ReviewOptions, review
+    from reviewer.pipeline import review
 
     config = Config()
     config.checks.critique = "--critique" in sys.argv

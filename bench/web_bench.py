@@ -37,9 +37,10 @@ def main() -> None:
 
     import httpx
 
+    from reviewer.checks.base import ReviewOptions
     from reviewer.config import Config
     from reviewer.document import load_document, parse_document
-    from reviewer.pipeline import ReviewOptions, review
+    from reviewer.pipeline import review
     from reviewer.store import open_store
     from reviewer.web import create_app
     from reviewer.web.live import live_server

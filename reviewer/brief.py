@@ -7,6 +7,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from reviewer.errors import InputError
+from reviewer.parsing.language import LANGUAGES
 
 
 class WordRange(BaseModel):
@@ -42,7 +43,7 @@ class Brief(BaseModel):
         if value is None:
             return None
         value = value.strip().lower()[:2]
-        if value not in ("de", "en"):
+        if value not in LANGUAGES:
             raise ValueError(f"language must be 'de' or 'en', not {value!r}")
         return value
 

@@ -50,9 +50,10 @@ def _register_commands() -> None:
     from reviewer.commands import serve
 
     serve.register(app)
-    from reviewer.commands import guidelines
+    from reviewer.commands import guidelines, rules
 
     guidelines.register(app)
+    rules.register(app)
 
 
 _register_commands()

@@ -12,7 +12,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reviewer.brief import BRIEF_KEYS, Brief, parse_brief
 from reviewer.errors import InputError
@@ -24,6 +24,9 @@ from reviewer.parsing.markdown import line_starts, parse_markdown
 from reviewer.parsing.plaintext import has_markdown_headings, parse_plaintext
 from reviewer.parsing.sentences import Span, split_sentences, word_spans
 from reviewer.reading import read_source
+
+if TYPE_CHECKING:
+    from reviewer.checks.base import Rule
 
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _CLOSED_FRONT_MATTER = re.compile(r"---[ \t]*\n.*?^---[ \t]*$", re.DOTALL | re.MULTILINE)
@@ -135,21 +138,22 @@ class Document:
 
     def finding(
         self,
+        rule: Rule,
         *,
-        check: str,
-        rule: str,
-        severity: Severity,
         message: str,
         category: str = "",
         start: int | None = None,
         end: int | None = None,
         suggestion: str | None = None,
+        severity: Severity | None = None,
         **extra: Any,
     ) -> Finding:
-        """Build a Finding with its quoted text, line/column and a provisional id.
+        """Build a Finding of a registered ``rule`` with its quoted text and line/column.
 
-        The pipeline replaces the id with a stable one once all findings are known
-        (see reviewer.finding_ids)."""
+        ``severity`` defaults to the rule's; a check passes another only where the rule's
+        declaration says so (the critique caps the model's proposal). The pipeline then applies
+        the configuration's ``[rules]`` overrides and replaces the provisional id with a stable
+        one once all findings are known (see reviewer.finding_ids)."""
         text = ""
         line = column = None
         if start is not None and end is not None:
@@ -159,9 +163,9 @@ class Document:
             line, column = self.line_col(start)
         return Finding(
             id="",
-            check=check,
-            rule=rule,
-            severity=severity,
+            check=rule.check,
+            rule=rule.id,
+            severity=severity or rule.severity,
             message=message,
             category=category,
             text=text,
@@ -232,11 +236,17 @@ def _looks_pasted(content: str, body_start: int) -> bool:
 
 
 def load_document(
-    path: str, *, brief_path: str | None = None, language: str | None = None
+    path: str,
+    *,
+    brief_path: str | None = None,
+    brief: Brief | None = None,
+    language: str | None = None,
 ) -> Document:
-    """Read and parse a file (or '-' for stdin), with an optional separate brief file."""
+    """Read and parse a file (or '-' for stdin). A brief given as ``brief`` or read from
+    ``brief_path`` wins over the file's own front matter."""
     source, content = read_source(path)
-    brief = load_brief(brief_path) if brief_path else None
+    if brief is None and brief_path:
+        brief = load_brief(brief_path)
     return parse_document(content, source, brief=brief, language=language)
 
 

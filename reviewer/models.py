@@ -14,17 +14,14 @@ SCHEMA_VERSION = 1
 Severity = Literal["info", "warning", "error"]
 Status = Literal["pass", "warn", "fail", "skipped", "error"]
 Verdict = Literal["ready", "needs_review", "blocked"]
-CheckName = Literal["pii", "readability", "keywords", "structure", "guidelines", "critique"]
 
-CHECK_NAMES: tuple[str, ...] = (
-    "pii",
-    "readability",
-    "keywords",
-    "structure",
-    "guidelines",
-    "critique",
-)
 SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
+
+
+def at_or_above(severity: str, level: str) -> bool:
+    """True when ``severity`` is ``level`` or worse: the one threshold test, for exit codes,
+    JUnit failures, batch summaries and display filters alike."""
+    return SEVERITY_RANK[severity] >= SEVERITY_RANK[level]
 
 
 class Finding(BaseModel):
@@ -53,6 +50,11 @@ class CheckResult(BaseModel):
 
     status: Status
     summary: str
+    disabled: bool = Field(
+        default=False,
+        description="skipped on purpose ([checks] off or --no-critique): does not hold the "
+        "verdict back from ready",
+    )
 
 
 class Report(BaseModel):
@@ -79,5 +81,4 @@ class Report(BaseModel):
     tool: dict[str, str] = Field(default_factory=dict)
 
     def findings_at_or_above(self, level: str) -> list[Finding]:
-        threshold = SEVERITY_RANK[level]
-        return [f for f in self.findings if SEVERITY_RANK[f.severity] >= threshold]
+        return [f for f in self.findings if at_or_above(f.severity, level)]

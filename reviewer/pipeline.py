@@ -1,36 +1,42 @@
 """Run the checks on a Document and build the Report: the one place where findings meet.
 
-Three steps, so that a batch can run the CPU checks in worker processes and the LLM critique
-with bounded async concurrency in the parent: ``run_checks`` → ``add_critique`` (or
-``add_critique_async``) → ``build_report``. ``review`` chains them for one document.
+Three steps, so that a batch can run the CPU checks in worker processes and the model checks
+(the LLM critique) with bounded async concurrency in the parent: ``run_checks`` (the "local"
+stage) → ``run_model_checks`` (or ``run_model_checks_async``) → ``build_report``. ``review``
+chains them for one document. Which checks exist and in which order comes from the check
+registry (``reviewer.checks``); this module knows no check by name.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from reviewer import __version__
-from reviewer.checks import DETERMINISTIC_CHECKS, CheckOutput, load_check
+from reviewer.checks import local_checks, model_checks
+from reviewer.checks.base import CheckContext, CheckOutput, CheckSpec, ReviewOptions
 from reviewer.config import Config
 from reviewer.document import Document
 from reviewer.errors import ConfigError
 from reviewer.finding_ids import assign_ids
 from reviewer.models import CheckResult, Finding, Report
+from reviewer.registry import apply_rule_settings
 from reviewer.scoring import score_for, status_for, summary_for, verdict_for
 from reviewer.suppressions import apply_suppressions
 
+__all__ = [
+    "PartialReview",
+    "ReviewOptions",
+    "build_report",
+    "review",
+    "run_checks",
+    "run_model_checks",
+    "run_model_checks_async",
+]
+
 log = logging.getLogger(__name__)
-
-
-@dataclass
-class ReviewOptions:
-    """Per-run choices that are not configuration (they come from command-line flags)."""
-
-    use_cache: bool = True
-    run_critique: bool = True
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
@@ -45,93 +51,99 @@ class PartialReview:
 
 def review(doc: Document, config: Config, options: ReviewOptions | None = None) -> Report:
     options = options or ReviewOptions()
-    partial = run_checks(doc, config)
-    add_critique(doc, config, partial, options)
+    partial = run_checks(doc, config, options)
+    run_model_checks(doc, config, partial, options)
     return build_report(doc, partial)
 
 
-def run_checks(doc: Document, config: Config) -> PartialReview:
-    """The deterministic checks (CPU only, no network)."""
+def run_checks(
+    doc: Document, config: Config, options: ReviewOptions | None = None
+) -> PartialReview:
+    """The local checks (CPU only, no network), in registry order."""
+    options = options or ReviewOptions()
     partial = PartialReview()
     findings: list[Finding] = []
-    for name in DETERMINISTIC_CHECKS:
-        if not getattr(config.checks, name):
-            partial.checks[name] = _disabled()
+    for spec in local_checks():
+        if not getattr(config.checks, spec.name):
+            partial.checks[spec.name] = _switched_off("disabled in the configuration")
             continue
-        output = _run_safely(name, lambda name=name: load_check(name)(doc, config))
+        ctx = CheckContext(doc, config, options, list(findings))
+        output = _run_safely(spec.name, lambda spec=spec, ctx=ctx: spec.entry()(ctx))
         findings += output.findings
         partial.metrics.update(output.metrics)
-        partial.checks[name] = _result(output)
-    partial.findings, partial.suppressed = apply_suppressions(doc, config, findings)
-    assign_ids(partial.findings + partial.suppressed)
+        partial.checks[spec.name] = _result(output)
+    _merge(doc, config, partial, findings)
     return partial
 
 
-def critique_needed(config: Config, options: ReviewOptions, partial: PartialReview) -> bool:
-    """True when the critique should call the model; otherwise records why it was skipped."""
-    if not config.checks.critique:
-        partial.checks["critique"] = _disabled()
-        return False
-    if not options.run_critique:
-        # An explicit choice of the person running the review, like [checks] critique = false:
-        # recorded in the report, and it does not hold the verdict back from `ready`.
-        partial.checks["critique"] = CheckResult(
-            status="skipped", summary="switched off for this run (--no-critique)", disabled=True
-        )
-        return False
-    return True
-
-
-def add_critique(
+def run_model_checks(
     doc: Document, config: Config, partial: PartialReview, options: ReviewOptions
 ) -> PartialReview:
-    if critique_needed(config, options, partial):
-        from reviewer.critique import run_critique
-
-        output = _run_safely(
-            "critique", lambda: run_critique(doc, config, list(partial.findings), options)
-        )
-        merge_critique(doc, config, partial, output)
+    """The checks that ask a language model; they see the local findings."""
+    for spec in _model_checks_to_run(config, partial, options):
+        ctx = CheckContext(doc, config, options, list(partial.findings))
+        output = _run_safely(spec.name, lambda spec=spec, ctx=ctx: spec.entry()(ctx))
+        _add(doc, config, partial, spec.name, output)
     return partial
 
 
-async def add_critique_async(
+async def run_model_checks_async(
     doc: Document, config: Config, partial: PartialReview, options: ReviewOptions
 ) -> PartialReview:
-    if critique_needed(config, options, partial):
-        from reviewer.critique import run_critique_async
-
+    """Like ``run_model_checks``, for many drafts on one event loop (batch)."""
+    for spec in _model_checks_to_run(config, partial, options):
+        ctx = CheckContext(doc, config, options, list(partial.findings))
+        entry = spec.async_entry()
         try:
-            output = await run_critique_async(doc, config, list(partial.findings), options)
+            output = await entry(ctx) if entry is not None else spec.entry()(ctx)
+        except ConfigError:
+            raise
         except Exception as exc:  # noqa: BLE001 - same contract as _run_safely
-            log.debug("critique failed", exc_info=True)
-            output = CheckOutput(
-                status="error", summary=f"check could not run: {type(exc).__name__}: {exc}"
-            )
-        merge_critique(doc, config, partial, output)
+            log.debug("check %s failed", spec.name, exc_info=True)
+            output = _crashed(exc)
+        _add(doc, config, partial, spec.name, output)
     return partial
 
 
-def merge_critique(
-    doc: Document, config: Config, partial: PartialReview, output: CheckOutput
+def _model_checks_to_run(
+    config: Config, partial: PartialReview, options: ReviewOptions
+) -> list[CheckSpec]:
+    """Model checks to run; the others get their reason recorded in ``partial``."""
+    runnable = []
+    for spec in model_checks():
+        if not getattr(config.checks, spec.name):
+            partial.checks[spec.name] = _switched_off("disabled in the configuration")
+        elif not options.run_critique:
+            # An explicit choice of the person running the review, like [checks] critique = false:
+            # recorded in the report, and it does not hold the verdict back from `ready`.
+            partial.checks[spec.name] = _switched_off("switched off for this run (--no-critique)")
+        else:
+            runnable.append(spec)
+    return runnable
+
+
+def _add(
+    doc: Document, config: Config, partial: PartialReview, name: str, output: CheckOutput
 ) -> None:
-    kept, suppressed = apply_suppressions(doc, config, output.findings)
+    partial.metrics.update(output.metrics)
+    partial.checks[name] = _result(output)
+    _merge(doc, config, partial, output.findings)
+
+
+def _merge(doc: Document, config: Config, partial: PartialReview, findings: list[Finding]) -> None:
+    """Severities from ``[rules]``, then suppressions, then stable ids."""
+    kept, suppressed = apply_suppressions(doc, config, apply_rule_settings(findings, config))
     assign_ids(kept + suppressed)
     partial.findings += kept
     partial.suppressed += suppressed
-    partial.metrics.update(output.metrics)
-    partial.checks["critique"] = _result(output)
 
 
 def build_report(doc: Document, partial: PartialReview) -> Report:
     findings = sorted(
         partial.findings, key=lambda f: (f.start if f.start is not None else -1, f.check, f.rule)
     )
-    ordered_checks = {
-        name: partial.checks[name]
-        for name in (*DETERMINISTIC_CHECKS, "critique")
-        if name in partial.checks
-    }
+    order = [spec.name for spec in (*local_checks(), *model_checks())]
+    ordered_checks = {name: partial.checks[name] for name in order if name in partial.checks}
     return Report(
         source=doc.source,
         content_sha256=doc.sha256,
@@ -151,7 +163,7 @@ def build_report(doc: Document, partial: PartialReview) -> Report:
     )
 
 
-def _run_safely(name: str, call) -> CheckOutput:
+def _run_safely(name: str, call: Callable[[], CheckOutput]) -> CheckOutput:
     """A failing check becomes status 'error' in the report; the other checks still run."""
     try:
         return call()
@@ -159,9 +171,11 @@ def _run_safely(name: str, call) -> CheckOutput:
         raise  # a broken configuration or guideline file stops the run (exit 2), as for the CLI
     except Exception as exc:  # noqa: BLE001 - one check's bug must not lose the whole review
         log.debug("check %s failed", name, exc_info=True)
-        return CheckOutput(
-            status="error", summary=f"check could not run: {type(exc).__name__}: {exc}"
-        )
+        return _crashed(exc)
+
+
+def _crashed(exc: Exception) -> CheckOutput:
+    return CheckOutput(status="error", summary=f"check could not run: {type(exc).__name__}: {exc}")
 
 
 def _result(output: CheckOutput) -> CheckResult:
@@ -172,5 +186,5 @@ def _result(output: CheckOutput) -> CheckResult:
     )
 
 
-def _disabled() -> CheckResult:
-    return CheckResult(status="skipped", summary="disabled in the configuration", disabled=True)
+def _switched_off(reason: str) -> CheckResult:
+    return CheckResult(status="skipped", summary=reason, disabled=True)

@@ -24,7 +24,7 @@ def verdict_for(
     for result in checks.values():
         if result.status == "error":
             return "needs_review"
-        if result.status == "skipped" and not getattr(result, "disabled", False):
+        if result.status == "skipped" and not result.disabled:
             return "needs_review"
     return "ready"
 

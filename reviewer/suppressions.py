@@ -16,7 +16,7 @@ Without RULE_ID they apply to every finding. A RULE_ID matches a finding's ``rul
 as a prefix ending at ``.``, ``-`` or ``_``: ``filler-phrases``, ``guidelines.filler``,
 ``claims-evidence.unsupported``, ``pii`` and ``pii.person`` all work. Matching ignores case.
 
-Config (``[guidelines] ignore``): ``{"drafts/legacy/*" = ["filler-phrases"], "*.txt" = ["*"]}`` —
+Config (``[ignore]``): ``{"drafts/legacy/*" = ["filler-phrases"], "*.txt" = ["*"]}`` —
 path globs relative to the config's folder, for every check's findings.
 """
 
@@ -108,8 +108,8 @@ def comment_regions(doc: Document) -> list[Region]:
 
 
 def path_regions(doc: Document, config: Config) -> list[Region]:
-    """Per-path ignores from ``[guidelines] ignore`` that match this document's path."""
-    ignores = config.guidelines.ignore
+    """Per-path ignores from ``[ignore]`` that match this document's path."""
+    ignores = config.ignore
     if not ignores or doc.source.startswith("<") or doc.source == "-":
         return []
     candidates = _path_forms(doc.source, config.base_dir)
@@ -122,7 +122,7 @@ def path_regions(doc: Document, config: Config) -> list[Region]:
                     0,
                     len(doc.content),
                     wanted,
-                    f"config guidelines.ignore {glob!r}",
+                    f"config ignore {glob!r}",
                     whole_file=True,
                 )
             )

@@ -17,9 +17,10 @@ REPO = Path(__file__).resolve().parents[1]
 def main(out: Path) -> None:
     from playwright.sync_api import sync_playwright
 
+    from reviewer.checks.base import ReviewOptions
     from reviewer.config import Config
     from reviewer.document import load_document
-    from reviewer.pipeline import ReviewOptions, review
+    from reviewer.pipeline import review
     from reviewer.store import open_store
     from reviewer.web import create_app
     from reviewer.web.live import CHROMIUM, CHROMIUM_ARGS, live_server

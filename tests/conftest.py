@@ -1,39 +1,30 @@
-"""Shared fixtures: the labelled dev set, a clean config, and a document parser."""
+"""Shared fixtures: the labelled dev set, a clean config, and a document parser.
+
+Everything the tests read lives inside the repository (``tests/data/``): the labelled dev set
+(``tests/data/eval/dev/``, format in ``tests/data/eval/FORMAT.md``) and the seed article
+(``tests/data/seed/``), so the suite passes on a fresh clone with nothing beside it.
+"""
 
 from __future__ import annotations
 
-import json
-import os
 from pathlib import Path
 
 import pytest
 
+from reviewer.checks.pii.evaluation import load_cases
 from reviewer.config import Config
 from reviewer.document import parse_document
 
 REPO = Path(__file__).resolve().parents[1]
+DATA = REPO / "tests" / "data"
 EXAMPLES = REPO / "examples"
-
-
-def _eval_dir() -> Path:
-    configured = os.environ.get("REVIEWER_EVAL_DIR")
-    return Path(configured) if configured else REPO.parent / "shared" / "eval" / "dev"
-
-
-EVAL_DIR = _eval_dir()
+EVAL_DIR = DATA / "eval" / "dev"
+SEED = DATA / "seed" / "000_7cc2bb56c908b3a3.txt"
 
 
 def eval_cases() -> list[tuple[str, Path, dict]]:
-    """(name, draft path, expectation) for every labelled case; fails loudly when the set is gone."""
-    if not EVAL_DIR.is_dir():
-        raise RuntimeError(f"labelled dev set not found at {EVAL_DIR} (set REVIEWER_EVAL_DIR)")
-    cases = []
-    for expect in sorted(EVAL_DIR.glob("*.expect.json")):
-        name = expect.name.removesuffix(".expect.json")
-        cases.append(
-            (name, EVAL_DIR / f"{name}.md", json.loads(expect.read_text(encoding="utf-8")))
-        )
-    return cases
+    """(name, draft path, expectation) for every labelled case of the dev set."""
+    return load_cases(EVAL_DIR)
 
 
 @pytest.fixture

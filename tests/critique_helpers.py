@@ -13,6 +13,7 @@ import pytest
 from reviewer.config import Config
 from reviewer.document import Document, parse_document
 from reviewer.models import Finding
+from tests.finding_helpers import make_finding
 from tests.openai_stub_server import StubServer
 
 GUIDELINES = {
@@ -119,7 +120,8 @@ def pii_findings(doc: Document, strings: list[str] = PII, first_only: bool = Tru
         while start != -1:
             category = next((c for mark, c in categories.items() if mark in value), "PERSON")
             found.append(
-                doc.finding(
+                make_finding(
+                    doc,
                     check="pii",
                     rule=f"pii.{category.lower()}",
                     severity="error",

@@ -7,12 +7,16 @@ import sys
 import textwrap
 from pathlib import Path
 
-from reviewer.checks.guidelines import run as run_guidelines
+from reviewer.checks import run_check
 from reviewer.config import Config
 from reviewer.document import parse_document
 from reviewer.models import Finding
 
 REPO = Path(__file__).resolve().parents[1]
+
+
+def run_guidelines(doc, config):
+    return run_check("guidelines", doc, config)
 
 
 def draft(body: str, language: str = "de", source: str = "draft.md"):
@@ -32,6 +36,7 @@ def findings(
 def texts(
     body: str, language: str = "de", category: str | None = None, config: Config | None = None
 ) -> list[str]:
+
     return [f.text for f in findings(body, language, config, category)]
 
 

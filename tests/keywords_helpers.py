@@ -3,7 +3,7 @@ check must get right, in German and English."""
 
 from __future__ import annotations
 
-from reviewer.checks import keywords
+from reviewer.checks import run_check as run_one_check
 from reviewer.config import Config
 from reviewer.document import parse_document
 
@@ -116,7 +116,7 @@ Add your bank account under Settings and choose a payout date. The first trainer
 def run_check(text: str, config: Config | None = None, source: str = "draft.md"):
     """The keyword check's output for a draft given as text."""
     cfg = config or Config()
-    return keywords.run(parse_document(text, source), cfg)
+    return run_one_check("keywords", parse_document(text, source), cfg)
 
 
 def by_rule(output, rule: str) -> list[str]:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from reviewer.config import PiiSettings
-from reviewer.pii.detect import find_pii
+from reviewer.checks.pii.detect import find_pii
+from reviewer.checks.pii.settings import PiiSettings
 
 
 def found(text: str, language: str, **settings) -> set[tuple[str, str]]:

@@ -20,6 +20,7 @@ from reviewer.document import Document, parse_document
 from reviewer.finding_ids import assign_ids
 from reviewer.models import CheckResult
 from reviewer.pipeline import PartialReview, build_report
+from tests.finding_helpers import make_finding
 
 PG_SERVER = os.environ.get("REVIEWER_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432")
 PG_ADMIN_DB = "postgres"
@@ -57,7 +58,8 @@ def report_for(doc: Document, *, errors: tuple[str, ...] = (), warnings: tuple[s
     for quote in errors:
         start = doc.content.index(quote)
         findings.append(
-            doc.finding(
+            make_finding(
+                doc,
                 check="pii",
                 rule="pii.person",
                 severity="error",
@@ -69,7 +71,9 @@ def report_for(doc: Document, *, errors: tuple[str, ...] = (), warnings: tuple[s
         )
     for rule in warnings:
         findings.append(
-            doc.finding(check="structure", rule=rule, severity="warning", message=f"problem {rule}")
+            make_finding(
+                doc, check="structure", rule=rule, severity="warning", message=f"problem {rule}"
+            )
         )
     assign_ids(findings)
     checks = dict(ALL_PASS)
@@ -178,8 +182,8 @@ keywords = false
 guidelines = false
 critique = false
 
-[structure]
-missing_section_severity = "error"
+[rules]
+"structure.missing_required_section" = "error"
 """
 
 

@@ -15,10 +15,11 @@ from reviewer.batch import BatchOptions, run_batch
 from reviewer.batch import runner as batch_runner
 from reviewer.batch.discovery import discover, matches
 from reviewer.batch.outputs import FORMATS, parse_formats
+from reviewer.checks.base import ReviewOptions
 from reviewer.config import Config, config_from_dict
 from reviewer.document import load_document
 from reviewer.errors import InputError
-from reviewer.pipeline import ReviewOptions, review
+from reviewer.pipeline import review
 from reviewer.render.json import render_json
 from tests.batch_helpers import (
     BAD_FILES,
@@ -166,7 +167,7 @@ def test_unchanged_files_are_reused_changed_and_new_ones_reviewed(tmp_path, monk
 
     counted.clear()
     stricter = _light()
-    stricter.structure.empty_section_severity = "error"
+    stricter.rules = {"structure.empty_section": "error"}
     run_batch(stricter, options)
     assert len(counted) == 6  # a different configuration is a different review
 

@@ -8,10 +8,12 @@ import re
 
 import pytest
 
+from reviewer.checks.base import ReviewOptions
+from reviewer.checks.critique.engine import run as run_critique
+from reviewer.checks.critique.engine import run_async as run_critique_async
 from reviewer.config import Config
-from reviewer.critique import run_critique, run_critique_async
 from reviewer.document import load_document
-from reviewer.pipeline import PartialReview, ReviewOptions, add_critique_async, build_report, review
+from reviewer.pipeline import PartialReview, build_report, review, run_model_checks_async
 from tests.conftest import EVAL_DIR
 from tests.critique_helpers import (
     DRAFT_DE,
@@ -23,6 +25,7 @@ from tests.critique_helpers import (
     reply,
     violation,
 )
+from tests.finding_helpers import make_finding
 from tests.openai_stub_server import Recorded, Reply, answer, completion, error
 
 
@@ -233,7 +236,8 @@ def test_cache_key_covers_text_guidelines_and_model(stub, tmp_path, guideline_di
 def test_pii_never_reaches_a_redacting_endpoint(stub, tmp_path, guideline_dir):
     doc = draft()
     findings = pii_findings(doc)  # first mention of the name only: the second must be caught too
-    context = doc.finding(
+    context = make_finding(
+        doc,
         check="readability",
         rule="readability.long_sentence",
         severity="info",
@@ -329,7 +333,7 @@ def test_pipeline_async_path_merges_the_critique(stub, tmp_path, guideline_dir):
     doc = draft(DRAFT_DE)
     stub.script(answer(reply(claims=[claim("senkt ungeplante Stillstände garantiert um 80 %")])))
     config = make_config(tmp_path, guideline_dir, stub=stub)
-    partial = asyncio.run(add_critique_async(doc, config, PartialReview(), ReviewOptions()))
+    partial = asyncio.run(run_model_checks_async(doc, config, PartialReview(), ReviewOptions()))
     report = build_report(doc, partial)
     assert report.checks["critique"].status == "fail"
     assert report.checks["critique"].prompt_version == "critique-v1"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reviewer.critique.quotes import QuoteFinder, normalise
+from reviewer.checks.critique.quotes import QuoteFinder, normalise
 
 TEXT = (
     "Wir sagen: „Unsere Lösung ist die beste.“ – und das\n"

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from reviewer.checks.base import ReviewOptions
+from reviewer.checks.critique.engine import run as run_critique
+from reviewer.checks.critique.resolve import is_loopback, resolve
 from reviewer.config import Config, config_from_dict
-from reviewer.critique import run_critique
-from reviewer.critique.settings import is_loopback, resolve
 from reviewer.errors import ConfigError
-from reviewer.pipeline import ReviewOptions
 from tests.critique_helpers import draft
 
 

@@ -192,24 +192,24 @@ def test_custom_claims_rule_with_extra_superlatives_sources_and_kinds(tmp_path):
 
 
 def test_claims_rule_skips_languages_without_a_lexicon():
-    from reviewer.checks.guidelines import run
+    from reviewer.checks import run_check
     from reviewer.document import parse_document
 
     doc = parse_document(
         "# T\n\nNotre logiciel réduit les coûts de 40 %.\n", "fr.md", language="fr"
     )
-    assert run(doc, Config()).findings == []
+    assert run_check("guidelines", doc, Config()).findings == []
 
 
 @pytest.mark.parametrize("name", ["clean_de_saas.md", "clean_en_services.md"])
 def test_clean_product_pages_with_prices_dates_versions_and_schedules_have_no_findings(name):
     from pathlib import Path
 
-    from reviewer.checks.guidelines import run
+    from reviewer.checks import run_check
     from reviewer.document import load_document
 
     doc = load_document(str(Path(__file__).parent / "data" / "guidelines" / name))
-    assert [(f.rule, f.text) for f in run(doc, Config()).findings] == []
+    assert [(f.rule, f.text) for f in run_check("guidelines", doc, Config()).findings] == []
 
 
 @pytest.mark.parametrize(
@@ -222,12 +222,14 @@ def test_clean_product_pages_with_prices_dates_versions_and_schedules_have_no_fi
     ],
 )
 def test_short_german_superlatives_with_market_scope(sentence, is_claim):
-    from reviewer.checks import guidelines
+    from reviewer.checks import run_check
     from reviewer.config import Config
     from reviewer.document import parse_document
 
     doc = parse_document("# T\n\n" + sentence + "\n", "x.md", language="de")
     claims = [
-        f for f in guidelines.run(doc, Config()).findings if f.rule == "claims-evidence.unsupported"
+        f
+        for f in run_check("guidelines", doc, Config()).findings
+        if f.rule == "claims-evidence.unsupported"
     ]
     assert bool(claims) is is_claim

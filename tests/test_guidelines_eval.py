@@ -5,10 +5,14 @@ bench/guidelines_eval.py prints the same figures; this test fails when a change 
 
 from __future__ import annotations
 
-from reviewer.checks.guidelines import run
+from reviewer.checks import run_check
 from reviewer.config import Config
 from reviewer.document import load_document
 from tests.conftest import eval_cases
+
+
+def run(doc, config):
+    return run_check("guidelines", doc, config)
 
 
 def _found(doc, findings, label: str, category: str) -> bool:

@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import pytest
 
+from reviewer.checks.guidelines.pack import (
+    find_guideline,
+    guidelines_for,
+    load_guidelines,
+    parse_guideline,
+)
 from reviewer.config import Config
 from reviewer.errors import ConfigError
-from reviewer.guidelines import find_guideline, guidelines_for, load_guidelines, parse_guideline
 from tests.guidelines_helpers import findings, only, write_guideline
 
 CUSTOM = """\

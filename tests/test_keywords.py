@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reviewer.checks import keywords
+from reviewer.checks import run_check as run_one_check
 from reviewer.config import Config, config_from_dict
 from reviewer.document import load_document
 from reviewer.errors import ConfigError
@@ -17,7 +17,7 @@ CASES = eval_cases()
 
 @pytest.mark.parametrize("name, path, expect", CASES, ids=[c[0] for c in CASES])
 def test_dev_set_missing_and_stuffed_exactly(name, path, expect):
-    output = keywords.run(load_document(str(path)), Config())
+    output = run_one_check("keywords", load_document(str(path)), Config())
     assert sorted(by_rule(output, "keywords.missing")) == sorted(expect["keywords_missing"])
     assert sorted(by_rule(output, "keywords.stuffed")) == sorted(expect["keywords_stuffed"])
 
@@ -28,7 +28,7 @@ def test_dev_set_irrelevant_precision_and_recall():
         got = {
             k.casefold()
             for k in by_rule(
-                keywords.run(load_document(str(path)), Config()), "keywords.irrelevant"
+                run_one_check("keywords", load_document(str(path)), Config()), "keywords.irrelevant"
             )
         }
         wanted = {k.casefold() for k in expect["keywords_irrelevant"]}
@@ -130,7 +130,7 @@ def test_placement_findings_are_info_and_point_at_title_and_intro():
 
 def test_rare_keyword_is_low_density_info():
     [(_, path, _expect)] = [c for c in CASES if c[0].startswith("en_02")]
-    output = keywords.run(load_document(str(path)), Config())
+    output = run_one_check("keywords", load_document(str(path)), Config())
     [finding] = [
         f for f in output.findings if f.rule == "keywords.low_density" and f.category == "uptime"
     ]
@@ -138,7 +138,7 @@ def test_rare_keyword_is_low_density_info():
     assert entry(output, "uptime")["density"] < 0.5
     relaxed = config_from_dict({"keywords": {"low_density": 0.1}})
     assert "uptime" not in by_rule(
-        keywords.run(load_document(str(path)), relaxed), "keywords.low_density"
+        run_one_check("keywords", load_document(str(path)), relaxed), "keywords.low_density"
     )
 
 
@@ -163,7 +163,7 @@ def test_intro_is_the_text_before_the_first_subheading():
 
 def test_density_is_occurrences_per_body_word():
     doc = load_document(str(next(c[1] for c in CASES if c[0].startswith("de_01"))))
-    item = entry(keywords.run(doc, Config()), "Marketing-Automation")
+    item = entry(run_one_check("keywords", doc, Config()), "Marketing-Automation")
     assert item["density"] == pytest.approx(100 * item["occurrences"] / doc.word_count, abs=0.01)
     assert 4.5 < item["density"] < 6  # the eval INDEX: "about 5 %"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reviewer.keywords.matching import (
+from reviewer.checks.keywords.matching import (
     compound_mentions,
     compound_parts,
     find_occurrences,

@@ -7,8 +7,8 @@ import re
 
 import pytest
 
+from reviewer.checks.keywords.contrast import is_contrastive
 from reviewer.config import config_from_dict
-from reviewer.keywords.contrast import is_contrastive
 from tests.keywords_helpers import (
     DE_ARBEITSSCHUTZ,
     DE_LEADGEN,

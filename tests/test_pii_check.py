@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import pytest
 
-from reviewer.checks.pii import run
-from reviewer.config import Config, PiiSettings
+from reviewer.checks import run_check
+from reviewer.checks.pii.detect import find_pii
+from reviewer.checks.pii.evaluation import Score, load_cases, score_document
+from reviewer.checks.pii.settings import PiiSettings
+from reviewer.config import Config
 from reviewer.document import load_document
-from reviewer.pii.detect import find_pii
-from reviewer.pii.evaluation import Score, load_cases, score_document
 from tests.conftest import EVAL_DIR
+
+
+def run(doc, config):
+    return run_check("pii", doc, config)
+
 
 DRAFT = """---
 title: "Kundenstimme"

@@ -286,7 +286,7 @@ def test_private_contact_in_a_company_sentence_is_still_flagged():
 
 
 def test_front_matter_is_not_scanned(parse):
-    from reviewer.pii.detect import find_pii
+    from reviewer.checks.pii.detect import find_pii
 
     doc = parse(
         '---\ntitle: "Interview mit Anna Schmidt"\nlanguage: de\n---\n\n# Interview\n\nText ohne Namen.\n'
@@ -331,8 +331,8 @@ def test_unknown_entity_and_bad_regex_are_config_errors():
 
 
 def test_missing_spacy_model_falls_back_with_a_note():
-    from reviewer.pii.detect import find_pii
-    from reviewer.pii.engine import get_engine
+    from reviewer.checks.pii.detect import find_pii
+    from reviewer.checks.pii.engine import get_engine
 
     missing = {"de": "de_core_news_not_installed"}
     assert any("not installed" in note for note in get_engine(missing).notes)
@@ -358,7 +358,7 @@ def test_installed_spacy_model_adds_its_person_entities(tmp_path):
     model_dir = tmp_path / "tiny_en_model"
     nlp.to_disk(model_dir)
 
-    from reviewer.pii.detect import find_pii
+    from reviewer.checks.pii.detect import find_pii
 
     text = "Zorblax Quenthor visited our plant in Rotterdam."
     assert find_pii(text, "en") == []  # no name list knows this name
@@ -369,14 +369,14 @@ def test_installed_spacy_model_adds_its_person_entities(tmp_path):
 
 
 def _settings(**overrides):
-    from reviewer.config import PiiSettings
+    from reviewer.checks.pii.settings import PiiSettings
 
     return PiiSettings(**overrides)
 
 
 def test_german_noun_plural_after_a_given_name_is_not_a_person():
     """German capitalises nouns: "Mark Zahlen" is a verb phrase, not Mr Zahlen."""
-    from reviewer.pii.person import find_names
+    from reviewer.checks.pii.person import find_names
 
     text = "Mit der Software können Sie Mark Zahlen prüfen und Frank Ergebnisse vergleichen."
     assert [text[s:e] for s, e, score, _ in find_names(text, "de") if score >= 0.5] == []

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from typer.testing import CliRunner
 
+from reviewer.checks.pii.redact import Pseudonymized, pseudonymize, redact
 from reviewer.cli import app
-from reviewer.pii.redact import Pseudonymized, pseudonymize, redact
 
 DRAFT = """---
 title: "Fallstudie mit Carla Neumeister"

@@ -8,11 +8,11 @@ import sys
 
 import pytest
 
-from reviewer.checks.readability import run
+from reviewer.checks import run_check
+from reviewer.checks.readability.targets import band_for_audience, choose_target
 from reviewer.config import Config, config_from_dict
 from reviewer.document import parse_document
 from reviewer.errors import ConfigError
-from reviewer.readability.targets import band_for_audience, choose_target
 
 LONG_DE = (
     "Wer online verkauft, kennt das Problem: Kartons müssen schnell gepackt sein, sicher ankommen "
@@ -20,6 +20,10 @@ LONG_DE = (
 )  # 23 words
 PASSIVE_DE = "Der Karton wird ohne Klebeband verschlossen."
 SHORT_DE = "Der Karton ist stabil. Er passt in jeden Packtisch."
+
+
+def run(doc, config):
+    return run_check("readability", doc, config)
 
 
 def _brief(language: str, audience: str | None = None) -> str:
@@ -220,13 +224,19 @@ def test_default_band_without_audience():
     assert "no audience" in target.reason
 
 
-def test_shares_above_target_are_reported_with_share_severity():
+def test_shares_above_target_are_info_unless_the_rules_say_otherwise():
+    from reviewer.pipeline import review
+
     body = " ".join([PASSIVE_DE, PASSIVE_DE.replace("Karton", "Deckel"), SHORT_DE]) + "\n"
     output = run(_doc(body), _config())
     [passive] = [f for f in output.findings if f.category == "passive_share"]
+    assert passive.rule == "readability.passive_share"
     assert passive.severity == "info" and passive.value == 0.5 and passive.target_max == 0.10
-    gated = run(_doc(body), _config(share_severity="warning"))
-    assert [f.severity for f in gated.findings if f.category == "passive_share"] == ["warning"]
+    gated = config_from_dict(
+        {"checks": {"critique": False}, "rules": {"readability.passive_share": "warning"}}
+    )
+    report = review(_doc(body), gated)
+    assert [f.severity for f in report.findings if f.category == "passive_share"] == ["warning"]
 
 
 def test_long_sentence_share():

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from reviewer.checks.readability.markup import plain_text
+from reviewer.checks.readability.metrics import measure
+from reviewer.checks.readability.syllables import german_word_syllables, word_syllables
 from reviewer.document import parse_document
-from reviewer.readability.markup import plain_text
-from reviewer.readability.metrics import measure
-from reviewer.readability.syllables import german_word_syllables, word_syllables
 
 
 def _metrics(text: str, language: str) -> dict[str, float]:

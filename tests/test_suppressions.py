@@ -129,13 +129,13 @@ def test_directives_inside_code_blocks_are_examples():
 def test_per_path_ignores_from_the_config(tmp_path):
     config = _config()
     config.base_dir = tmp_path
-    config.guidelines.ignore = {"drafts/legacy/*": ["filler-phrases"], "*.txt": ["*"]}
+    config.ignore = {"drafts/legacy/*": ["filler-phrases"], "*.txt": ["*"]}
     legacy = str(tmp_path / "drafts" / "legacy" / "old.md")
     kept, suppressed = review(f"{FILLER} {CLAIM}", source=legacy, config=config)
     assert rules(kept) == ["claims-evidence.unsupported"] and rules(suppressed) == [
         "filler-phrases.opener"
     ]
-    assert suppressed[0].suppressed_by == "config guidelines.ignore 'drafts/legacy/*'"
+    assert suppressed[0].suppressed_by == "config ignore 'drafts/legacy/*'"
     kept, suppressed = review(
         f"{FILLER} {CLAIM}", source=str(tmp_path / "drafts" / "new.md"), config=config
     )
@@ -146,9 +146,9 @@ def test_apply_suppressions_keeps_the_signature_and_does_not_mutate():
     doc = parse_document(
         f"---\nlanguage: de\n---\n# T\n\n<!-- reviewer-disable -->\n{CLAIM}\n", "d.md"
     )
-    from reviewer.checks.guidelines import run
+    from reviewer.checks import run_check
 
-    findings = run(doc, Config()).findings
+    findings = run_check("guidelines", doc, Config()).findings
     kept, suppressed = apply_suppressions(doc, Config(), findings)
     assert kept == [] and len(suppressed) == 1
     assert "suppressed_by" not in findings[0].model_extra

@@ -19,7 +19,7 @@ EVA = {"X-Reviewer-User": "Eva"}
 @pytest.fixture
 def config(tmp_path):
     # Empty sections become errors, so a fresh submission is blocked until they are waived.
-    return web_config(tmp_path, empty_section_severity="error")
+    return web_config(tmp_path, rules={"structure.empty_section": "error"})
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ from tests.web_helpers import BASE, STRUCTURE_DRAFT, csrf_of, sign_in, web_confi
 
 @pytest.fixture
 def config(tmp_path):
-    return web_config(tmp_path, empty_section_severity="error")
+    return web_config(tmp_path, rules={"structure.empty_section": "error"})
 
 
 @pytest.fixture

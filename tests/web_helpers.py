@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from reviewer.checks import CHECK_NAMES
 from reviewer.config import Config
 from reviewer.web.live import CHROMIUM, CHROMIUM_ARGS, free_port, live_server
 
@@ -37,14 +38,14 @@ More text below a heading that skips a level.
 
 
 def web_config(
-    tmp_path: Path, *, checks: tuple[str, ...] = ("structure",), **structure: str
+    tmp_path: Path, *, checks: tuple[str, ...] = ("structure",), rules: dict[str, str] | None = None
 ) -> Config:
-    """Only the named checks (fast and deterministic), a fresh SQLite store under ``tmp_path``."""
+    """Only the named checks (fast and deterministic), a fresh SQLite store under ``tmp_path``;
+    ``rules`` are ``[rules]`` severities."""
     config = Config()
-    for name in ("pii", "readability", "keywords", "structure", "guidelines", "critique"):
+    for name in CHECK_NAMES:
         setattr(config.checks, name, name in checks)
-    for key, value in structure.items():
-        setattr(config.structure, key, value)
+    config.rules = dict(rules or {})
     config.store.url = f"sqlite:///{tmp_path / 'reviews.db'}"
     config.base_dir = tmp_path
     return config

@@ -22,7 +22,7 @@ from rich.table import Table
 
 from reviewer.batch.runner import BatchResult
 from reviewer.batch.summary import FileEntry
-from reviewer.models import CHECK_NAMES
+from reviewer.checks import CHECK_NAMES
 from reviewer.render.terminal import VERDICT_STYLE
 
 # Column headings for terminals too narrow for the check names.

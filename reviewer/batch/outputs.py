@@ -12,11 +12,15 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reviewer.batch.state import atomic_write
 from reviewer.batch.summary import FileEntry
 from reviewer.errors import InputError
 from reviewer.models import Report
+
+if TYPE_CHECKING:
+    from reviewer.registry import Rule
 
 FORMATS = ("json", "md", "html", "sarif", "junit")
 PER_FILE = {"json": ".json", "md": ".md", "html": ".html"}
@@ -43,9 +47,12 @@ def parse_formats(value: str | list[str]) -> frozenset[str]:
 class OutputLayout:
     """Maps each draft to its report files inside the output folder."""
 
-    def __init__(self, out_dir: Path, drafts: list[Path]) -> None:
+    def __init__(
+        self, out_dir: Path, drafts: list[Path], rules: dict[str, Rule] | None = None
+    ) -> None:
         self.out_dir = out_dir
         self.root = _common_folder(drafts)
+        self.rules = rules  # the registry's catalog: rule titles for SARIF, JUnit and HTML
 
     def paths_for(self, draft: Path, formats: frozenset[str]) -> dict[str, str]:
         """Report paths relative to the output folder, for the per-file formats asked for."""
@@ -76,7 +83,11 @@ class OutputLayout:
             atomic_write(target, self._render(fmt, report, content, target))
 
     def write_batch_reports(
-        self, entries: list[FileEntry], formats: frozenset[str], *, fail_on: str
+        self,
+        entries: list[FileEntry],
+        formats: frozenset[str],
+        *,
+        fail_on: str,
     ) -> list[Path]:
         """The batch-wide reports, from the summary entries and the per-file JSON on disk."""
         written: list[Path] = []
@@ -97,14 +108,17 @@ class OutputLayout:
             from reviewer.render.sarif import render_sarif
 
             reports = (report for report, _ in self._reports(entries))
-            written.append(self._write(SARIF_FILE, render_sarif(reports, failures=failures)))
+            sarif = render_sarif(reports, failures=failures, rules=self.rules)
+            written.append(self._write(SARIF_FILE, sarif))
         if "junit" in formats:
             from reviewer.render.junit import render_junit
 
             written.append(
                 self._write(
                     JUNIT_FILE,
-                    render_junit(self._reports(entries), failures=failures, fail_on=fail_on),
+                    render_junit(
+                        self._reports(entries), failures=failures, fail_on=fail_on, rules=self.rules
+                    ),
                 )
             )
         return written
@@ -136,7 +150,7 @@ class OutputLayout:
         from reviewer.render.html import render_html
 
         index_href = Path(os.path.relpath(self.out_dir / INDEX_HTML, target.parent)).as_posix()
-        return render_html(report, content, index_href=index_href)
+        return render_html(report, content, index_href=index_href, rules=self.rules)
 
     def _write(self, name: str, text: str) -> Path:
         target = self.out_dir / name

@@ -25,10 +25,12 @@ from reviewer.batch.outputs import OutputLayout
 from reviewer.batch.state import Manifest, ManifestEntry, file_sha256, run_fingerprint
 from reviewer.batch.summary import FileEntry, SummaryWriter, exit_code
 from reviewer.batch.worker import Outcome, WorkerSetup, init_process, init_thread, review_file
+from reviewer.checks.base import ReviewOptions
 from reviewer.config import Config
 from reviewer.errors import InputError, ReviewerError
 from reviewer.models import Report
-from reviewer.pipeline import ReviewOptions, add_critique_async, build_report
+from reviewer.pipeline import build_report, run_model_checks_async
+from reviewer.registry import catalog
 
 WORKER_ATTEMPTS = 3  # a crashed worker takes the files it had queued down with it: retry those
 
@@ -98,7 +100,9 @@ class _Batch:
             wanted = f"files matching {options.glob!r}" if options.glob else ".md or .txt files"
             raise InputError(f"no drafts found in {', '.join(options.paths)} (looked for {wanted})")
         readable = [t for t in targets if t.problem is None]
-        self.layout = OutputLayout(options.out_dir, [t.path for t in readable])
+        self.layout = OutputLayout(
+            options.out_dir, [t.path for t in readable], rules=catalog(self.config)
+        )
         finish_in_worker = not options.submit and not _critique_calls_model(
             self.config, options.review
         )
@@ -203,7 +207,7 @@ class _Batch:
         started = time.perf_counter()
         doc, partial = outcome.doc, outcome.partial
         async with critique:
-            await add_critique_async(doc, self.config, partial, self.options.review)
+            await run_model_checks_async(doc, self.config, partial, self.options.review)
         report = build_report(doc, partial)
         outputs = self.layout.paths_for(target.path, self.options.formats)
         self.layout.write_file_reports(report, doc.content, outputs)
@@ -316,7 +320,7 @@ def _critique_calls_model(config: Config, options: ReviewOptions) -> bool:
     if not config.checks.critique or not options.run_critique:
         return False
     try:
-        from reviewer.critique.settings import model_configured
+        from reviewer.checks.critique.resolve import model_configured
     except ImportError:
         return True
     return model_configured(config)
@@ -325,7 +329,7 @@ def _critique_calls_model(config: Config, options: ReviewOptions) -> bool:
 def _critique_concurrency(config: Config) -> int:
     """``max_concurrency`` as the critique will use it (the environment may override the file)."""
     try:
-        from reviewer.critique.settings import resolve
+        from reviewer.checks.critique.resolve import resolve
 
         return max(1, resolve(config).max_concurrency)
     except (ImportError, ReviewerError):

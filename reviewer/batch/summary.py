@@ -12,7 +12,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import IO, Any, Literal
 
-from reviewer.models import CHECK_NAMES, SEVERITY_RANK, Report
+from reviewer.checks import CHECK_NAMES
+from reviewer.models import Report, at_or_above
 
 SUMMARY_NAME = "summary.jsonl"
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -73,8 +74,7 @@ class FileEntry:
 
     def fails(self, fail_on: str) -> bool:
         """Any finding at or above ``fail_on``?"""
-        threshold = SEVERITY_RANK[fail_on]
-        return any(n and SEVERITY_RANK[level] >= threshold for level, n in self.severities.items())
+        return any(n and at_or_above(level, fail_on) for level, n in self.severities.items())
 
 
 def exit_code(entries: list[FileEntry], fail_on: str) -> int:

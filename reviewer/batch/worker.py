@@ -25,9 +25,10 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from reviewer.batch.outputs import OutputLayout
     from reviewer.batch.summary import FileEntry
+    from reviewer.checks.base import ReviewOptions
     from reviewer.config import Config
     from reviewer.document import Document
-    from reviewer.pipeline import PartialReview, ReviewOptions
+    from reviewer.pipeline import PartialReview
 
 log = logging.getLogger(__name__)
 
@@ -113,7 +114,7 @@ def review_file(source: str, path: Path) -> Outcome:
         log.debug("reading %s failed", source, exc_info=True)
         return Outcome(source, error=f"{source}: cannot be parsed: {type(exc).__name__}: {exc}")
     try:
-        partial = run_checks(doc, _setup.config)
+        partial = run_checks(doc, _setup.config, _setup.options)
     except Exception as exc:  # noqa: BLE001 - checks are guarded one by one; this is the rest
         log.debug("checking %s failed", source, exc_info=True)
         return Outcome(source, error=f"{source}: review failed: {type(exc).__name__}: {exc}")
@@ -128,9 +129,9 @@ def finish(
     """Build the report without a model call (the critique records why it did not run) and
     write the file's reports."""
     from reviewer.batch.summary import FileEntry
-    from reviewer.pipeline import add_critique, build_report
+    from reviewer.pipeline import build_report, run_model_checks
 
-    add_critique(doc, setup.config, partial, setup.options)
+    run_model_checks(doc, setup.config, partial, setup.options)
     report = build_report(doc, partial)
     outputs = setup.layout.paths_for(path, setup.formats)
     setup.layout.write_file_reports(report, doc.content, outputs)

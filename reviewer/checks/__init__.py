@@ -1,45 +1,82 @@
-"""The checks. Each is one module with ``run(doc, config) -> CheckOutput``.
+"""The check registry: which checks exist, in which order they run.
 
-Modules are imported only when their check runs, so ``reviewer --help`` stays fast and a broken
-optional engine cannot stop the others.
+Each check is one package under ``reviewer/checks/`` holding its engine, its settings, its rules
+and its entry point together; its ``__init__.py`` declares a ``CHECK`` (see
+``reviewer.checks.base.CheckSpec``). Adding a check means adding its package and its name to ``CHECK_NAMES``:
+the configuration (``[checks]`` and its own section), the rule registry, ``reviewer rules``, the
+pipeline and the renderers all read this list.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from functools import cache
 from importlib import import_module
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING
+
+from reviewer.checks.base import (
+    CheckContext,
+    CheckOutput,
+    CheckSpec,
+    Example,
+    ReviewOptions,
+    Rule,
+)
 
 if TYPE_CHECKING:
     from reviewer.config import Config
     from reviewer.document import Document
-    from reviewer.models import Finding, Status
+
+__all__ = [
+    "CHECK_NAMES",
+    "CheckContext",
+    "CheckOutput",
+    "CheckSpec",
+    "Example",
+    "ReviewOptions",
+    "Rule",
+    "all_checks",
+    "get_check",
+    "local_checks",
+    "model_checks",
+    "run_check",
+]
+
+# The checks by name, in run order; each is the package ``reviewer.checks.<name>``. The model
+# stage (the critique) comes last and sees every local finding.
+CHECK_NAMES: tuple[str, ...] = (
+    "structure",
+    "pii",
+    "readability",
+    "keywords",
+    "guidelines",
+    "critique",
+)
 
 
-@dataclass
-class CheckOutput:
-    """What a check returns. ``status``/``summary`` default to what the findings say."""
-
-    findings: list[Finding] = field(default_factory=list)
-    metrics: dict[str, Any] = field(default_factory=dict)
-    summary: str | None = None
-    status: Status | None = None
-    details: dict[str, Any] = field(default_factory=dict)  # goes to checks.<name> in the report
+@cache
+def all_checks() -> tuple[CheckSpec, ...]:
+    """Every check's declaration, in run order (imports only the packages' light ``__init__``)."""
+    return tuple(import_module(f"reviewer.checks.{name}").CHECK for name in CHECK_NAMES)
 
 
-class Check(Protocol):
-    def __call__(self, doc: Document, config: Config) -> CheckOutput: ...
+def get_check(name: str) -> CheckSpec:
+    for spec in all_checks():
+        if spec.name == name:
+            return spec
+    raise KeyError(f"unknown check {name!r}")
 
 
-# Order matters: the critique (not listed here, see reviewer.pipeline) sees these findings.
-DETERMINISTIC_CHECKS: dict[str, str] = {
-    "structure": "reviewer.checks.structure",
-    "pii": "reviewer.checks.pii",
-    "readability": "reviewer.checks.readability",
-    "keywords": "reviewer.checks.keywords",
-    "guidelines": "reviewer.checks.guidelines",
-}
+def local_checks() -> tuple[CheckSpec, ...]:
+    return tuple(spec for spec in all_checks() if spec.stage == "local")
 
 
-def load_check(name: str) -> Check:
-    return import_module(DETERMINISTIC_CHECKS[name]).run
+def model_checks() -> tuple[CheckSpec, ...]:
+    return tuple(spec for spec in all_checks() if spec.stage == "model")
+
+
+def run_check(
+    name: str, doc: Document, config: Config, options: ReviewOptions | None = None
+) -> CheckOutput:
+    """Run one check alone on a document, for tests, benchmarks and tools. The pipeline adds
+    what a whole review needs on top: ``[rules]`` severities, suppressions, stable ids."""
+    return get_check(name).entry()(CheckContext(doc, config, options or ReviewOptions()))

@@ -81,8 +81,8 @@ def batch(
     from reviewer.batch import BatchOptions, run_batch
     from reviewer.batch.console import RichProgress, print_summary
     from reviewer.batch.outputs import parse_formats
+    from reviewer.checks.base import ReviewOptions
     from reviewer.config import load_config
-    from reviewer.pipeline import ReviewOptions
 
     settings = load_config(config)
     options = BatchOptions(

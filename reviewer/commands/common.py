@@ -23,12 +23,8 @@ class Level(StrEnum):
 
 def exit_code_for(reports: list[Report], fail_on: str) -> int:
     """1 when any finding is at or above ``fail_on``, else 0 (the linters' convention)."""
-    from reviewer.models import SEVERITY_RANK
-
-    threshold = SEVERITY_RANK[fail_on]
-    for report in reports:
-        if any(SEVERITY_RANK[f.severity] >= threshold for f in report.findings):
-            return EXIT_FINDINGS
+    if any(report.findings_at_or_above(fail_on) for report in reports):
+        return EXIT_FINDINGS
     return EXIT_OK
 
 
@@ -36,9 +32,21 @@ def exit_code_for(reports: list[Report], fail_on: str) -> int:
 ConfigOpt = Annotated[
     str | None, typer.Option("--config", help="reviewer.toml or pyproject.toml to use.")
 ]
+
+
+def _language(value: str | None) -> str | None:
+    from reviewer.parsing.language import require_language
+
+    return require_language(value)
+
+
 LanguageOpt = Annotated[
     str | None,
-    typer.Option("--language", help="Force 'de' or 'en' instead of the brief or detection."),
+    typer.Option(
+        "--language",
+        callback=_language,
+        help="Force 'de' or 'en' instead of the brief or detection.",
+    ),
 ]
 NoCritiqueOpt = Annotated[
     bool, typer.Option("--no-critique", help="Skip the LLM critique for this run.")

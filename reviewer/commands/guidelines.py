@@ -28,8 +28,8 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of 
 
 
 def _load(config: str | None, guidelines: list[str] | None):
+    from reviewer.checks.guidelines.pack import load_guidelines
     from reviewer.config import load_config
-    from reviewer.guidelines import load_guidelines
 
     settings = load_config(config)
     if guidelines:
@@ -47,7 +47,7 @@ def list_guidelines(
     as_json: JsonOption = False,
 ) -> None:
     """List guideline ids, titles, severities, languages and rule ids."""
-    from reviewer.guidelines import guidelines_for
+    from reviewer.checks.guidelines.pack import guidelines_for
 
     _, loaded = _load(config, guidelines)
     if language:
@@ -94,7 +94,7 @@ def show_guideline(
     as_json: JsonOption = False,
 ) -> None:
     """Show one guideline: its rules and the text the LLM critique reads."""
-    from reviewer.guidelines import find_guideline
+    from reviewer.checks.guidelines.pack import find_guideline
 
     _, loaded = _load(config, guidelines)
     guideline = find_guideline(loaded, guideline_id)

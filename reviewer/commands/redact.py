@@ -26,13 +26,11 @@ def redact(
     """Replace personal data in the body with consistent placeholders; the front matter stays as is."""
     from pathlib import Path
 
+    from reviewer.checks.pii.redact import redact as redact_text
     from reviewer.config import load_config
     from reviewer.document import load_document
     from reviewer.errors import InputError
-    from reviewer.pii.redact import redact as redact_text
 
-    if language is not None and language not in ("de", "en"):
-        raise InputError(f"--language must be 'de' or 'en', not {language!r}")
     if output is not None and file != "-" and Path(output).resolve() == Path(file).resolve():
         raise InputError(
             f"{output}: refusing to overwrite the draft itself; choose another --output"

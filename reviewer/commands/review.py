@@ -60,21 +60,16 @@ def review(
     ] = False,
 ) -> None:
     """Review one draft: PII, readability, keywords, structure, guidelines and LLM critique."""
+    from reviewer.api import review_document
     from reviewer.config import load_config
     from reviewer.document import load_document
-    from reviewer.errors import InputError
-    from reviewer.pipeline import ReviewOptions
-    from reviewer.pipeline import review as run_review
 
-    if language is not None and language not in ("de", "en"):
-        raise InputError(f"--language must be 'de' or 'en', not {language!r}")
     settings = load_config(config)
     if guidelines:
         settings.guidelines.paths = [*settings.guidelines.paths, *guidelines]
     doc = load_document(file, brief_path=brief, language=language)
-    report = run_review(
-        doc, settings, ReviewOptions(use_cache=not no_cache, run_critique=not no_critique)
-    )
+    report = review_document(doc, config=settings, critique=not no_critique, use_cache=not no_cache)
+    threshold = fail_on.value if fail_on else settings.fail_on
     if format is ReviewFormat.text:
         from rich.console import Console
 
@@ -82,19 +77,18 @@ def review(
 
         render_terminal(report, Console(highlight=False))
     else:
-        typer.echo(
-            _render(format, report, doc.content, fail_on.value if fail_on else settings.fail_on),
-            nl=False,
-        )
+        typer.echo(_render(format, report, doc.content, threshold, settings), nl=False)
     if submit:
         from reviewer.commands.store import submit_and_tell
 
         submit_and_tell(doc, report, settings)
-    raise typer.Exit(exit_code_for([report], (fail_on.value if fail_on else settings.fail_on)))
+    raise typer.Exit(exit_code_for([report], threshold))
 
 
-def _render(format: ReviewFormat, report, content: str, fail_on: str) -> str:
+def _render(format: ReviewFormat, report, content: str, fail_on: str, settings) -> str:
     """The machine and document formats, the same renderers `reviewer batch` writes with."""
+    from reviewer.registry import catalog
+
     if format is ReviewFormat.json:
         from reviewer.render.json import render_json
 
@@ -106,14 +100,14 @@ def _render(format: ReviewFormat, report, content: str, fail_on: str) -> str:
     if format is ReviewFormat.html:
         from reviewer.render.html import render_html
 
-        return render_html(report, content)
+        return render_html(report, content, rules=catalog(settings))
     if format is ReviewFormat.sarif:
         from reviewer.render.sarif import render_sarif
 
-        return render_sarif([report])
+        return render_sarif([report], rules=catalog(settings))
     from reviewer.render.junit import render_junit
 
-    return render_junit([(report, None)], fail_on=fail_on)
+    return render_junit([(report, None)], fail_on=fail_on, rules=catalog(settings))
 
 
 def register(app: typer.Typer) -> None:

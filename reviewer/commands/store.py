@@ -138,14 +138,12 @@ def submit(
 
     Each file is one transaction: a file that cannot be read is reported and skipped, the others
     are stored (exit 2 if any failed)."""
+    from reviewer.checks.base import ReviewOptions
     from reviewer.document import load_document
-    from reviewer.errors import InputError, ReviewerError
-    from reviewer.pipeline import ReviewOptions
+    from reviewer.errors import ReviewerError
     from reviewer.pipeline import review as run_review
     from reviewer.store import open_store
 
-    if language is not None and language not in ("de", "en"):
-        raise InputError(f"--language must be 'de' or 'en', not {language!r}")
     settings = _settings(config)
     options = ReviewOptions(use_cache=not no_cache, run_critique=not no_critique)
     failed = 0

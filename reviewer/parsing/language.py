@@ -1,10 +1,21 @@
-"""Decide whether a draft is German or English when the brief does not say."""
+"""The two first-class languages, and deciding which one a draft is in when the brief does not say."""
 
 from __future__ import annotations
 
 from functools import lru_cache
 
-SUPPORTED = ("de", "en")
+from reviewer.errors import InputError
+
+LANGUAGES: tuple[str, ...] = ("de", "en")
+
+
+def require_language(value: str | None, what: str = "--language") -> str | None:
+    """``value`` when it is one of LANGUAGES (or empty: None); a clear InputError otherwise."""
+    if not value:
+        return None
+    if value not in LANGUAGES:
+        raise InputError(f"{what} must be 'de' or 'en', not {value!r}")
+    return value
 
 
 @lru_cache(maxsize=1)
@@ -12,7 +23,7 @@ def _identifier():
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-    identifier.set_languages(list(SUPPORTED))
+    identifier.set_languages(list(LANGUAGES))
     return identifier
 
 
@@ -22,4 +33,4 @@ def detect_language(text: str) -> str:
     if not sample.strip():
         return "en"
     language, _ = _identifier().classify(sample)
-    return language if language in SUPPORTED else "en"
+    return language if language in LANGUAGES else "en"

@@ -14,7 +14,9 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup, escape
 
-from reviewer.models import CHECK_NAMES, SEVERITY_RANK, Finding, Report
+from reviewer.checks import CHECK_NAMES
+from reviewer.models import SEVERITY_RANK, Finding, Report
+from reviewer.registry import Rule, catalog
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -55,8 +57,15 @@ def highlight_html(content: str, findings: Sequence[Finding], *, id_prefix: str 
     return Markup("".join(parts))
 
 
-def render_html(report: Report, content: str | None, *, index_href: str | None = None) -> str:
-    """One draft's page. ``content`` is the text the report was made from (None: not available)."""
+def render_html(
+    report: Report,
+    content: str | None,
+    *,
+    index_href: str | None = None,
+    rules: dict[str, Rule] | None = None,
+) -> str:
+    """One draft's page. ``content`` is the text the report was made from (None: not available);
+    ``rules`` is the registry's catalog (default: the built-in rules) for each rule's title."""
     findings = list(report.findings)
     usable = content is not None and _content_matches(report, content)
     located = [i for i, f in enumerate(findings) if usable and _span_matches(content or "", f)]
@@ -72,6 +81,7 @@ def render_html(report: Report, content: str | None, *, index_href: str | None =
             checks=_ordered_checks(report),
             counts=severity_counts(findings),
             index_href=index_href,
+            rules=rules if rules is not None else catalog(),
         )
     )
 

@@ -12,7 +12,8 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from pathlib import PurePath
 
-from reviewer.models import SEVERITY_RANK, Finding, Report
+from reviewer.models import Finding, Report
+from reviewer.registry import Rule, catalog
 
 # Characters XML 1.0 does not allow, even escaped: a draft's text must not break the report.
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -24,9 +25,11 @@ def render_junit(
     failures: Iterable[tuple[str, str]] = (),
     fail_on: str = "error",
     suite_name: str = "reviewer",
+    rules: dict[str, Rule] | None = None,
 ) -> str:
-    """``reports`` are ``(report, seconds)`` pairs; ``failures`` are ``(source, message)``."""
-    threshold = SEVERITY_RANK[fail_on]
+    """``reports`` are ``(report, seconds)`` pairs; ``failures`` are ``(source, message)``;
+    ``rules`` is the registry's catalog (default: the built-in rules) for each rule's title."""
+    known = rules if rules is not None else catalog()
     suite = ET.Element("testsuite", name=suite_name)
     tests = failed = errors = 0
     total_time = 0.0
@@ -34,7 +37,7 @@ def render_junit(
         tests += 1
         total_time += seconds or 0.0
         case = _case(report.source, seconds)
-        blocking = [f for f in report.findings if SEVERITY_RANK[f.severity] >= threshold]
+        blocking = report.findings_at_or_above(fail_on)
         if blocking:
             failed += 1
             failure = ET.SubElement(
@@ -45,10 +48,10 @@ def render_junit(
                 ),
                 type=report.verdict,
             )
-            failure.text = _clean("\n".join(_line(f) for f in blocking))
+            failure.text = _clean("\n".join(_line(f, known) for f in blocking))
         if report.findings:
             ET.SubElement(case, "system-out").text = _clean(
-                "\n".join(_line(f) for f in report.findings)
+                "\n".join(_line(f, known) for f in report.findings)
             )
         suite.append(case)
     for source, message in failures:
@@ -83,10 +86,12 @@ def _case(source: str, seconds: float | None) -> ET.Element:
     return case
 
 
-def _line(finding: Finding) -> str:
+def _line(finding: Finding, rules: dict[str, Rule]) -> str:
     where = f"{finding.line}:{finding.column}" if finding.line is not None else "-"
     text = f" \u201c{' '.join(finding.text.split())[:160]}\u201d" if finding.text else ""
-    return f"{where} {finding.severity} {finding.message} [{finding.rule}]{text}"
+    rule = rules.get(finding.rule)
+    tag = f"{finding.rule}: {rule.title}" if rule is not None else finding.rule
+    return f"{where} {finding.severity} {finding.message} [{tag}]{text}"
 
 
 def _clean(text: str) -> str:

@@ -10,7 +10,8 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from reviewer.models import CHECK_NAMES, Report
+from reviewer.checks import CHECK_NAMES
+from reviewer.models import Report
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
 VERDICT_LABEL = {

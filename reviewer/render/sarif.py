@@ -1,8 +1,8 @@
 """SARIF 2.1.0: the findings of many drafts in the format code-scanning dashboards read.
 
 Built from plain dicts: the object model packages for SARIF are unmaintained, and the tests
-validate every log against the official 2.1.0 JSON schema instead. One rule per rule id; each
-result points at its draft with line and column (1-based, counted in Unicode code points, which
+validate every log against the official 2.1.0 JSON schema instead. One rule per rule id, described
+from the rule registry (title, explanation, how to fix, default level); each result points at its draft with line and column (1-based, counted in Unicode code points, which
 the run declares with ``columnKind``); document-level findings point at the file only. Drafts
 that could not be read become error notifications of the invocation.
 """
@@ -17,6 +17,7 @@ from urllib.parse import quote
 
 from reviewer import __version__
 from reviewer.models import SEVERITY_RANK, Finding, Report
+from reviewer.registry import Rule, catalog
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -30,13 +31,10 @@ def render_sarif(
     *,
     failures: Iterable[tuple[str, str]] = (),
     base_dir: Path | None = None,
+    rules: dict[str, Rule] | None = None,
 ) -> str:
-    return (
-        json.dumps(
-            sarif_log(reports, failures=failures, base_dir=base_dir), indent=2, ensure_ascii=False
-        )
-        + "\n"
-    )
+    log = sarif_log(reports, failures=failures, base_dir=base_dir, rules=rules)
+    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
 
 
 def sarif_log(
@@ -44,11 +42,14 @@ def sarif_log(
     *,
     failures: Iterable[tuple[str, str]] = (),
     base_dir: Path | None = None,
+    rules: dict[str, Rule] | None = None,
 ) -> dict[str, Any]:
     """A SARIF log with one run. ``failures`` are ``(source, message)`` of unreadable drafts;
-    relative sources are resolved against ``base_dir`` (default: the current folder)."""
+    relative sources are resolved against ``base_dir`` (default: the current folder). ``rules``
+    is the registry's catalog for the configuration used (default: the built-in rules)."""
+    known = rules if rules is not None else catalog()
     base = (base_dir or Path.cwd()).resolve()
-    rules: dict[str, dict[str, Any]] = {}
+    descriptors: dict[str, dict[str, Any]] = {}
     artifacts: list[dict[str, Any]] = []
     results: list[dict[str, Any]] = []
     for report in reports:
@@ -58,7 +59,7 @@ def sarif_log(
         }
         artifacts.append(artifact)
         for finding in report.findings:
-            rule_index = _rule_index(rules, finding)
+            rule_index = _rule_index(descriptors, finding, known.get(finding.rule))
             results.append(_result(finding, rule_index, artifact["location"], len(artifacts) - 1))
     notifications = [
         {
@@ -74,7 +75,7 @@ def sarif_log(
                 "name": "reviewer",
                 "version": __version__,
                 "semanticVersion": __version__,
-                "rules": list(rules.values()),
+                "rules": list(descriptors.values()),
             }
         },
         "originalUriBaseIds": {BASE_ID: {"uri": base.as_uri().rstrip("/") + "/"}},
@@ -88,23 +89,46 @@ def sarif_log(
     return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
 
 
-def _rule_index(rules: dict[str, dict[str, Any]], finding: Finding) -> int:
-    """Index of the finding's rule in ``rules`` (insertion-ordered), adding the rule when new.
+def _rule_index(descriptors: dict[str, dict[str, Any]], finding: Finding, rule: Rule | None) -> int:
+    """Index of the finding's rule in ``descriptors`` (insertion-ordered), adding it when new.
 
-    A rule's default level is the most severe level any of its findings had."""
-    rule = rules.get(finding.rule)
+    A rule's default level is its configured severity, raised to the most severe level any of
+    its findings had (the critique's findings carry the model's severity)."""
+    descriptor = descriptors.get(finding.rule)
+    if descriptor is None:
+        descriptor = descriptors[finding.rule] = _descriptor(finding, rule)
+    if (
+        SEVERITY_RANK[finding.severity]
+        > _RANK_OF_LEVEL[descriptor["defaultConfiguration"]["level"]]
+    ):
+        descriptor["defaultConfiguration"]["level"] = LEVEL[finding.severity]
+    return list(descriptors).index(finding.rule)
+
+
+def _descriptor(finding: Finding, rule: Rule | None) -> dict[str, Any]:
+    """A reportingDescriptor from the registry; a rule the registry does not know (a finding
+    from another configuration's guideline file) still gets a description from its id."""
     if rule is None:
         tail = finding.rule.split(".", 1)[-1].replace("_", " ")
-        rules[finding.rule] = {
-            "id": finding.rule,
-            "name": _pascal(finding.rule),
-            "shortDescription": {"text": f"{finding.check}: {tail}"},
-            "defaultConfiguration": {"level": LEVEL[finding.severity]},
-            "properties": {"check": finding.check, "tags": [finding.check]},
-        }
-    elif SEVERITY_RANK[finding.severity] > _RANK_OF_LEVEL[rule["defaultConfiguration"]["level"]]:
-        rule["defaultConfiguration"]["level"] = LEVEL[finding.severity]
-    return list(rules).index(finding.rule)
+        title, explanation, fix = f"{finding.check}: {tail}", "", ""
+        level, languages = LEVEL[finding.severity], []
+    else:
+        title, explanation, fix = rule.title, rule.explanation, rule.fix
+        level, languages = LEVEL[rule.severity], list(rule.languages)
+    descriptor: dict[str, Any] = {
+        "id": finding.rule,
+        "name": _pascal(finding.rule),
+        "shortDescription": {"text": title},
+        "help": {
+            "text": fix or title,
+            "markdown": f"**{title}**\n\n{explanation}\n\n**How to fix:** {fix or title}".strip(),
+        },
+        "defaultConfiguration": {"level": level},
+        "properties": {"check": finding.check, "tags": [finding.check], "languages": languages},
+    }
+    if explanation:
+        descriptor["fullDescription"] = {"text": explanation}
+    return descriptor
 
 
 def _result(

@@ -6,7 +6,8 @@ from rich.console import Console
 from rich.markup import escape
 from rich.text import Text
 
-from reviewer.models import CHECK_NAMES, Report
+from reviewer.checks import CHECK_NAMES
+from reviewer.models import Report
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 STATUS_STYLE = {

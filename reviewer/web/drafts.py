@@ -19,6 +19,7 @@ from reviewer.config import Config
 from reviewer.document import Document, brief_from_text, parse_document
 from reviewer.errors import InputError
 from reviewer.models import Report
+from reviewer.parsing.language import require_language
 from reviewer.reading import MAX_BYTES, decode
 
 PASTED = "pasted.md"
@@ -66,9 +67,7 @@ def make_draft(
     document_id = " ".join(document_id.split())
     if len(document_id) > MAX_ID:
         raise InputError(f"a document id may have at most {MAX_ID} characters")
-    if language not in (None, "", "de", "en"):
-        raise InputError(f"language must be 'de' or 'en', not {language!r}")
-    return Draft(content, source, brief_text, document_id, language or None)
+    return Draft(content, source, brief_text, document_id, require_language(language, "language"))
 
 
 def parse_draft(draft: Draft, *, require_id: bool = True) -> Document:
@@ -122,7 +121,8 @@ class ReviewCache:
 
 def review_draft(doc: Document, config: Config) -> Report:
     """The same review as ``reviewer review``; the critique runs when ``[web] critique`` allows."""
-    from reviewer.pipeline import ReviewOptions, review
+    from reviewer.checks.base import ReviewOptions
+    from reviewer.pipeline import review
 
     return review(doc, config, ReviewOptions(run_critique=config.web.critique))
 

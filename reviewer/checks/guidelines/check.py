@@ -1,0 +1,46 @@
+"""The ``guidelines`` check: run every rule of every guideline that applies to the draft's language.
+
+Rule ids in findings are ``<guideline id>.<rule id>`` — the id people write in suppression
+comments — and ``category`` is the guideline id, so the critique and the UI can group by guideline.
+"""
+
+from __future__ import annotations
+
+from reviewer.checks.base import CheckContext, CheckOutput
+from reviewer.checks.guidelines.engines import engine_for
+from reviewer.checks.guidelines.pack import guidelines_for, load_guidelines
+from reviewer.checks.guidelines.rules import registry_rule
+from reviewer.models import Finding
+
+
+def run(ctx: CheckContext) -> CheckOutput:
+    doc = ctx.doc
+    guidelines = guidelines_for(load_guidelines(ctx.config), doc.language)
+    findings: list[Finding] = []
+    rules_run = 0
+    for guideline in guidelines:
+        for rule in guideline.rules:
+            if not rule.applies_to(doc.language):
+                continue
+            rules_run += 1
+            registered = registry_rule(guideline, rule)
+            for hit in engine_for(rule.type)(doc, rule, doc.language):
+                findings.append(
+                    doc.finding(
+                        registered,
+                        message=hit.message,
+                        category=guideline.id,
+                        start=hit.start,
+                        end=hit.end,
+                        suggestion=hit.suggestion,
+                        **hit.extra,
+                    )
+                )
+    claims = sum(1 for f in findings if getattr(f, "claim_kinds", None))
+    output = CheckOutput(findings=findings, metrics={"unsupported_claims": claims})
+    output.details["guidelines"] = [g.id for g in guidelines]
+    if not guidelines:
+        output.summary = f"no guidelines apply to language '{doc.language}'"
+    elif not findings:
+        output.summary = f"{len(guidelines)} guidelines, {rules_run} rules: nothing found"
+    return output

@@ -1,0 +1,616 @@
+"""Claims that need evidence: figures, superlatives, guarantees, "studies show" — without a source.
+
+Why a lexicon and not a model: the signals are few and well known (a percentage, "verdreifacht",
+"the leading", "garantiert"), reviewers must be able to see *why* a sentence was flagged, and the
+run must stay offline and fast. Numbers alone are not claims: prices, dates, versions, years,
+order numbers, standards and plain schedules ("within three working days") are facts of the offer.
+A number becomes a claim when it states an effect: a percentage, a multiplier, "cut … by 2 hours",
+"six months before a breakdown".
+
+How it works, per sentence of running text:
+
+1. find *triggers* (each of one ``kind``) — weak superlatives ("the most accurate") only count
+   with a market scope in the same sentence ("on the market", "im deutschsprachigen Raum");
+2. drop the sentence when a source is nearby: in the sentence (a link, a footnote, "laut …",
+   "according to …", "(Quelle: …)", an attributed quote), in the next sentence when it starts with
+   "Quelle:"/"Source:", or in the previous one when this one refers back to it ("Demnach …");
+3. report the *clause* around each trigger, so a claim and a price in one sentence stay apart.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
+
+from reviewer.checks.guidelines.engines import Hit, make_hit
+from reviewer.parsing.language import LANGUAGES
+
+if TYPE_CHECKING:
+    from reviewer.checks.guidelines.pack import ClaimsRule
+    from reviewer.document import Document
+    from reviewer.parsing.sentences import Span
+
+KINDS = (
+    "percentage",
+    "multiplier",
+    "quantified",
+    "timing",
+    "superlative",
+    "guarantee",
+    "evidence",
+    "statistic",
+)
+# Kinds whose trigger is a figure: a figure inside a price, date, version … is never the claim.
+_NUMERIC = frozenset({"percentage", "quantified", "statistic"})
+
+_I = re.IGNORECASE
+
+# --- shared pieces -------------------------------------------------------------------------------
+_DIGITS = r"\d+(?:[.,]\d+)*"
+_NUM_WORDS = {
+    "de": r"eine[nmrs]?|ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|fünfzehn|zwanzig|dreißig|vierzig|fünfzig|hundert|tausend|wenigen|mehreren",
+    "en": r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|a few|several|a couple of",
+}
+_TIME = {
+    "de": r"Millisekunden|ms|Sekunden?|Minuten?|Stunden?|Std\.|Arbeitstage[n]?|Werktage[n]?|Tage[n]?|Wochen?|Monate[n]?|Jahre[n]?|Quartale[n]?|min|h",
+    "en": r"milliseconds?|ms|seconds?|minutes?|hours?|working days?|business days?|days?|weeks?|months?|years?|quarters?|mins?|hrs?|h",
+}
+_MONEY = r"€|EUR|Euro|\$|USD|US-Dollar|dollars?|£|GBP|CHF|Franken"
+_SCALE = r"Tsd\.|Mio\.|Millionen|Mrd\.|Milliarden|k|K|million|millions|billion|thousand"
+_PERCENT = r"%|Prozent(?:punkte)?|percent(?:age points)?|per cent|v\.\s?H\.|pp\b|Prozentpunkte"
+
+
+def _num(lang: str) -> str:
+    return rf"(?:{_DIGITS}|{_NUM_WORDS[lang]})"
+
+
+def _range(lang: str) -> str:
+    n = _num(lang)
+    joiner = r"bis|und|-|–" if lang == "de" else r"to|and|-|–"
+    return rf"{n}(?:\s*(?:{joiner})\s*{n})?"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Compiled patterns for one language."""
+
+    triggers: dict[str, list[re.Pattern[str]]]
+    weak_superlative: re.Pattern[str]
+    weak_stop: frozenset[str]
+    market_scope: re.Pattern[str]
+    change_verb: re.Pattern[str]
+    percent_context: re.Pattern[str]  # a percentage here is a discount, tax or spec, not a claim
+    not_claim: re.Pattern[str]  # prices, dates, versions, years, standards …
+    source: re.Pattern[str]
+    source_next: re.Pattern[str]
+    refers_back: re.Pattern[str]
+    clause_break: re.Pattern[str]
+
+
+def _c(*parts: str, flags: int = _I) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in parts), flags)
+
+
+# Shared by both languages: an explicit citation is a citation in any language.
+_CITATION = [
+    r"\[[^\]]+\]\((?:https?://|www\.|/|\.\.?/)[^)]*\)",  # Markdown link
+    r"https?://\S+|\bwww\.\w[\w.-]*\.\w+",
+    r"\[\^[^\]]+\]|\[\d+\](?!\()|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|<sup>",  # footnotes
+    r"\((?=[^()]*[A-ZÄÖÜ])[^()]*?,?\s*(?:19|20)\d{2}[a-z]?\)",  # (Bitkom, 2024)
+    r"[“”\"»«„‟]\s*,?\s*(?:sagt|so|erklärt|betont|berichtet|ergänzt|says|said|explains|adds|notes)\b",  # attributed quote
+]
+
+# Figures that are facts of the offer, not claims.
+_NOT_CLAIM_COMMON = [
+    rf"(?:{_MONEY})\s?{_DIGITS}",
+    rf"{_DIGITS}\s?(?:{_MONEY})(?!\w)",
+    r"\b\d{1,2}[:.]\d{2}\s?(?:Uhr|h|a\.m\.|p\.m\.|am|pm)\b|\b\d{1,2}\s?Uhr\b",
+    r"\b\d{1,2}\.\s?\d{1,2}\.\s?(?:\d{2,4})?\b|\b\d{4}-\d{2}-\d{2}\b",
+    r"\b(?:v|V|Version|version|Release|release|Firmware|firmware)\s?\d+(?:\.\d+)*\b|\b\d+\.\d+\.\d+(?:\.\d+)*\b",
+    r"\b(?:19|20)\d{2}\b",
+    r"\b(?:ISO|DIN|EN|IEC|VDI|VDE|ASTM|IEEE|RFC|SOC)\s?(?:EN\s?|ISO\s?|/IEC\s?)?\d[\d.:-]*",
+    r"\bIP\d{2}\b",
+    r"(?:Nr\.|No\.|Art\.-Nr\.|Bestellnummer|order number|SKU|#)\s?[\w-]*\d",
+]
+
+
+@cache
+def lexicon(lang: str) -> Lexicon:
+    num, rng, time = _num(lang), _range(lang), _TIME[lang]
+    if lang == "de":
+        return _german(num, rng, time)
+    return _english(num, rng, time)
+
+
+def _german(num: str, rng: str, time: str) -> Lexicon:
+    product = r"[\w-]*(?:lösung|plattform|anbieter|software|system|produkt|tool|hersteller|unternehmen|dienstleister|sensor|partner|app|agentur|versicherung)\w*"
+    triggers = {
+        "percentage": [_c(rf"(?<![\w.,]){rng}\s?(?:{_PERCENT})")],
+        "multiplier": [
+            _c(
+                r"\bver(?:doppel|dreifach|vierfach|fünffach|zehnfach|hundertfach|vielfach)\w*",
+                r"\bhalbier\w*",
+                rf"\b(?:{_DIGITS}|zwei|drei|vier|fünf|zehn|doppelt)[-\s]?(?:fach|mal)\w*\s+(?:so\s+)?(?:schnell|mehr|höher|günstig|effizient|besser|weniger|viel|hoch)\w*",
+                r"\bdoppelt so\b",
+                r"\bum das\s+(?:\w+fache|Doppelte|Dreifache|Vierfache|Zehnfache)\b",
+            )
+        ],
+        "quantified": [
+            _c(
+                rf"\bum\s+(?:(?:bis zu|rund|etwa|ca\.|circa|über|mehr als|fast|knapp|durchschnittlich|gut|nahezu|mindestens)\s+)?(?:(?:{_MONEY})\s?)?{rng}\s*(?:{_PERCENT}|x\b|-?fach\w*|mal\b|{time}|{_MONEY}|{_SCALE})"
+            ),
+            _c(
+                rf"\b(?:spar|erspar)\w*\b[^.]{{0,40}}?(?:(?:{_MONEY})\s?)?{rng}\s*(?:{time}|{_MONEY}|{_PERCENT}|{_SCALE})(?!\w)"
+            ),
+            _c(rf"\bvon\s+{num}\s*(?:{_PERCENT}|{time}|{_MONEY})?\s+auf\s+{num}\b"),
+        ],
+        "timing": [
+            _c(
+                rf"\b(?:bis zu\s+)?{num}\s+(?:{time})\s+(?:früher|eher|vorher|im Voraus|vor\s+(?:dem|einem|der|Eintritt|Ausfall|Schaden))"
+            ),
+            _c(
+                rf"(?:amortisier\w*|Amortisation\w*|\bROI\b|Return on Investment|rechnet sich)(?=[^.]*?\b{num}\s*(?:{time}|{_PERCENT}))"
+            ),
+            _c(rf"\b{num}\s+(?:{time})\b[^.]{{0,60}}?(?:amortisier\w*|rechnet sich)"),
+        ],
+        "superlative": [
+            _c(
+                r"(?<![\w-])führende[nmrs]?\b",
+                r"\b(?:marktführend\w*|Marktführer\w*|Branchenführer\w*|Weltmarktführer\w*|Technologieführer\w*|Innovationsführer\w*|Testsieger\w*)",
+                r"\b(?:Nummer\s?(?:1|eins)|Nr\.\s?1)\b(?!\d)",
+                r"\b(?:unschlagbar|unübertroffen|konkurrenzlos|unvergleichlich|beispiellos|unerreicht)\w*",
+                r"\bweltweit\s+(?:erste|einzige)\w*",
+                r"\bals\s+(?:erste|einzige)[rs]?\s+(?:Anbieter|Hersteller|Unternehmen|Plattform|Lösung)\b",
+                rf"\b(?:die|der|das|den|dem|des|unsere?[nmrs]?|ihre?[nmrs]?)\s+einzigen?\s+(?:[\w-]+\s+){{0,2}}?{product}",
+            )
+        ],
+        "guarantee": [
+            _c(
+                r"\bgarantier\w*",
+                r"\b(?:100|hundert)\s?(?:%|Prozent)\s+(?:sicher|ausfallsicher|verfügbar|DSGVO-konform|datenschutzkonform|rechtssicher|fehlerfrei|zuverlässig|zufrieden)\w*",
+                r"\b(?:null|ohne\s+(?:jede|jegliche|eine einzige))\s+(?:Ausfallzeit\w*|Downtime|Ausfälle|Datenverlust\w*|Risiko|Risiken|Unterbrechung\w*)",
+                r"\b(?:risikofrei|risikolos|ausfallsicher|fehlerfrei|hundertprozentig)\w*",
+                r"\b(?:absolut|völlig|vollkommen|komplett)\s+(?:sicher|risikolos|fehlerfrei|ausfallsicher)\w*",
+            )
+        ],
+        "evidence": [
+            _c(
+                r"\b(?:Studien|Untersuchungen|Umfragen|Analysen|Forschungsergebnisse|Statistiken|Zahlen|Erhebungen|Experten|Expertinnen und Experten|Fachleute|Wissenschaftler\w*|Forscher\w*)\s+(?:zeigen|belegen|beweisen|bestätigen|sind sich einig|haben gezeigt|haben ergeben|ergeben|legen nahe|sprechen eine klare Sprache)\b",
+                r"\b(?:wissenschaftlich|klinisch|unabhängig)\s+(?:belegt|bewiesen|erwiesen|nachgewiesen|bestätigt|geprüft|getestet)\b",
+                r"\b(?:nachweislich|erwiesenermaßen|nachgewiesenermaßen|bewiesenermaßen)\b",
+                r"\bFakt ist\b|\bes ist (?:bewiesen|erwiesen|belegt)\b",
+            )
+        ],
+        "statistic": [
+            _c(
+                rf"\b(?:{_DIGITS}|neun|acht|sieben|sechs|fünf|vier|drei|zwei)\s+von\s+(?:{_DIGITS}|zehn|hundert)\b(?!\s*(?:Punkten|möglichen))",
+                r"\bjede[rsn]?\s+(?:zweite|dritte|vierte|fünfte|zehnte)\b",
+                r"\bdie (?:Mehrheit|Mehrzahl|große Mehrheit) (?:der|aller)\b",
+                r"\bdie meisten (?:Unternehmen|Firmen|Marketer|Entscheider\w*|Mittelständler|Käufer\w*|B2B-\w+)\b",
+            )
+        ],
+    }
+    weak = re.compile(
+        r"\b(?:[Dd]er|[Dd]ie|[Dd]as|[Dd]en|[Dd]em|[Dd]es|am|[Uu]nser[enmrs]?|[Ii]hr[enmrs]?)\s+(?:[a-zäöüß-]+\s+)?"
+        r"(?P<word>best(?:e|en|er|es|em)|[a-zäöüß][a-zäöüß-]{2,}(?:ste|sten|ster|stes|stem|ßte|ßten|ßter|ßtes|ßtem))\b"
+    )
+    stop = frozenset(
+        [
+            "erste",
+            "ersten",
+            "erster",
+            "erstes",
+            "erstem",
+            "letzte",
+            "letzten",
+            "letzter",
+            "letztes",
+            "letztem",
+            "nächste",
+            "nächsten",
+            "nächster",
+            "nächstes",
+            "nächstem",
+            "meiste",
+            "meisten",
+            "meister",
+            "neueste",
+            "neuesten",
+            "jüngste",
+            "jüngsten",
+            "selbst",
+            "kosten",
+        ]
+        + ["wichtigste", "wichtigsten", "häufigste", "häufigsten", "mindeste", "mindesten"]
+    )
+    return Lexicon(
+        triggers=triggers,
+        weak_superlative=weak,
+        weak_stop=stop,
+        market_scope=_c(
+            r"\b(?:am|auf dem|im) (?:gesamten )?Markt\b",
+            r"\b(?:in )?der Branche\b|\bbranchenweit\b",
+            r"\b(?:welt|europa|bundes|deutschland)weit\b",
+            r"\bin (?:ganz )?(?:Europa|Deutschland|Österreich|der Schweiz|der EU|der Welt|der DACH-Region|Nordamerika)\b",
+            r"\bim (?:deutschsprachigen|europäischen|DACH-|internationalen|deutschen)[\w-]*\s?(?:Raum|Markt|Mittelstand)?\b",
+            r"\b(?:seiner|ihrer) (?:Klasse|Kategorie)\b|\baller Zeiten\b|\bder Welt\b|\bdes Marktes\b|\bauf dem Planeten\b",
+        ),
+        change_verb=_c(
+            r"\b(?:senk|sink|sank|gesenkt|gesunken|steiger|steig|stieg|gestiegen|erhöh|reduzier|verringer|verbesser|spar|gespart|"
+            r"verkürz|beschleunig|minimier|maximier|wächst|wachs|wuchs|gewachsen|halbier|optimier|verdien|gewinn|verlänger|"
+            r"vermeid|verhinder|eliminier|fiel|gefallen|drück|kürz|schrumpf|zurückgegangen|zurückging|ging\w* zurück)\w*"
+        ),
+        percent_context=_c(
+            r"\b(?:Rabatt|Skonto|Nachlass|Ermäßigung|Preisnachlass|Mehrwertsteuer|MwSt|USt|Umsatzsteuer|Steuer|Zins\w*|Gebühr\w*|"
+            r"Provision|Anzahlung|Gutschein\w*|Rabattcode|Frühbucher\w*|Jahresabo\w*|Aufschlag|Zuschlag|Luftfeuchte|Luftfeuchtigkeit|"
+            r"Akku\w*|Ladezustand|Alkohol\w*|Steigung)\b",
+            r"\bbei jährlicher (?:Zahlung|Abrechnung|Vorauszahlung)\b",
+        ),
+        not_claim=_c(*_NOT_CLAIM_COMMON),
+        source=_c(
+            *_CITATION,
+            r"\blaut\b|\bgemäß\b|\bzufolge\b|\bnach Angaben\b|\bQuellen?\s*:|\(Quelle\b",
+            r"\bnach (?:einer|der|dem|den) (?:Studie|Umfrage|Erhebung|Analyse|Auswertung|Untersuchung|Messung)\w*",
+            r"\bwie (?:eine|die) (?:Studie|Umfrage|Erhebung|Analyse|Auswertung|Untersuchung)\b",
+            r"\b(?:Studie|Umfrage|Erhebung|Analyse|Auswertung|Untersuchung|Report|Bericht|Benchmark)\s+(?:von|des|vom)\s+[A-ZÄÖÜ\d]",
+            r"\bbelegt (?:durch|von)\b|\bgemessen (?:von|durch)\b|\bzertifiziert (?:durch|von)\b",
+        ),
+        source_next=_c(r"^\s*(?:\(?(?:Quellen?|Siehe|Vgl\.|Source|Sources)\b|\[\^|[¹²³⁴⁵⁶⁷⁸⁹])"),
+        refers_back=_c(
+            r"^\s*(?:Demnach|Demzufolge|Dabei|Zudem|Außerdem|Darüber hinaus|Ferner|Weiter|Dort|Darin|"
+            r"Die (?:Studie|Umfrage|Erhebung|Analyse|Auswertung|Untersuchung|Daten)|Sie (?:zeigt|ergab|belegt))\b"
+        ),
+        clause_break=re.compile(
+            r";\s*|\s+[–—-]\s+|:\s+|,\s+|\s+(?:und|aber|sondern|während|doch|sowie)\s+(?=[a-zäöüß])"
+        ),
+    )
+
+
+def _english(num: str, rng: str, time: str) -> Lexicon:
+    product = r"(?:[\w-]+\s+){0,3}?(?:solution|platform|provider|vendor|tool|software|system|product|sensor|company|supplier|service|app|partner|agency|insurer)s?\b"
+    triggers = {
+        "percentage": [_c(rf"(?<![\w.,]){rng}\s?(?:{_PERCENT})")],
+        "multiplier": [
+            _c(
+                r"\b(?:doubl|tripl|quadrupl)(?:ed|es|ing)\b",
+                r"\bhalv(?:ed|es|ing)\b|\bcut (?:\w+ )?in half\b",
+                rf"\b(?:twice|three times|four times|five times|ten times|{_DIGITS}\s?(?:x|times))\s+(?:as\s+\w+|faster|more|higher|better|cheaper|fewer|less|quicker|greater|larger)\b",
+                rf"\b{_DIGITS}x\b(?!\d)|\b(?:{_DIGITS}|two|three|four|five|ten)-fold\b|\b(?:two|three|four|five|six|seven|eight|nine|ten)fold\b",
+            )
+        ],
+        "quantified": [
+            _c(
+                rf"\bby\s+(?:(?:up to|around|about|roughly|nearly|almost|more than|over|an average of|as much as|approximately|at least|some)\s+)?(?:(?:{_MONEY})\s?)?{rng}\s*(?:{_PERCENT}|x\b|times\b|-?fold\b|{time}|{_MONEY}|{_SCALE})"
+            ),
+            _c(
+                rf"\bsav(?:e|es|ed|ing)\b[^.]{{0,40}}?(?:(?:{_MONEY})\s?)?{rng}\s*(?:{time}|{_MONEY}|{_PERCENT}|{_SCALE})(?!\w)"
+            ),
+            _c(rf"\bfrom\s+{num}\s*(?:{_PERCENT}|{time}|{_MONEY})?\s+(?:down |up )?to\s+{num}\b"),
+        ],
+        "timing": [
+            _c(
+                rf"\b(?:up to\s+)?{num}\s+(?:{time})\s+(?:before|earlier|ahead of|in advance|prior to|sooner)\b"
+            ),
+            _c(
+                rf"(?:pays? (?:for )?itself|payback|return on investment|\bROI\b)(?=[^.]*?\b{num}\s*(?:{time}|{_PERCENT}))"
+            ),
+            _c(rf"\b{num}\s+(?:{time})\b[^.]{{0,60}}?(?:pays? (?:for )?itself|breaks? even)"),
+        ],
+        "superlative": [
+            _c(
+                r"\b(?:the|a|an|our|its|their)\s+(?:[\w-]+\s+)?leading\b(?!\s+(?:to|up|into|the|a|an|our|your)\b)",
+                r"\b(?:market|industry|world|category)[- ]lead(?:ing|er)s?\b",
+                r"\b(?:best[- ]in[- ]class|number one|No\.\s?1\b|#1\b|unmatched|unrivall?ed|unbeatable|unparalleled|second to none|award[- ]winning|first[- ]ever)",
+                r"\b(?:world|Europe|Germany|America|Britain|the industry|the market|the world)['’]s\s+(?:most\s+[\w-]+|best|leading|largest|biggest|fastest|first|only|[a-z]{3,}est)\b",
+                rf"\bthe only\s+{product}",
+                r"\bthe first and only\b",
+            )
+        ],
+        "guarantee": [
+            _c(
+                r"(?<!money-back )(?<!money back )(?<!satisfaction )(?<!price )(?<!refund )\bguarantee[sd]?\b",
+                r"\bzero\s+(?:downtime|defects|errors|data loss|risk|failures|outages|interruptions)\b",
+                r"\b(?:100|one hundred)\s?(?:%|percent)\s+(?:secure|safe|reliable|available|compliant|accurate|uptime|guaranteed|satisfaction|GDPR[- ]compliant)\b",
+                r"\b(?:risk-free|error-free|fail-safe|failsafe|bulletproof|foolproof)\b",
+                r"\bnever (?:fails|breaks|goes down|loses)\b",
+                r"\b(?:completely|totally|absolutely|fully) (?:secure|safe|risk-free|error-free)\b",
+            )
+        ],
+        "evidence": [
+            _c(
+                r"\b(?:studies|research|surveys|statistics|experts|scientists|analysts|the numbers|industry reports)\s+(?:all\s+)?(?:show|prove|have shown|confirm|suggest|agree|indicate|reveal|demonstrate)s?\b",
+                r"\b(?:scientifically|clinically|independently)\s+(?:proven|tested|verified|validated)\b",
+                r"\bproven to\b|\b(?:it is|it's) (?:a )?(?:proven|well[- ]known) fact\b|\bdemonstrably\b|\bprovably\b",
+            )
+        ],
+        "statistic": [
+            _c(
+                rf"\b(?:{_DIGITS}|nine|eight|seven|six|five|four|three|two|one)\s+(?:out of|in)\s+(?:{_DIGITS}|ten|five|four|three|hundred)\b(?!\s*(?:stars|points))",
+                r"\bthe (?:vast |overwhelming )?majority of\b",
+                r"\bmost (?:companies|businesses|marketers|organi[sz]ations|B2B \w+|buyers|decision[- ]makers|enterprises)\b",
+            )
+        ],
+    }
+    weak = re.compile(
+        r"\b(?:[Tt]he|[Oo]ur|[Ii]ts|[Tt]heir|[A-Z][\w-]*['’]s)\s+(?:[\w-]+\s+)?(?P<word>most\s+(?!of\b)[\w-]+|best|[a-z]{3,}est)\b"
+    )
+    stop = frozenset(
+        [
+            "latest",
+            "rest",
+            "test",
+            "west",
+            "east",
+            "interest",
+            "request",
+            "contest",
+            "forest",
+            "guest",
+            "nest",
+            "harvest",
+            "digest",
+            "chest",
+            "quest",
+            "protest",
+            "suggest",
+            "manifest",
+            "arrest",
+            "invest",
+            "conquest",
+            "priest",
+            "modest",
+            "honest",
+            "earnest",
+            "biggest-ever",
+        ]
+    )
+    return Lexicon(
+        triggers=triggers,
+        weak_superlative=weak,
+        weak_stop=stop,
+        market_scope=_c(
+            r"\b(?:on|in) the (?:market|industry|world|planet|sector|field)\b",
+            r"\b(?:worldwide|globally|anywhere|ever|of all time|in (?:its|their) (?:class|category|kind)|available today)\b",
+            r"\bin (?:Europe|Germany|Austria|Switzerland|North America|Asia|the (?:UK|US|EU|DACH region|world))\b",
+        ),
+        change_verb=_c(
+            r"\b(?:reduc|cut|lower|increas|boost|improv|sav|shorten|accelerat|speed|grow|grew|grown|rais|drop|fell|fall|rose|"
+            r"decreas|slash|minimi|maximi|halv|gain|earn|lift|shrink|shrank|avoid|prevent|eliminat|trim)\w*"
+        ),
+        percent_context=_c(
+            r"\b(?:discount\w*|VAT|tax\w*|interest|APR|fees?|commission|deposit|coupon|voucher|promo code|surcharge|early[- ]bird|"
+            r"humidity|battery|alcohol|gradient)\b",
+            r"%\s?off\b|percent off\b",
+            r"\b(?:annual|yearly)\s+(?:billing|plan|subscription|payment|prepayment)\b|\bpay(?:ing)? annually\b",
+        ),
+        not_claim=_c(*_NOT_CLAIM_COMMON),
+        source=_c(
+            *_CITATION,
+            r"\baccording to\b|\bsources?\s*:|\(source\b|\b(?:as )?reported by\b|\bcited by\b|\bas measured by\b",
+            r"\bbased on (?:data|a survey|a study|research|an analysis|our analysis|measurements|figures|the results)\b",
+            r"\b(?:study|survey|report|analysis|benchmark|audit|evaluation)\s+(?:by|from|conducted by)\s+[A-Z\d]",
+            r"\b(?!(?:Our|The|This|That|A|An|These|Recent|New|Many|Several|Independent|Most)\b)[A-Z][\w&.-]+(?:['’]s)?\s+(?:(?:19|20)\d{2}\s+)?(?:study|survey|report|analysis|benchmark)\b",
+            r"\b(?:data|figures) from\b|\bper (?:the|a) (?:study|survey|report)\b",
+        ),
+        source_next=_c(r"^\s*(?:\(?(?:Sources?|See|Cf\.|Quelle)\b|\[\^|[¹²³⁴⁵⁶⁷⁸⁹])"),
+        refers_back=_c(
+            r"^\s*(?:Accordingly|In addition|Moreover|Furthermore|Also|There|The (?:same )?(?:study|survey|report|analysis|data)|"
+            r"It (?:also )?(?:found|shows|showed)|They (?:also )?found)\b"
+        ),
+        clause_break=re.compile(
+            r";\s*|\s+[–—-]\s+|:\s+|,\s+|\s+(?:and|but|while|whereas)\s+(?=(?:is|are|was|were|has|have|had|will|can|could|does|did|\w+s|\w+ed)\b)"
+        ),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    start: int
+    end: int
+    kind: str
+    reach: int  # end of what the claim needs (a superlative's market scope may follow it)
+
+
+def find(doc: Document, rule: ClaimsRule, language: str) -> list[Hit]:
+    if language not in LANGUAGES:
+        return []
+    lex = lexicon(language)
+    kinds = set(rule.kinds or KINDS)
+    extra = {name: rule.extra(name, language) for name in ("superlatives", "guarantees", "sources")}
+    hits: list[Hit] = []
+    blocks: dict[int, list[Span]] = {}
+    for sentence in doc.sentences:
+        blocks.setdefault(_block_of(doc, sentence.start), []).append(sentence)
+    for sentences in blocks.values():
+        for index, sentence in enumerate(sentences):
+            triggers = triggers_in(doc.content, sentence.start, sentence.end, lex, kinds, extra)
+            if not triggers or _sourced(sentences, index, lex, extra["sources"]):
+                continue
+            hits.extend(_hits(doc, sentence, triggers, lex, rule))
+    return hits
+
+
+def _block_of(doc: Document, offset: int) -> int:
+    for block in doc.prose_blocks:
+        if block.start <= offset < block.end:
+            return block.start
+    return offset
+
+
+def triggers_in(
+    text: str,
+    start: int,
+    end: int,
+    lex: Lexicon,
+    kinds: set[str],
+    extra: dict[str, re.Pattern[str] | None] | None = None,
+) -> list[Trigger]:
+    """Claim signals in ``text[start:end]`` (one sentence), figures of the offer left out."""
+    extra = extra or {}
+    found: list[Trigger] = []
+    for kind, patterns in lex.triggers.items():
+        if kind not in kinds:
+            continue
+        for pattern in patterns:
+            found += [
+                Trigger(m.start(), m.end(), kind, m.end())
+                for m in pattern.finditer(text, start, end)
+            ]
+    for kind, name in (("superlative", "superlatives"), ("guarantee", "guarantees")):
+        pattern = extra.get(name)
+        if kind in kinds and pattern is not None:
+            found += [
+                Trigger(m.start(), m.end(), kind, m.end())
+                for m in pattern.finditer(text, start, end)
+            ]
+    if "superlative" in kinds:
+        scopes = list(lex.market_scope.finditer(text, start, end))
+        if scopes:
+            for match in lex.weak_superlative.finditer(text, start, end):
+                word = match.group("word").lower()
+                if word.split()[-1] in lex.weak_stop or word in lex.weak_stop:
+                    continue
+                reach = max(match.end(), max(s.end() for s in scopes))
+                found.append(Trigger(match.start("word"), match.end("word"), "superlative", reach))
+    if not found:
+        return []
+    sentence = text[start:end]
+    offer = [(m.start() + start, m.end() + start) for m in lex.not_claim.finditer(sentence)]
+    kept = []
+    for trigger in found:
+        if trigger.kind in _NUMERIC and any(
+            a < trigger.end and trigger.start < b and _inside_number(text, trigger, a, b)
+            for a, b in offer
+        ):
+            continue
+        if trigger.kind == "percentage" and _percent_is_terms(text, trigger, lex, start, end):
+            continue
+        if (
+            trigger.kind == "quantified"
+            and not _has_percent_or_multiplier(text, trigger)
+            and not lex.change_verb.search(text, start, end)
+        ):
+            continue
+        kept.append(trigger)
+    return kept
+
+
+def _inside_number(text: str, trigger: Trigger, a: int, b: int) -> bool:
+    """True when the offer figure (price, date, version …) is the trigger's own number."""
+    digits = [m.span() for m in re.finditer(r"\d+(?:[.,]\d+)*", text[trigger.start : trigger.end])]
+    return any(a <= trigger.start + s and trigger.start + e <= b for s, e in digits)
+
+
+def _percent_is_terms(text: str, trigger: Trigger, lex: Lexicon, start: int, end: int) -> bool:
+    """A discount, a tax rate or a spec ("2 % Skonto", "15% discount", "95 % humidity")."""
+    before = text[max(start, trigger.start - 30) : trigger.start]
+    if _CHANGE_BY.search(before):
+        return False  # "senkt die Gebühren um 30 %", "cut fees by 30%": an effect, not a rate
+    window = text[max(start, trigger.start - 40) : min(end, trigger.end + 40)]
+    return lex.percent_context.search(window) is not None
+
+
+_CHANGE_BY = re.compile(
+    r"\b(?:by|um)\s+(?:(?:up to|bis zu|rund|etwa|about|around|nearly|almost|fast|knapp|über|more than|mehr als)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _has_percent_or_multiplier(text: str, trigger: Trigger) -> bool:
+    return (
+        re.search(
+            r"%|Prozent|percent|per cent|fach|fold|\bx\b|times|mal\b",
+            text[trigger.start : trigger.end],
+            _I,
+        )
+        is not None
+    )
+
+
+def _sourced(
+    sentences: list[Span], index: int, lex: Lexicon, extra_sources: re.Pattern[str] | None
+) -> bool:
+    def has_source(text: str) -> bool:
+        return lex.source.search(text) is not None or (
+            extra_sources is not None and extra_sources.search(text) is not None
+        )
+
+    current = sentences[index].text
+    if has_source(current):
+        return True
+    if index + 1 < len(sentences) and lex.source_next.search(sentences[index + 1].text):
+        return True
+    return (
+        index > 0
+        and lex.refers_back.search(current) is not None
+        and has_source(sentences[index - 1].text)
+    )
+
+
+def clauses(text: str, start: int, end: int, lex: Lexicon) -> list[tuple[int, int]]:
+    """The sentence cut at commas, semicolons, dashes, colons and clause-joining "und"/"and"."""
+    spans = []
+    cursor = start
+    for match in lex.clause_break.finditer(text, start, end):
+        spans.append((cursor, match.start()))
+        cursor = match.end()
+    spans.append((cursor, end))
+    return [(a, b) for a, b in spans if b > a]
+
+
+def _hits(
+    doc: Document, sentence: Span, triggers: list[Trigger], lex: Lexicon, rule: ClaimsRule
+) -> list[Hit]:
+    text = doc.content
+    parts = clauses(text, sentence.start, sentence.end, lex)
+    groups: list[tuple[int, int, list[Trigger]]] = []
+    for trigger in sorted(triggers, key=lambda t: (t.start, -t.end)):
+        first = next(
+            i for i, (a, b) in enumerate(parts) if trigger.start < b or i == len(parts) - 1
+        )
+        last = max(
+            i
+            for i, (a, b) in enumerate(parts)
+            if a < max(trigger.reach, trigger.start + 1) or i == 0
+        )
+        last = max(first, last)
+        if groups and first <= groups[-1][1]:
+            a, b, members = groups[-1]
+            groups[-1] = (a, max(b, last), [*members, trigger])
+        else:
+            groups.append((first, last, [trigger]))
+    hits = []
+    for first, last, members in groups:
+        start, end = _trim(text, parts[first][0], parts[last][1])
+        members = _dedupe(members)
+        what = ", ".join(f"{t.kind} \u201c{text[t.start : t.end]}\u201d" for t in members)
+        kinds = sorted({t.kind for t in members})
+        triggers = [
+            {"kind": t.kind, "text": text[t.start : t.end], "start": t.start, "end": t.end}
+            for t in members
+        ]
+        values = {"what": what, "kinds": ", ".join(kinds)}
+        hits.append(
+            make_hit(doc, rule, start, end, values, {"claim_kinds": kinds, "triggers": triggers})
+        )
+    return hits
+
+
+def _dedupe(triggers: list[Trigger]) -> list[Trigger]:
+    """One trigger per place: "100 % sicher" is a guarantee, not also a percentage."""
+    kept: list[Trigger] = []
+    for trigger in sorted(triggers, key=lambda t: (-(t.end - t.start), t.start)):
+        if not any(k.start <= trigger.start and trigger.end <= k.end for k in kept):
+            kept.append(trigger)
+    return sorted(kept, key=lambda t: t.start)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Without surrounding spaces, Markdown emphasis and the final full stop."""
+    while start < end and (text[start].isspace() or text[start] in "*_"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in "*_.!,;:"):
+        end -= 1
+    return start, end

@@ -1,0 +1,117 @@
+"""The words of a draft, tokenised once per check run, with the unit (heading, sentence, table)
+each word stands in — the keyword check asks "where is it used?" and "in what sentence?" a lot.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from reviewer.checks.keywords.matching import (
+    KeywordForm,
+    Match,
+    Token,
+    compound_mentions,
+    find_occurrences,
+    keyword_form,
+    tokenize,
+)
+from reviewer.document import Document
+from reviewer.parsing.blocks import Block
+
+# Code and raw HTML are not read as copy; horizontal rules have no words.
+_SKIPPED_KINDS = frozenset({"code", "html", "rule"})
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A heading, a sentence of running text, or a whole table: where a keyword is used."""
+
+    start: int
+    end: int
+    kind: str  # "title", "heading", "sentence" or "table"
+    block: Block
+
+
+@dataclass
+class Use:
+    """One occurrence of a keyword with the unit it stands in."""
+
+    match: Match
+    unit: Unit
+
+
+@dataclass
+class KeywordUses:
+    keyword: str
+    form: KeywordForm
+    uses: list[Use]
+    compounds: list[Token]  # closed German compounds containing the keyword (not occurrences)
+
+    @property
+    def own_tokens(self) -> set[int]:
+        return {i for use in self.uses for i in range(use.match.first, use.match.last)}
+
+
+@dataclass
+class TextIndex:
+    doc: Document
+    tokens: list[Token]
+    units: list[Unit]
+    _unit_starts: list[int] = field(repr=False, default_factory=list)
+
+    @classmethod
+    def build(cls, doc: Document) -> TextIndex:
+        title = doc.title_heading
+        units: list[Unit] = []
+        tokens: list[Token] = []
+        sentences = sorted(doc.sentences, key=lambda s: s.start)
+        for block in doc.blocks:
+            if block.kind in _SKIPPED_KINDS:
+                continue
+            tokens.extend(tokenize(doc.content, block.start, block.end, doc.language))
+            if block.kind == "heading":
+                units.append(
+                    Unit(block.start, block.end, "title" if block is title else "heading", block)
+                )
+            elif block.is_prose:
+                inside = [s for s in sentences if block.start <= s.start < block.end]
+                units.extend(Unit(s.start, s.end, "sentence", block) for s in inside)
+                if not inside:
+                    units.append(Unit(block.start, block.end, "sentence", block))
+            else:
+                units.append(Unit(block.start, block.end, "table", block))
+        units.sort(key=lambda u: u.start)
+        return cls(doc, tokens, units, [u.start for u in units])
+
+    def unit_at(self, offset: int) -> Unit | None:
+        position = bisect_right(self._unit_starts, offset) - 1
+        if position < 0:
+            return None
+        unit = self.units[position]
+        return unit if offset < unit.end else None
+
+    def unit_tokens(self, unit: Unit) -> range:
+        """Index range of the tokens inside a unit."""
+        return range(
+            bisect_left(self._token_starts, unit.start), bisect_left(self._token_starts, unit.end)
+        )
+
+    @cached_property
+    def _token_starts(self) -> list[int]:
+        return [t.start for t in self.tokens]
+
+    def uses_of(self, keyword: str) -> KeywordUses:
+        form = keyword_form(keyword, self.doc.language)
+        matches = find_occurrences(self.doc.content, self.tokens, form, self.doc.language)
+        uses = []
+        for match in matches:
+            unit = self.unit_at(match.start)
+            if unit is not None:
+                uses.append(Use(match, unit))
+        own = {i for m in matches for i in range(m.first, m.last)}
+        compounds = [
+            self.tokens[i] for i in compound_mentions(self.tokens, form, self.doc.language, own)
+        ]
+        return KeywordUses(keyword, form, uses, compounds)

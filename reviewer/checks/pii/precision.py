@@ -1,0 +1,245 @@
+"""Precision rules applied to presidio's raw results: what is *not* a private person's data.
+
+Each rule is general, never a list of strings from one draft:
+
+- e-mail: role mailboxes (info@, vertrieb@, sales@ …) are the company's; so is a one-word mailbox
+  in a sentence where the company speaks ("per E-Mail an cyber@…, unsere Regionalbüros");
+  name-shaped local parts (``c.neumeister``, ``oli.hartwell``) are always a person's;
+- phone: toll-free, premium-rate, shared-cost and universal numbers (0800, 0180x, 0900) are
+  service lines; mobile numbers are a person's; landlines are the company's when the sentence is
+  the company speaking and nothing in it says private;
+- IP: network ranges (CIDR), private/loopback/link-local addresses and dotted version numbers
+  ("Firmware: 3.1.0.22") do not identify anyone;
+- German identifiers (tax id, passport, …): only with a word naming the kind of number before them;
+- street addresses and IBANs: the company's own in a company sentence without personal cues;
+- PERSON: titles are cut off the span; a surname seen in a full name is also found on its own.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+from dataclasses import dataclass, replace
+
+from reviewer.checks.pii import names
+from reviewer.checks.pii.context import company_context, personal_context
+from reviewer.checks.pii.names import words
+
+
+@dataclass(frozen=True, slots=True)
+class Detection:
+    """One item of personal data: a span of the analysed text, its entity type and confidence."""
+
+    start: int
+    end: int
+    entity: str
+    score: float
+    text: str
+    reason: str = ""
+
+
+ROLE_MAILBOXES = words("""info information kontakt contact contacts hello hallo hi hey mail email post office buero
+    buro team sales vertrieb verkauf support service services kundenservice customerservice
+    customercare care help hilfe helpdesk servicedesk presse press media medien marketing pr
+    jobs job karriere career careers hr personal bewerbung bewerbungen recruiting bestellung
+    bestellungen order orders shop store billing rechnung rechnungen buchhaltung accounting
+    invoice invoices finance finanzen noreply no-reply donotreply admin administrator webmaster
+    postmaster hostmaster abuse security privacy datenschutz dpo legal recht compliance anfrage
+    anfragen enquiries enquiry inquiries inquiry events event webinar webinare newsletter
+    feedback partner partners booking bookings reservierung reservations einkauf procurement
+    purchasing it zentrale empfang reception general mailbox studio redaktion editorial
+    editors news akademie academy training schulung schulungen solutions""")
+
+SERVICE_PHONE_TYPES = frozenset({"TOLL_FREE", "PREMIUM_RATE", "SHARED_COST", "UAN", "VOICEMAIL"})
+
+_VERSION_CUE = re.compile(
+    r"(?i)(?:version|vers\.|ver\.|firmware|release|build|update|software|sdk|patch|stand|"
+    r"\bv)\s*[:=]?\s*$"
+)
+_IP_CUE = re.compile(
+    r"(?i)\b(?:ip|ipv4|ipv6|adresse|address|host|server|connection|verbindung|anschluss)\b"
+)
+_NOT_PERSONAL_NETWORKS = tuple(
+    ipaddress.ip_network(n)
+    for n in (
+        "0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16", "172.16.0.0/12",
+        "192.168.0.0/16", "224.0.0.0/4", "240.0.0.0/4", "::1/128", "fc00::/7", "fe80::/10", "::/128",
+    )
+)  # fmt: skip
+
+
+def keep(text: str, det: Detection, language: str) -> tuple[bool, str]:
+    """Whether a raw detection is personal data, and why not when it is not."""
+    rule = _RULES.get(det.entity)
+    return rule(text, det, language) if rule else (True, "")
+
+
+def _email(text: str, det: Detection, language: str) -> tuple[bool, str]:
+    local = det.text.rsplit("@", 1)[0].lower()
+    parts = [p for p in re.split(r"[._+\-]+", re.sub(r"\d+", "", local)) if p]
+    if parts and all(p in ROLE_MAILBOXES or len(p) <= 2 and len(parts) > 1 for p in parts):
+        return False, "role mailbox"
+    if _name_shaped(parts):
+        return True, "name-shaped mailbox"
+    if company_context(text, det.start, det.end):
+        return False, "company contact"
+    return True, ""
+
+
+def _name_shaped(parts: list[str]) -> bool:
+    """``c.neumeister``, ``oli.hartwell``, ``anna`` — a person's mailbox, whatever the sentence says."""
+    if any(names.is_first_name(p.capitalize()) for p in parts if len(p) > 2):
+        return True
+    return len(parts) >= 2 and all(p.isalpha() for p in parts)
+
+
+def _phone(
+    text: str, det: Detection, language: str, phone_type: str = "UNKNOWN"
+) -> tuple[bool, str]:
+    if phone_type in SERVICE_PHONE_TYPES:
+        return False, f"service number ({phone_type.lower().replace('_', '-')})"
+    if phone_type == "MOBILE" or personal_context(text, det.start, det.end):
+        return True, ""
+    if company_context(text, det.start, det.end):
+        return False, "company contact"
+    return True, ""
+
+
+def _ip(text: str, det: Detection, language: str) -> tuple[bool, str]:
+    if "/" in det.text or text[det.end : det.end + 1] == "/":
+        return False, "network range"
+    before = text[max(0, det.start - 30) : det.start]
+    if _VERSION_CUE.search(before) and not _IP_CUE.search(before):
+        return False, "version number"
+    if re.search(r"[\d.]$", before) or re.match(r"\.\d", text[det.end : det.end + 2]):
+        return False, "part of a longer dotted number"
+    try:
+        address = ipaddress.ip_address(det.text.split("%")[0])
+    except ValueError:
+        return False, "not an IP address"
+    if any(
+        address in network
+        for network in _NOT_PERSONAL_NETWORKS
+        if network.version == address.version
+    ):
+        return False, "private or reserved network"
+    return True, ""
+
+
+def _company_owned(text: str, det: Detection, language: str) -> tuple[bool, str]:
+    if company_context(text, det.start, det.end):
+        return False, "company contact"
+    return True, ""
+
+
+_ID_CUE = re.compile(
+    r"(?i)steuer|\bst\.?-?nr|idnr|identifikation|ausweis|\bpass\b|passnummer|reisepass|passport|"
+    r"versicherungsnummer|versichertennummer|kvnr|svnr|sv-nummer|rvnr|sozialversicherung|"
+    r"rentenversicherung|krankenversicherung|führerschein|fahrerlaubnis|licen[cs]e|\btax\b|"
+    r"social security|insurance number|dokumentennummer|document number"
+)
+
+
+_PASSPORT_CUE = re.compile(r"(?i)\bpass\b|passnummer|reisepass|passport")
+_ID_CARD_CUE = re.compile(r"(?i)ausweis|identity card|id card")
+
+
+def name_identity_document(text: str, det: Detection) -> Detection:
+    """Passport and identity-card numbers have the same shape, so presidio reports both as one
+    kind; the word before the number says which document it is ("Reisepassnummer …")."""
+    if det.entity not in ("DE_PASSPORT", "DE_ID_CARD"):
+        return det
+    before = text[max(0, det.start - 60) : det.start]
+    cues = [(m.end(), "DE_PASSPORT") for m in _PASSPORT_CUE.finditer(before)]
+    cues += [(m.end(), "DE_ID_CARD") for m in _ID_CARD_CUE.finditer(before)]
+    if not cues:
+        return det
+    return replace(det, entity=max(cues)[1])
+
+
+def _german_id(text: str, det: Detection, language: str) -> tuple[bool, str]:
+    """Checksums alone do not make an identifier: one 11-digit order number in ten passes the tax-id
+    checksum. Require the document to name the kind of number shortly before it."""
+    if _ID_CUE.search(text[max(0, det.start - 60) : det.start]):
+        return True, ""
+    return False, "number without identifier context"
+
+
+_RULES = {
+    "DE_TAX_ID": _german_id,
+    "DE_TAX_NUMBER": _german_id,
+    "DE_PASSPORT": _german_id,
+    "DE_ID_CARD": _german_id,
+    "DE_SOCIAL_SECURITY": _german_id,
+    "DE_HEALTH_INSURANCE": _german_id,
+    "DE_FUEHRERSCHEIN": _german_id,
+    "EMAIL_ADDRESS": _email,
+    "IP_ADDRESS": _ip,
+    "LOCATION": _company_owned,
+    "IBAN_CODE": _company_owned,
+}
+
+
+def keep_phone(text: str, det: Detection, phone_type: str) -> tuple[bool, str]:
+    return _phone(text, det, "", phone_type)
+
+
+# --- persons ---------------------------------------------------------------------------------
+
+
+def strip_titles(text: str, det: Detection) -> Detection:
+    """'Dr. Lena Marquardt' -> 'Lena Marquardt' (the eval and report convention)."""
+    start = det.start
+    while True:
+        match = re.match(r"([^\W\d_]+(?:[.-][^\W\d_]+)*\.?)\s+", text[start : det.end])
+        if not match or not names.is_title(match.group(1)) or start + match.end() >= det.end:
+            break
+        start += match.end()
+    end = det.end
+    while end > start and text[end - 1] in " .,;:'’":
+        end -= 1
+    if text[start:end].endswith(("'s", "’s")):
+        end -= 2
+    if (start, end) == (det.start, det.end):
+        return det
+    return replace(det, start=start, end=end, text=text[start:end])
+
+
+def other_mentions(text: str, persons: list[Detection], threshold: float) -> list[Detection]:
+    """Every other mention of a confidently found person: the same name where it stood in a doubtful
+    place (a title-case heading), and the surname alone ("so Reimer", "Hartwell's team").
+
+    Lone surnames are skipped when they also name a company in the text ("Kessler
+    Kunststofftechnik GmbH"), where a lone mention most likely means the company."""
+    confident = sorted((p for p in persons if p.score >= threshold), key=lambda p: -len(p.text))
+    covered = [(p.start, p.end) for p in confident]
+    found: list[Detection] = []
+    for person in confident:
+        forms = [(person.text, person.score, "same name")]
+        surname = person.text.split()[-1]
+        if (
+            " " in person.text
+            and len(surname) >= 3
+            and surname[0].isupper()
+            and not _names_company(text, surname)
+        ):
+            forms.append((surname, person.score - 0.1, "surname of " + person.text))
+        for form, score, reason in forms:
+            for match in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
+                if any(match.start() < e and s < match.end() for s, e in covered):
+                    continue
+                found.append(Detection(match.start(), match.end(), "PERSON", score, form, reason))
+                covered.append((match.start(), match.end()))
+    return found
+
+
+def _names_company(text: str, word: str) -> bool:
+    designators = "|".join(
+        re.escape(d) for d in sorted(names.COMPANY_DESIGNATORS, key=len, reverse=True)
+    )
+    return (
+        re.search(
+            rf"(?<![\w-]){re.escape(word)}(?:\s[A-ZÄÖÜ][\w-]+){{0,3}}\s(?i:{designators})\b", text
+        )
+        is not None
+    )

@@ -1,0 +1,198 @@
+"""The recognizers reviewer adds to or swaps into presidio, one per entity kind.
+
+- e-mail: presidio's pattern, but validated against tldextract's *bundled* suffix-list snapshot
+  (presidio's default ``tldextract.extract`` fetches the list from the internet on first use);
+- phone: python-phonenumbers with German formats (``0176 / 412 88 03``, ``(0431) 55 20 913``,
+  ``+49 176 2291845``) and international ones, scored by validity and phone context;
+- street addresses (LOCATION): German and English street + house number [+ postcode + town];
+- persons: ``reviewer.checks.pii.person``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from presidio_analyzer import (
+    AnalysisExplanation,
+    LocalRecognizer,
+    Pattern,
+    PatternRecognizer,
+    RecognizerResult,
+)
+from presidio_analyzer.predefined_recognizers import EmailRecognizer
+
+
+@cache
+def _offline_tld_extractor():
+    import tldextract
+
+    # No suffix_list_urls and no cache dir: tldextract uses the snapshot shipped in its wheel.
+    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, fallback_to_snapshot=True)
+
+
+class OfflineEmailRecognizer(EmailRecognizer):
+    """presidio's e-mail recognizer with a domain check that never goes online."""
+
+    def validate_result(self, pattern_text: str) -> bool:
+        return _offline_tld_extractor()(pattern_text.rsplit("@", 1)[-1]).suffix != ""
+
+
+# --- phone numbers ---------------------------------------------------------------------------
+
+PHONE_REGIONS = {"de": ("DE", "AT", "CH"), "en": ("GB", "US", "IE")}
+_PHONE_CUE = re.compile(
+    r"(?i)(tel\b|tel\.|telefon|phone|fon\b|mobil|handy|cell|call|anruf|rufen|ruf\b|rufnummer|durchwahl|"
+    r"erreich|reach|whatsapp|hotline|fax)"
+)
+_OTHER_NUMBER_CUE = re.compile(
+    r"(?i)(bestell|auftrag|rechnung|kunden-?nr|kundennummer|artikel|art\.-?nr|sku|order|invoice|"
+    r"account|konto|iban|bic|vertrag|contract|ticket|case|fall|version|firmware|build|serial|serien|"
+    r"ust|steuer|tax|id\b|nr\.?\s*$|no\.?\s*$)"
+)
+_DATE_LIKE = re.compile(r"^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$")
+
+SCORE_VALID = 0.75
+SCORE_INTERNATIONAL = 0.6  # "+44 7700 900733": shaped like a phone number, not in a live range
+SCORE_CUED = 0.6
+SCORE_WEAK = 0.3
+
+
+class PhoneNumberRecognizer(LocalRecognizer):
+    """Phone numbers via python-phonenumbers, in the regions that fit the text's language."""
+
+    def __init__(self, supported_language: str = "de") -> None:
+        self.regions = PHONE_REGIONS.get(supported_language, PHONE_REGIONS["en"])
+        super().__init__(
+            supported_entities=["PHONE_NUMBER"],
+            supported_language=supported_language,
+            name=f"ReviewerPhoneRecognizer_{supported_language}",
+        )
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
+        if "PHONE_NUMBER" not in entities:
+            return []
+        import phonenumbers
+
+        found: dict[tuple[int, int], RecognizerResult] = {}
+        for region in self.regions:
+            for match in phonenumbers.PhoneNumberMatcher(
+                text, region, leniency=phonenumbers.Leniency.POSSIBLE
+            ):
+                key = (match.start, match.end)
+                if key in found or not _phone_shaped(match.raw_string):
+                    continue
+                number = match.number
+                valid = phonenumbers.is_valid_number(number)
+                before = text[max(0, match.start - 80) : match.start]
+                cued = bool(_PHONE_CUE.search(before))
+                if valid:
+                    score = SCORE_VALID
+                elif match.raw_string.startswith("+"):
+                    score = SCORE_INTERNATIONAL
+                elif cued:
+                    score = SCORE_CUED
+                else:
+                    score = SCORE_WEAK
+                if not cued and _OTHER_NUMBER_CUE.search(
+                    text[max(0, match.start - 25) : match.start]
+                ):
+                    score = SCORE_WEAK  # "Bestellnummer 0123 456789" is an order number
+                number_type = phonenumbers.number_type(number) if valid else None
+                found[key] = RecognizerResult(
+                    "PHONE_NUMBER",
+                    match.start,
+                    match.end,
+                    score,
+                    analysis_explanation=AnalysisExplanation(
+                        self.name, score, textual_explanation=f"phonenumbers {region}"
+                    ),
+                    recognition_metadata={
+                        RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                        RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                        "phone_type": _type_name(number_type),
+                        "phone_region": phonenumbers.region_code_for_number(number) or region,
+                    },
+                )
+        return list(found.values())
+
+
+def _phone_shaped(raw: str) -> bool:
+    """Written like a phone number: international '+', trunk '0' or '(0..)', 7–15 digits, no decimals."""
+    digits = sum(ch.isdigit() for ch in raw)
+    if not 7 <= digits <= 15 or "," in raw or _DATE_LIKE.match(raw.strip()):
+        return False
+    if raw.startswith("+"):
+        return True
+    if "." in raw:
+        return False  # 1.234.567 or 3.1.0.22: amounts and versions
+    return raw.startswith(("0", "(0", "(+")) or (raw.startswith("(") and digits == 10)
+
+
+def _type_name(number_type: int | None) -> str:
+    if number_type is None:
+        return "UNKNOWN"
+    from phonenumbers import PhoneNumberType
+
+    for name in dir(PhoneNumberType):
+        if name.isupper() and getattr(PhoneNumberType, name) == number_type:
+            return name
+    return "UNKNOWN"
+
+
+# --- street addresses ------------------------------------------------------------------------
+
+_DE_STREET_SUFFIX = (
+    r"(?:straße|strasse|str\.|weg|allee|platz|gasse|ring|damm|ufer|chaussee|steig|stieg|pfad|markt|"
+    r"hof|garten|berg|feld|wall|graben|kai|park|zeile|twiete|redder|höhe|grund|tal|anger|brücke|aue|"
+    r"wiese|wiesen|bogen|kamp|winkel|siedlung|passage|promenade|steg|acker|heide|busch)"
+)
+_DE_STREET_PREFIX = r"(?:Am|An der|An den|Auf dem|Auf der|Im|In der|In den|Zum|Zur|Unter den|Hinter der|Vor dem|Alte|Alter|Neue|Neuer|Große|Großer|Kleine|Kleiner|Obere|Untere)"
+_CAP = r"[A-ZÄÖÜ][a-zäöüß]+"
+_HOUSE_NO = r"\d{1,4}\s?[a-zA-Z]?(?:\s?[-–/]\s?\d{1,4}\s?[a-zA-Z]?)?(?!\d)"
+_TOWN_WORD = (
+    r"[A-ZÄÖÜ][\wäöüß]*(?:[-.][A-ZÄÖÜ]?[\wäöüß]+)*"  # Flensburg, Halle-Neustadt, Frankfurt a.M
+)
+_DE_POSTCODE_TOWN = rf"(?:,?\s+(?:D-)?\d{{5}}\s+{_TOWN_WORD}(?:\s(?:am|an der|im|bei|ob der|in der|\(\w+\)|{_TOWN_WORD}))*)"
+
+_DE_ADDRESS = (
+    r"\b(?:"
+    rf"{_CAP}(?:-{_CAP})*{_DE_STREET_SUFFIX}"  # Lindenstraße, Konrad-Adenauer-Ring
+    rf"|(?:{_CAP}[ -]){{1,3}}(?:Straße|Strasse|Str\.|Weg|Allee|Platz|Gasse|Ring|Damm|Ufer|Chaussee|Markt)"  # Berliner Straße
+    rf"|{_DE_STREET_PREFIX}\s{_CAP}(?:[ -]{_CAP})?"  # Am Mühlenteich
+    rf")\s{_HOUSE_NO}{_DE_POSTCODE_TOWN}?"
+)
+
+_EN_STREET_TYPE = (
+    r"(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Lane|Ln\.?|Drive|Close|Way|Court|Ct\.?|Place|Pl\.?|"
+    r"Crescent|Terrace|Gardens|Square|Boulevard|Blvd\.?|Row|Mews|Hill|Grove|Park|Walk|Parade)"
+)
+_UK_POSTCODE = r"[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}"
+_US_STATE_ZIP = r"[A-Z]{2}\s\d{5}(?:-\d{4})?"
+_EN_ADDRESS = (
+    r"\b(?:(?:Flat|Apartment|Apt\.?|Unit)\s\w+,\s)?\d{1,5}[A-Za-z]?\s"
+    rf"(?:[A-Z][a-z]+\s){{1,3}}{_EN_STREET_TYPE}\b"
+    rf"(?:,\s(?:[A-Z][a-z]+)(?:\s[A-Z][a-z]+)?)?"
+    rf"(?:,?\s(?:{_UK_POSTCODE}|{_US_STATE_ZIP}))?"
+)
+
+SCORE_ADDRESS = 0.7
+
+
+class StreetAddressRecognizer(PatternRecognizer):
+    """A street with house number (optionally postcode and town): where a person can be found."""
+
+    def __init__(self, supported_language: str = "de") -> None:
+        super().__init__(
+            supported_entity="LOCATION",
+            supported_language=supported_language,
+            patterns=[
+                Pattern("German street address", _DE_ADDRESS, SCORE_ADDRESS),
+                Pattern("English street address", _EN_ADDRESS, SCORE_ADDRESS),
+            ],
+            name=f"ReviewerStreetAddressRecognizer_{supported_language}",
+            global_regex_flags=re.MULTILINE,  # case matters: capitalised street names only
+        )
