@@ -7,8 +7,15 @@ comparison keys: its case-folded form; its lemma (``reviewer.language.lemmas``: 
 dictionary data, shipped compact; unknown German compounds take the lemma of their head); the
 English lemma of loanwords German does not know ("Leads" in German copy); a Snowball stem only for
 words no dictionary knows ("webhooks", "uptimes"); and the singular of acronym plurals ("KPIs").
-Two words match when their key sets meet; a keyword matches a run of words that match part by
-part and are separated only by spaces or hyphens.
+Two words match when their key sets meet.
+
+An occurrence is counted the way Yoast SEO counts a keyphrase: a heading or sentence that contains
+every content word of the keyword (function words such as "für", "the" ignored), in any order
+and inflection, holds as many occurrences as its rarest content word ("The apple potato is an
+apple and a potato" holds "apple potato" twice). A run of words that spells the keyword (part by
+part, separated only by spaces or hyphens, or written closed: "Leadgenerierung") counts once
+wherever it stands. Words that share only a Snowball stem with the keyword's words
+("optimize costs" for "cost optimization") are a *close variant*, reported as such, not counted.
 
 Decision on compounds: a keyword inside a *hyphenated* compound counts as an occurrence
 ("Marketing-Automation-Plattform" contains "Marketing-Automation"), because the reader sees the
@@ -66,16 +73,28 @@ class KeywordForm:
     compact_keys: frozenset[str]
     head_lemma: str  # lemma of the closed form, for "ends with" compound mentions
     separators: tuple[str, ...] = ()  # the keyword's own text between its words ("." in "Node.js")
+    content: tuple[int, ...] = ()  # indexes of the content words among ``parts``
+    stems: tuple[str, ...] = ()  # Snowball stem of each content word
+
+    @property
+    def content_parts(self) -> tuple[frozenset[str], ...]:
+        return tuple(self.parts[i] for i in self.content)
 
 
 @dataclass(frozen=True, slots=True)
 class Match:
-    """One occurrence: character span and the index range of the tokens it covers."""
+    """One occurrence: character span and the tokens it covers (``first``..``last`` for a run;
+    ``indexes`` lists them when the words stand apart in the sentence)."""
 
     start: int
     end: int
     first: int
     last: int  # exclusive
+    indexes: tuple[int, ...] = ()
+
+    @property
+    def token_indexes(self) -> tuple[int, ...]:
+        return self.indexes or tuple(range(self.first, self.last))
 
 
 def _language(language: str) -> str:
@@ -110,10 +129,17 @@ def lemma(word: str, language: str) -> str:
 
 
 def keyword_form(keyword: str, language: str) -> KeywordForm:
+    from reviewer.language.stopwords import is_function_word
+
     found = list(_WORD.finditer(keyword))
     words = [m.group(0) for m in found]
     compact_surface = "".join(words)
+    content = tuple(i for i, w in enumerate(words) if not is_function_word(w, language))
+    if not content:  # a keyphrase of function words only ("The Who") is matched as it stands
+        content = tuple(range(len(words)))
     return KeywordForm(
+        content=content,
+        stems=tuple(stem(words[i], _language(language)) for i in content),
         keyword=keyword,
         parts=tuple(word_keys(w, language) for w in words),
         compact=compact_surface.casefold(),
@@ -192,6 +218,65 @@ def find_occurrences(
         else:
             i += 1
     return matches
+
+
+def sentence_occurrences(
+    tokens: list[Token], units: list[range], form: KeywordForm, taken: set[int]
+) -> list[Match]:
+    """Occurrences of a keyword whose content words stand apart within one unit (a heading or a
+    sentence), leaving out the ``taken`` tokens that already form a run of the keyword. Each unit
+    holds as many as its least frequent content word; each occurrence spans its own words."""
+    wanted = form.content_parts
+    if len(wanted) < 2:
+        return []  # one content word: every occurrence is a run
+    found: list[Match] = []
+    for unit in units:
+        hits = [[i for i in unit if i not in taken and keys & tokens[i].keys] for keys in wanted]
+        for n in range(min(len(h) for h in hits)):
+            chosen = tuple(sorted({h[n] for h in hits}))
+            if len(chosen) < len(wanted):
+                continue  # one word standing for two parts of the keyword is no occurrence
+            found.append(
+                Match(
+                    tokens[chosen[0]].start,
+                    tokens[chosen[-1]].end,
+                    chosen[0],
+                    chosen[-1] + 1,
+                    chosen,
+                )
+            )
+    return found
+
+
+def variant_units(
+    tokens: list[Token], units: list[range], form: KeywordForm, language: str, taken: set[int]
+) -> list[list[int]]:
+    """Per unit, the tokens of a close variant: every content word of the keyword is there by its
+    key or by its Snowball stem, and at least one only by its stem ("optimize costs" for "cost
+    optimization", "versichert" for "Versicherung")."""
+    found: list[list[int]] = []
+    wanted = form.content_parts
+    for unit in units:
+        chosen: list[int] = []
+        by_stem = False
+        for keys, word_stem in zip(wanted, form.stems, strict=True):
+            exact = [i for i in unit if i not in taken and keys & tokens[i].keys]
+            if exact:
+                chosen.append(exact[0])
+                continue
+            similar = [
+                i
+                for i in unit
+                if i not in taken and stem(tokens[i].text, _language(language)) == word_stem
+            ]
+            if not similar:
+                break
+            chosen.append(similar[0])
+            by_stem = True
+        else:
+            if by_stem:
+                found.append(sorted(set(chosen)))
+    return found
 
 
 def compound_mentions(
