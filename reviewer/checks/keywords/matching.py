@@ -209,8 +209,14 @@ def find_occurrences(
 ) -> list[Match]:
     """Non-overlapping occurrences of the keyword, left to right."""
     matches: list[Match] = []
+    first = form.parts[0] if form.parts else frozenset()
     i = 0
     while i < len(tokens):
+        keys = tokens[i].keys
+        hyphened = i + 1 < len(tokens) and _joined(text, tokens[i], tokens[i + 1], hyphen_only=True)
+        if not (keys & first or keys & form.compact_keys or hyphened):
+            i += 1  # no run of the keyword can start here: skip the costly checks
+            continue
         taken = _match_at(text, tokens, i, form, language)
         if taken:
             matches.append(Match(tokens[i].start, tokens[i + taken - 1].end, i, i + taken))
