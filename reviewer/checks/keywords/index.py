@@ -14,6 +14,7 @@ from reviewer.checks.keywords.matching import (
     Token,
     compound_mentions,
     find_occurrences,
+    joined_by_hyphen,
     keyword_form,
     sentence_occurrences,
     tokenize,
@@ -106,6 +107,33 @@ class TextIndex:
         return [t.start for t in self.tokens]
 
     @cached_property
+    def positions(self) -> dict[str, list[int]]:
+        """Token indexes per comparison key, to find where a keyword can start without a scan."""
+        found: dict[str, list[int]] = {}
+        for i, token in enumerate(self.tokens):
+            for key in token.keys:
+                found.setdefault(key, []).append(i)
+        return found
+
+    @cached_property
+    def hyphen_starts(self) -> list[int]:
+        """Tokens joined to the next by a hyphen (a closed keyword may be written apart there)."""
+        content = self.doc.content
+        return [
+            i
+            for i in range(len(self.tokens) - 1)
+            if joined_by_hyphen(content, self.tokens[i], self.tokens[i + 1])
+        ]
+
+    def run_starts(self, form: KeywordForm) -> list[int]:
+        """Where a run of the keyword can begin: its first word, its closed form, a hyphen."""
+        keys = (form.parts[0] if form.parts else frozenset()) | form.compact_keys
+        starts = set(self.hyphen_starts)
+        for key in keys:
+            starts.update(self.positions.get(key, ()))
+        return sorted(starts)
+
+    @cached_property
     def unit_ranges(self) -> list[range]:
         return [self.unit_tokens(unit) for unit in self.units]
 
@@ -114,7 +142,9 @@ class TextIndex:
         its close variants and the compounds that contain it."""
         language = self.doc.language
         form = keyword_form(keyword, language)
-        runs = find_occurrences(self.doc.content, self.tokens, form, language)
+        runs = find_occurrences(
+            self.doc.content, self.tokens, form, language, self.run_starts(form)
+        )
         taken = {i for m in runs for i in m.token_indexes}
         scattered = sentence_occurrences(self.tokens, self.unit_ranges, form, taken)
         matches = sorted(runs + scattered, key=lambda m: m.start)

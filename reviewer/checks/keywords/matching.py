@@ -170,6 +170,10 @@ def tokenize(text: str, start: int, end: int, language: str) -> list[Token]:
     return tokens
 
 
+def joined_by_hyphen(text: str, left: Token, right: Token) -> bool:
+    return _joined(text, left, right, hyphen_only=True)
+
+
 def _joined(text: str, left: Token, right: Token, *, hyphen_only: bool = False) -> bool:
     gap = text[left.end : right.start]
     return bool(gap) and (_HYPHENS if hyphen_only else _JOIN).fullmatch(gap) is not None
@@ -205,24 +209,29 @@ def _match_at(text: str, tokens: list[Token], i: int, form: KeywordForm, languag
 
 
 def find_occurrences(
-    text: str, tokens: list[Token], form: KeywordForm, language: str
+    text: str,
+    tokens: list[Token],
+    form: KeywordForm,
+    language: str,
+    starts: list[int] | None = None,
 ) -> list[Match]:
-    """Non-overlapping occurrences of the keyword, left to right."""
+    """Non-overlapping occurrences of the keyword, left to right. ``starts`` (sorted token
+    indexes) limits the positions tried to those where a run can begin (see ``TextIndex``)."""
     matches: list[Match] = []
     first = form.parts[0] if form.parts else frozenset()
-    i = 0
-    while i < len(tokens):
+    positions = starts if starts is not None else range(len(tokens))
+    after = 0
+    for i in positions:
+        if i < after:
+            continue
         keys = tokens[i].keys
         hyphened = i + 1 < len(tokens) and _joined(text, tokens[i], tokens[i + 1], hyphen_only=True)
         if not (keys & first or keys & form.compact_keys or hyphened):
-            i += 1  # no run of the keyword can start here: skip the costly checks
-            continue
+            continue  # no run of the keyword can start here: skip the costly checks
         taken = _match_at(text, tokens, i, form, language)
         if taken:
             matches.append(Match(tokens[i].start, tokens[i + taken - 1].end, i, i + taken))
-            i += taken
-        else:
-            i += 1
+            after = i + taken
     return matches
 
 

@@ -118,9 +118,14 @@ def keyword_parts(keyword: str, language: str) -> frozenset[str]:
 def is_related(token: Token, parts: frozenset[str], language: str) -> bool:
     """A word shares a lemma or stem with the keyword, contains one of its compound parts, is the
     head of one of them, or shares a long beginning with it."""
-    if token.keys & parts or stem(token.text, language) in parts:
+    return bool(token.keys & parts) or _related_word(token.text, parts, language)
+
+
+@lru_cache(maxsize=65536)
+def _related_word(word: str, parts: frozenset[str], language: str) -> bool:
+    if stem(word, language) in parts:
         return True
-    forms = {token.text.casefold(), lemma(token.text, language)}
+    forms = {word.casefold(), lemma(word, language)}
     for part in parts:
         if len(part) < _MIN_PART_CHARS:
             continue
