@@ -1,19 +1,29 @@
-"""Keyword check against the labelled dev set: missing / stuffed exactness, irrelevant P/R, speed.
+"""Keyword check against labelled drafts: missing / stuffed exactness, off-topic P/R, cue reliance,
+speed.
 
     python bench/keywords_eval.py [EVAL_DIR] [--verbose]
 
-Prints, per file, what was expected and what the check reported, then totals: missing and stuffed
-as exact matches (every label found, nothing else reported), irrelevant as precision and recall,
-and the time per document with warm engines (simplemma dictionaries and YAKE loaded) and the
-one-off cold start.
+Two sets are read: the labelled dev set (``EVAL_DIR``, else ``$REVIEWER_EVAL_DIR``, else
+``tests/data/eval/dev``; skipped with a message when absent) and the keyword relevance cases written
+for this check (``tests/data/keywords/``, split into ``develop`` and ``holdout`` halves by their
+``split`` label). For each it prints what was expected and what the check reported, then:
+
+- missing and stuffed keywords as exact matches (every label found, nothing else reported);
+- off-topic ("irrelevant") keywords as precision and recall, per set and per split;
+- how many detected off-topic keywords rely on a contrast cue word ("unlike", "anders als", …):
+  the cue is deleted from the draft and the check run again; a keyword that is then no longer
+  reported relied on the cue;
+- the warm time per document (simplemma dictionaries loaded) and the one-off cold start.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -21,13 +31,136 @@ sys.path.insert(0, str(REPO))
 
 from reviewer.checks import run_check  # noqa: E402
 from reviewer.config import Config  # noqa: E402
-from reviewer.document import load_document  # noqa: E402
+from reviewer.document import load_document, parse_document  # noqa: E402
 
+CASES = REPO / "tests" / "data" / "keywords"
 RULES = {
     "missing": "keywords.missing",
     "stuffed": "keywords.stuffed",
     "irrelevant": "keywords.irrelevant",
 }
+# Contrastive and alternative connectives that set a keyword aside ("Unlike NFT payouts, …").
+# Deleting them from a sentence leaves a grammatical sentence that no longer sets anything aside.
+_CUES = re.compile(
+    r"\b(?:unlike|instead of|rather than|as opposed to|in contrast to|by contrast|compared (?:to|with)|"
+    r"anders als|im Gegensatz zu[mr]?|im Unterschied zu[mr]?|anstatt|statt|verglichen mit)\b\s*",
+    re.IGNORECASE,
+)
+_WHETHER_OR = re.compile(r"\b(?:whether|ob)\b\s*", re.IGNORECASE)
+
+
+def _run_check(doc, config):
+    return run_check("keywords", doc, config)
+
+
+@dataclass
+class Tally:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    misses: list[str] = field(default_factory=list)
+    false_alarms: list[str] = field(default_factory=list)
+
+    def add(self, name: str, wanted: set[str], got: set[str]) -> None:
+        self.tp += len(wanted & got)
+        self.fp += len(got - wanted)
+        self.fn += len(wanted - got)
+        self.misses += [f"{name}:{k}" for k in sorted(wanted - got)]
+        self.false_alarms += [f"{name}:{k}" for k in sorted(got - wanted)]
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    def line(self) -> str:
+        text = f"precision {self.precision:.2f}  recall {self.recall:.2f}  (tp {self.tp}, fp {self.fp}, fn {self.fn})"
+        if self.misses:
+            text += f"  missed: {', '.join(self.misses)}"
+        if self.false_alarms:
+            text += f"  false alarms: {', '.join(self.false_alarms)}"
+        return text
+
+
+def _reported(output, rule: str) -> set[str]:
+    return {f.category.casefold() for f in output.findings if f.rule == rule}
+
+
+def _without_cues(text: str, keywords: set[str]) -> str:
+    """The draft with contrast cue words deleted from the lines that name one of ``keywords``
+    (and "whether/ob … or/oder" there turned plain)."""
+    lines = []
+    for line in text.split("\n"):
+        if any(k in line.casefold() for k in keywords):
+            line = _WHETHER_OR.sub("", _CUES.sub("", line))
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def evaluate(folder: Path, label: str, config: Config, verbose: bool) -> dict:
+    cases = sorted(folder.glob("*.expect.json"))
+    totals = {kind: Tally() for kind in RULES}
+    splits: dict[str, Tally] = {}
+    cue_reliant: list[str] = []
+    cue_cases = 0
+    docs = []
+    print(f"== {label} ({folder})")
+    for expect_path in cases:
+        name = expect_path.name.removesuffix(".expect.json")
+        path = folder / f"{name}.md"
+        doc = load_document(str(path))
+        expect = json.loads(expect_path.read_text(encoding="utf-8"))
+        output = _run_check(doc, config)
+        docs.append(doc)
+        line = [name]
+        for kind, rule in RULES.items():
+            wanted = {k.casefold() for k in expect.get(f"keywords_{kind}", [])}
+            got = _reported(output, rule)
+            totals[kind].add(name, wanted, got)
+            if kind == "irrelevant" and "split" in expect:
+                splits.setdefault(expect["split"], Tally()).add(name, wanted, got)
+            if wanted or got:
+                mark = "ok" if wanted == got else f"MISMATCH expected {sorted(wanted)}"
+                line.append(f"{kind}={sorted(got)} {mark}")
+        print("  " + "  ".join(line))
+        # Cue reliance: is a detected off-topic keyword still detected without the cue words?
+        wanted = {k.casefold() for k in expect.get("keywords_irrelevant", [])}
+        found = wanted & _reported(output, RULES["irrelevant"])
+        text = path.read_text(encoding="utf-8")
+        plain = _without_cues(text, wanted)
+        if wanted and plain != text:
+            cue_cases += 1
+        if found and plain != text:
+            ablated = _run_check(parse_document(plain, path.name), config)
+            lost = found - _reported(ablated, RULES["irrelevant"])
+            cue_reliant += [f"{name}:{k}" for k in sorted(lost)]
+        if verbose:
+            for item in output.details["keywords"]:
+                shown = {k: v for k, v in item.items() if k not in ("keyword", "compounds")}
+                print(f"      {item['keyword']!r}: {shown}")
+            for finding in output.findings:
+                if finding.rule == RULES["irrelevant"]:
+                    print(f"      -> {finding.message}\n         {finding.suggestion}")
+    print()
+    for kind in ("missing", "stuffed"):
+        t = totals[kind]
+        exact = t.fp == 0 and t.fn == 0
+        print(
+            f"  keywords_{kind}: {t.tp} of {t.tp + t.fn} labelled found, {t.fp} reported wrongly -> {'exact' if exact else 'NOT exact'}"
+        )
+    print(f"  off-topic keywords: {totals['irrelevant'].line()}")
+    for split, tally in sorted(splits.items()):
+        print(f"    {split:8} half: {tally.line()}")
+    print(
+        f"  off-topic keywords relying on a contrast cue word: {len(cue_reliant)}"
+        + (f" ({', '.join(cue_reliant)})" if cue_reliant else "")
+        + f"; drafts with an off-topic keyword and a cue word: {cue_cases}"
+    )
+    print()
+    return {"totals": totals, "docs": docs, "cue_reliant": cue_reliant}
 
 
 def _eval_dir(args: list[str]) -> Path:
@@ -38,100 +171,58 @@ def _eval_dir(args: list[str]) -> Path:
 
 
 def main(args: list[str]) -> int:
-    folder = _eval_dir(args)
     verbose = "--verbose" in args
-    cases = sorted(folder.glob("*.expect.json"))
-    if not cases:
-        print(f"no labelled cases in {folder}", file=sys.stderr)
-        return 2
     config = Config()
-    totals = {kind: {"tp": 0, "fp": 0, "fn": 0} for kind in RULES}
-    docs = []
     cold = _cold_start(config)
-    relevant_scores: list[float] = []
-    unrelated_scores: list[float] = []
-    for expect_path in cases:
-        name = expect_path.name.removesuffix(".expect.json")
-        doc = load_document(str(folder / f"{name}.md"))
-        expect = json.loads(expect_path.read_text(encoding="utf-8"))
-        output = run_check("keywords", doc, config)
-        docs.append(doc)
-        labelled = {k.casefold() for k in expect.get("keywords_irrelevant", [])}
-        for item in output.details["keywords"]:
-            if item["relevance"] is not None:
-                bucket = (
-                    unrelated_scores if item["keyword"].casefold() in labelled else relevant_scores
-                )
-                bucket.append(item["relevance"])
-        line = [name]
-        for kind, rule in RULES.items():
-            wanted = {k.casefold() for k in expect.get(f"keywords_{kind}", [])}
-            got = {f.category.casefold() for f in output.findings if f.rule == rule}
-            totals[kind]["tp"] += len(wanted & got)
-            totals[kind]["fp"] += len(got - wanted)
-            totals[kind]["fn"] += len(wanted - got)
-            if wanted or got:
-                mark = "ok" if wanted == got else f"MISMATCH expected {sorted(wanted)}"
-                line.append(f"{kind}={sorted(got)} {mark}")
-        print("  ".join(line))
-        if verbose:
-            for entry in output.details["keywords"]:
-                print(
-                    f"    {entry['keyword']!r:28} n={entry['occurrences']:<3} density={entry['density']:<5} "
-                    f"relevance={entry['relevance']} {entry.get('evidence', {})} related={entry.get('related_words', [])[:4]}"
-                )
-            for finding in output.findings:
-                if finding.rule == "keywords.irrelevant":
-                    print(f"    -> {finding.message}\n       {finding.suggestion}")
+    results = []
+    dev = _eval_dir(args)
+    if any(dev.glob("*.expect.json")):
+        results.append(evaluate(dev, "labelled dev set", config, verbose))
+    else:
+        print(f"skipped the dev set: no labelled cases in {dev}\n")
+    results.append(evaluate(CASES, "keyword relevance cases", config, verbose))
 
-    rounds = 5
-    start = time.perf_counter()
+    combined = Tally()
+    for result in results:
+        t = result["totals"]["irrelevant"]
+        combined.tp, combined.fp, combined.fn = (
+            combined.tp + t.tp,
+            combined.fp + t.fp,
+            combined.fn + t.fn,
+        )
+    reliant = sum(len(r["cue_reliant"]) for r in results)
+    print(f"all sets, off-topic keywords: {combined.line()}; relying on a cue word: {reliant}")
+
+    docs = [d for r in results for d in r["docs"]]
+    rounds = 3
+    wall = time.perf_counter()
+    cpu = time.process_time()
     for _ in range(rounds):
         for doc in docs:
-            run_check("keywords", doc, config)
-    warm = (time.perf_counter() - start) / (rounds * len(docs))
-
-    print()
-    for kind in ("missing", "stuffed"):
-        t = totals[kind]
-        exact = t["fp"] == 0 and t["fn"] == 0
-        print(
-            f"keywords_{kind}: {t['tp']} of {t['tp'] + t['fn']} labelled found, {t['fp']} reported wrongly -> {'exact' if exact else 'NOT exact'}"
-        )
-    t = totals["irrelevant"]
-    precision = t["tp"] / (t["tp"] + t["fp"]) if t["tp"] + t["fp"] else 1.0
-    recall = t["tp"] / (t["tp"] + t["fn"]) if t["tp"] + t["fn"] else 1.0
-    print(
-        f"keywords_irrelevant: precision {precision:.2f}  recall {recall:.2f}  (tp {t['tp']}, fp {t['fp']}, fn {t['fn']})"
-    )
-    if relevant_scores and unrelated_scores:
-        print(
-            f"relevance scores: lowest of the relevant keywords {min(relevant_scores):.2f}, highest of the "
-            f"labelled unrelated {max(unrelated_scores):.2f} (threshold {config.keywords.relevance_threshold:g})"
-        )
+            _run_check(doc, config)
+    wall = (time.perf_counter() - wall) / (rounds * len(docs))
+    cpu = (time.process_time() - cpu) / (rounds * len(docs))
     words = sum(d.word_count for d in docs) / len(docs)
     print(
-        f"speed: cold start (simplemma dictionaries, YAKE) {cold:.2f} s once per process; "
-        f"warm {warm * 1000:.0f} ms per document (mean {words:.0f} words, {len(docs)} documents x {rounds})"
+        f"speed: cold start {cold:.2f} s once per process; warm {wall * 1000:.1f} ms wall, "
+        f"{cpu * 1000:.1f} ms CPU per document (mean {words:.0f} words, {len(docs)} documents x {rounds}); "
+        f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
     )
-    ok = (
-        totals["missing"]["fp"]
-        == totals["missing"]["fn"]
-        == totals["stuffed"]["fp"]
-        == totals["stuffed"]["fn"]
-        == 0
+    exact = all(
+        r["totals"][kind].fp == r["totals"][kind].fn == 0
+        for r in results
+        for kind in ("missing", "stuffed")
     )
-    return 0 if ok and precision >= 0.8 and recall >= 0.8 else 1
+    good = combined.precision >= 0.8 and combined.recall >= 0.8 and reliant <= 1
+    return 0 if exact and good else 1
 
 
 def _cold_start(config: Config) -> float:
-    """Seconds for the first check run in this process: loads the dictionaries and YAKE."""
-    from reviewer.document import parse_document
-
+    """Seconds for the first check run in this process: loads what the check needs."""
     start = time.perf_counter()
     for language, text in (("de", "Die Daten der Kunden."), ("en", "The data of customers.")):
         draft = f"---\nlanguage: {language}\nkeywords: [Daten, data]\n---\n# T\n\n{text}\n"
-        run_check("keywords", parse_document(draft, "warmup.md"), config)
+        _run_check(parse_document(draft, "warmup.md"), config)
     return time.perf_counter() - start
 
 

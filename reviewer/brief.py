@@ -32,10 +32,39 @@ class Brief(BaseModel):
     language: str | None = None
     audience: str | None = None
     words: WordRange | None = None
+    # SEO keywords; the first is the focus keyphrase. An entry may also be
+    # {phrase: "…", synonyms: ["…"]}: the phrase goes to ``keywords``, its synonyms to ``synonyms``.
     keywords: list[str] = Field(default_factory=list)
+    synonyms: dict[str, list[str]] = Field(default_factory=dict)
     required_sections: list[str] = Field(default_factory=list)
     id: str | None = None
     author: str | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _keyword_entries(cls, data: Any) -> Any:
+        """Accept ``{phrase, synonyms}`` keyword entries next to plain strings."""
+        if not isinstance(data, dict) or not isinstance(data.get("keywords"), list):
+            return data
+        if not any(isinstance(item, dict) for item in data["keywords"]):
+            return data
+        phrases: list[Any] = []
+        synonyms = dict(data.get("synonyms") or {})
+        for item in data["keywords"]:
+            if not isinstance(item, dict):
+                phrases.append(item)
+                continue
+            unknown = set(item) - {"phrase", "synonyms"}
+            phrase = item.get("phrase")
+            if unknown or not isinstance(phrase, str) or not phrase.strip():
+                raise ValueError(
+                    'a keyword entry is a string or {phrase: "…", synonyms: ["…"]}, not '
+                    + repr(item)
+                )
+            listed = item.get("synonyms") or []
+            synonyms[phrase] = [listed] if isinstance(listed, str) else list(listed)
+            phrases.append(phrase)
+        return {**data, "keywords": phrases, "synonyms": synonyms}
 
     @field_validator("language")
     @classmethod
@@ -62,7 +91,7 @@ class Brief(BaseModel):
         return None if value is None else str(value)
 
 
-BRIEF_KEYS = {"title", "language", "audience", "words", "keywords", "required_sections"}
+BRIEF_KEYS = {"title", "language", "audience", "words", "keywords", "synonyms", "required_sections"}
 
 
 def parse_brief(data: dict[str, Any], origin: str) -> Brief:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from reviewer.checks import run_check as run_one_check
@@ -22,9 +24,18 @@ def test_dev_set_missing_and_stuffed_exactly(name, path, expect):
     assert sorted(by_rule(output, "keywords.stuffed")) == sorted(expect["keywords_stuffed"])
 
 
-def test_dev_set_irrelevant_precision_and_recall():
+def test_irrelevant_precision_and_recall_on_the_dev_set_and_the_relevance_cases():
+    """Pooled over the dev set (3 off-topic keywords) and our relevance cases (14); the bench
+    prints each set apart (bench/keywords_eval.py)."""
+    import json
+
+    ours = Path(__file__).parent / "data" / "keywords"
+    cases = list(CASES) + [
+        (p.stem, p.with_name(p.name.replace(".expect.json", ".md")), json.loads(p.read_text()))
+        for p in sorted(ours.glob("*.expect.json"))
+    ]
     tp = fp = fn = 0
-    for _name, path, expect in CASES:
+    for _name, path, expect in cases:
         got = {
             k.casefold()
             for k in by_rule(
@@ -77,11 +88,11 @@ def _stuffed_text(uses: int, words: int = 100) -> str:
     return _draft("# Über Hosting\n\n" + " ".join(sentences) + f"\n\n{filler}.\n")
 
 
-def test_stuffing_is_an_error_on_the_first_occurrence():
+def test_stuffing_is_a_warning_on_the_first_occurrence():
     text = _stuffed_text(uses=5)  # 5 of 100 words = 5 %
     doc_output = run_check(text)
     [finding] = [f for f in doc_output.findings if f.rule == "keywords.stuffed"]
-    assert finding.severity == "error" and finding.category == "Cloud-Hosting"
+    assert finding.severity == "warning" and finding.category == "Cloud-Hosting"
     assert text[finding.start : finding.end] == finding.text == "Cloud-Hosting"
     assert finding.density == pytest.approx(5.0) and finding.occurrences == 5
     assert doc_output.metrics["keyword_density_max"] == pytest.approx(5.0)
@@ -103,50 +114,96 @@ def test_a_tiny_text_needs_a_minimum_of_uses_before_it_is_stuffed():
     assert by_rule(run_check(text, lenient), "keywords.stuffed") == ["Cloud-Hosting"]
 
 
-def test_placement_findings_are_info_and_point_at_title_and_intro():
+def test_placement_findings_are_info_for_the_focus_keyphrase_and_all_keywords_on_request():
     output = run_check(DE_ARBEITSSCHUTZ)
-    item = entry(output, "Gefährdungsbeurteilung")
-    assert (
-        item["occurrences"] == 1
-        and not item["in_title"]
-        and not item["in_intro"]
-        and item["in_headings"] == 0
-    )
-    rules = {f.rule: f for f in output.findings if f.category == "Gefährdungsbeurteilung"}
-    assert set(rules) == {
-        "keywords.not_in_title",
-        "keywords.not_in_intro",
-    }  # 1 of 96 words is not rare
-    assert all(f.severity == "info" for f in rules.values())
-    assert rules["keywords.not_in_title"].text.startswith("Arbeitsschutz im Lager")
-    assert rules["keywords.not_in_intro"].text.startswith("Im Lager passieren")
-    arbeitsschutz = entry(output, "Arbeitsschutz")
-    assert (
-        arbeitsschutz["in_title"]
-        and not arbeitsschutz["in_intro"]
-        and arbeitsschutz["in_headings"] == 0
-    )
-
-
-def test_rare_keyword_is_low_density_info():
-    [(_, path, _expect)] = [c for c in CASES if c[0].startswith("en_02")]
-    output = run_one_check("keywords", load_document(str(path)), Config())
-    [finding] = [
-        f for f in output.findings if f.rule == "keywords.low_density" and f.category == "uptime"
-    ]
-    assert finding.severity == "info" and finding.start is None
-    assert entry(output, "uptime")["density"] < 0.5
-    relaxed = config_from_dict({"keywords": {"low_density": 0.1}})
-    assert "uptime" not in by_rule(
-        run_one_check("keywords", load_document(str(path)), relaxed), "keywords.low_density"
-    )
-
-
-def test_placement_can_be_limited_to_the_focus_keyword_or_switched_off():
-    first_only = config_from_dict({"keywords": {"placement": "first"}})
-    output = run_check(DE_ARBEITSSCHUTZ, first_only)
-    assert set(by_rule(output, "keywords.not_in_title")) <= {"Arbeitsschutz"}
+    assert entry(output, "Arbeitsschutz")["focus"] is True
+    # the focus keyphrase is in the brief's title and the title heading, not in the intro
     assert by_rule(output, "keywords.not_in_intro") == ["Arbeitsschutz"]
+    assert by_rule(output, "keywords.not_in_title") == []
+    [intro] = [f for f in output.findings if f.rule == "keywords.not_in_intro"]
+    assert intro.severity == "info" and intro.text.startswith("Im Lager passieren")
+    item = entry(output, "Gefährdungsbeurteilung")
+    assert item["occurrences"] == 1 and not item["in_title"] and not item["in_intro"]
+    assert [f for f in output.findings if f.category == "Gefährdungsbeurteilung"] == []
+    every = run_check(DE_ARBEITSSCHUTZ, config_from_dict({"keywords": {"placement": "all"}}))
+    rules = {f.rule: f for f in every.findings if f.category == "Gefährdungsbeurteilung"}
+    assert {"keywords.not_in_title", "keywords.not_in_intro"} <= set(rules)
+    assert rules["keywords.not_in_title"].text.startswith("Arbeitsschutz im Lager")
+
+
+def test_the_briefs_title_counts_for_keyword_in_title():
+    text = _draft(
+        "Cloud-Hosting für kleine Teams, ohne eigene Server.\n",
+        extra='title: "Cloud-Hosting in Deutschland"\n',
+    )
+    assert entry(run_check(text), "Cloud-Hosting")["in_title"] is True
+    assert by_rule(run_check(text), "keywords.not_in_title") == []
+
+
+def test_keyword_only_in_the_title_is_reported_as_such():
+    text = _draft(
+        "Server mieten für kleine Teams.\n", extra='title: "Cloud-Hosting in Deutschland"\n'
+    )
+    output = run_check(text)
+    assert by_rule(output, "keywords.only_in_title") == ["Cloud-Hosting"]
+    assert by_rule(output, "keywords.missing") == []
+
+
+def test_keyword_only_as_a_close_variant_is_reported_as_such():
+    text = (
+        '---\nlanguage: en\nkeywords: ["cost optimization"]\n---\n# Cloud bills\n\n'
+        "Three ways to optimize costs in your account.\n"
+    )
+    output = run_check(text)
+    [finding] = [f for f in output.findings if f.rule == "keywords.only_variants"]
+    assert "optimize" in finding.message and finding.severity == "info"
+    assert by_rule(output, "keywords.missing") == []
+
+
+def test_synonyms_from_the_brief_count_for_placement_not_for_the_count():
+    text = (
+        '---\nlanguage: en\nkeywords: [{phrase: "voice search", synonyms: ["spoken queries"]}]\n'
+        "---\n# Talking to machines\n\nSpoken queries are everywhere.\n\n"
+        "## Why voice search grows\n\nPeople use voice search while cooking.\n"
+    )
+    item = entry(run_check(text), "voice search")
+    assert item["synonyms"] == ["spoken queries"] and item["synonym_occurrences"] == 1
+    assert item["in_intro"] is True and item["occurrences"] == 2
+
+
+def test_content_words_in_one_sentence_in_any_order_are_an_occurrence():
+    text = (
+        '---\nlanguage: en\nkeywords: ["apple potato"]\n---\n# Food\n\n'
+        "The apple potato is an apple and a potato. A potato alone is not.\n"
+    )
+    assert entry(run_check(text), "apple potato")["occurrences"] == 2
+
+
+def test_a_name_the_text_is_about_is_not_stuffing():
+    body = " ".join(
+        ["VibraNode sends data every minute."] * 6
+        + ["Pumps and fans report vibration to the dashboard."] * 4
+    )
+    text = (
+        '---\nlanguage: en\ntitle: "VibraNode for pumps"\nkeywords: [VibraNode]\n---\n'
+        f"# VibraNode\n\n{body}\n"
+    )
+    output = run_check(text)
+    assert entry(output, "VibraNode")["subject"] == "name"
+    assert by_rule(output, "keywords.stuffed") == []
+
+
+def test_rare_focus_keyphrase_is_low_density_info():
+    body = " ".join(["Salaries and taxes are calculated from the contracts you upload."] * 30)
+    text = f"---\nlanguage: en\nkeywords: [payroll, taxes]\n---\n# Payroll made simple\n\n{body}\n"
+    output = run_check(text)
+    [finding] = [f for f in output.findings if f.rule == "keywords.low_density"]
+    assert finding.category == "payroll" and finding.severity == "info" and finding.start is None
+    relaxed = config_from_dict({"keywords": {"low_density": 0.1}})
+    assert by_rule(run_check(text, relaxed), "keywords.low_density") == []
+
+
+def test_placement_can_be_switched_off():
     off = config_from_dict({"keywords": {"check_title": False, "check_intro": False}})
     output = run_check(DE_ARBEITSSCHUTZ, off)
     assert (

@@ -1,38 +1,45 @@
-"""Topic relevance on drafts written for these tests: shoehorned keywords are flagged, relevant
-keywords used rarely are not, contrasts are recognised, and the alternatives come from the text."""
+"""Topic relevance on drafts written for these tests: keywords squeezed in are flagged whatever
+form the insert takes (aside, list item, heading, parentheses, spread thinly), relevant keywords
+used rarely are not, and the alternatives come from the text. No signal uses contrast cue words."""
 
 from __future__ import annotations
 
-import re
+import json
+from pathlib import Path
 
 import pytest
 
-from reviewer.checks.keywords.contrast import is_contrastive
 from reviewer.config import config_from_dict
+from reviewer.document import load_document
 from tests.keywords_helpers import (
     DE_ARBEITSSCHUTZ,
     DE_LEADGEN,
-    EN_CONTRAST,
     EN_SUPPORT,
     by_rule,
     entry,
     run_check,
 )
 
+CASES = Path(__file__).parent / "data" / "keywords"
 
-def test_german_keyword_shoehorned_once_is_unrelated_and_relevant_ones_are_not():
+
+def test_german_keyword_shoehorned_once_is_unrelated_and_quoted_where_it_stands():
     output = run_check(DE_LEADGEN)
     assert by_rule(output, "keywords.irrelevant") == ["Kryptowährung"]
     [finding] = [f for f in output.findings if f.rule == "keywords.irrelevant"]
-    assert finding.severity == "warning" and finding.start is None and finding.text == ""
+    assert finding.severity == "warning"
+    assert finding.text == "Kryptowährungen"  # the span of the use
     assert "unrelated to the topic" in finding.message
+    assert "one-sentence paragraph" in finding.message
+    assert "Auch Kryptowährungen werden" in finding.message  # the sentence is quoted
     assert entry(output, "DSGVO")["relevant"] is True  # an acronym the text builds a section on
 
 
-def test_english_keyword_set_aside_with_whether_or_is_unrelated():
+def test_english_keyword_in_an_aside_is_unrelated_without_any_cue_word():
     output = run_check(EN_SUPPORT)
     assert by_rule(output, "keywords.irrelevant") == ["blockchain"]
-    assert entry(output, "blockchain")["contrastive_uses"] == 1
+    fit = entry(output, "blockchain")["fit"]
+    assert fit["verdict"] == "off-topic" and fit["reason"]
 
 
 @pytest.mark.parametrize(
@@ -47,22 +54,12 @@ def test_relevant_keyword_used_once_is_not_unrelated(text, keyword):
     item = entry(run_check(text), keyword)
     assert item["occurrences"] == 1
     assert item["relevant"] is True, item
+    assert item["fit"]["verdict"] == "fits"
 
 
 def test_related_words_tie_a_rare_german_keyword_to_the_text():
     item = entry(run_check(DE_ARBEITSSCHUTZ), "Gefährdungsbeurteilung")
-    assert "gefährdungen" in item["related_words"]
-
-
-def test_contrast_beats_a_topic_word_next_to_the_keyword():
-    output = run_check(EN_CONTRAST)
-    assert by_rule(output, "keywords.irrelevant") == ["NFT"]
-    assert (
-        entry(output, "NFT")["contrastive_uses"] == 2
-    )  # the heading question and "Unlike NFT payouts"
-    assert (
-        entry(output, "bank transfer")["relevant"] is True
-    )  # also in the heading, but used in earnest too
+    assert "gefährdungen" in item["fit"]["related_words"]
 
 
 def test_unrelated_keyword_gets_alternatives_from_the_text_and_no_placement_advice():
@@ -82,73 +79,92 @@ def test_relevance_can_be_switched_off_or_made_stricter():
     off = run_check(DE_LEADGEN, config_from_dict({"keywords": {"relevance": False}}))
     assert by_rule(off, "keywords.irrelevant") == []
     assert entry(off, "Kryptowährung")["relevance"] is None
-    strict = run_check(EN_SUPPORT, config_from_dict({"keywords": {"relevance_threshold": 0.6}}))
-    assert set(by_rule(strict, "keywords.irrelevant")) == {"blockchain", "knowledge base"}
+    default = run_check(EN_SUPPORT)
+    strict = run_check(EN_SUPPORT, config_from_dict({"keywords": {"relevance_threshold": 1.0}}))
+    assert set(by_rule(default, "keywords.irrelevant")) < set(
+        by_rule(strict, "keywords.irrelevant")
+    )
 
 
 def test_missing_keywords_are_not_judged_for_relevance():
     item = entry(run_check(DE_ARBEITSSCHUTZ), "Staplerschein")
     assert item["occurrences"] == 0 and item["relevance"] is None
+    assert item["fit"]["verdict"] is None
 
 
 def test_evidence_is_reported_per_keyword():
-    item = entry(run_check(EN_SUPPORT), "ticket volume")
-    assert 0 <= item["relevance"] <= 1
-    assert {"uses", "related_words"} <= set(item["evidence"])
+    fit = entry(run_check(EN_SUPPORT), "ticket volume")["fit"]
+    assert 0 <= fit["score"] <= 1
+    assert fit["evidence"] and set(fit["evidence"]) <= {
+        "title",
+        "section",
+        "related_words",
+        "context",
+        "phrase",
+    }
 
 
-def _contrast(sentence: str, keyword: str, language: str, heading: bool = False) -> bool:
-    match = re.search(re.escape(keyword), sentence)
-    assert match is not None
-    return is_contrastive(sentence, match.start(), match.end(), language, heading=heading)
+def test_a_heading_over_a_section_about_something_else_gives_no_support():
+    draft = """---
+language: en
+keywords: ["payroll", "metaverse"]
+---
+# Payroll without spreadsheets
+
+Payroll runs on the first of the month. Salaries, taxes and contributions are calculated from
+the contracts, and payroll reports reach the accountant automatically.
+
+## Metaverse readiness
+
+Salaries are approved with one click, and the transfers leave on the date you choose. The
+accountant gets the payroll reports the same day.
+"""
+    output = run_check(draft)
+    assert by_rule(output, "keywords.irrelevant") == ["metaverse"]
+    assert "in a subheading" in entry(output, "metaverse")["fit"]["places"][0]
 
 
-@pytest.mark.parametrize(
-    "sentence, keyword, language, heading, expected",
-    [
-        ("Unlike NFT marketplaces, payouts are bank transfers.", "NFT", "en", False, True),
-        ("Use spreadsheets instead of the CRM for a week.", "CRM", "en", False, True),
-        (
-            "Whether it's blockchain or paper, records must be kept.",
-            "blockchain",
-            "en",
-            False,
-            True,
-        ),
-        ("Check whether the CRM syncs overnight.", "CRM", "en", False, False),
-        ("Payouts are sent as SEPA transfers.", "SEPA", "en", False, False),
-        (
-            "Anders als beim Influencer-Marketing geht es um Nachweise.",
-            "Influencer-Marketing",
-            "de",
-            False,
-            True,
-        ),
-        (
-            "Ob Blockchain oder klassische Buchhaltung: Entscheidend ist der Notfallplan.",
-            "Blockchain",
-            "de",
-            False,
-            True,
-        ),
-        (
-            "Prüfen Sie, ob die Cyberversicherung Betriebsunterbrechungen abdeckt.",
-            "Cyberversicherung",
-            "de",
-            False,
-            False,
-        ),
-        (
-            "Im Gegensatz zur Kryptowährung ist das Konto versichert.",
-            "Kryptowährung",
-            "de",
-            False,
-            True,
-        ),
-        ("Blockchain oder Notfallplan?", "Blockchain", "de", True, True),
-        ("Phishing erkennen", "Phishing", "de", True, False),
-        ("Phishing lässt sich nicht vollständig verhindern.", "Phishing", "de", False, False),
-    ],
-)
-def test_contrast_cues(sentence, keyword, language, heading, expected):
-    assert _contrast(sentence, keyword, language, heading) is expected
+def test_a_keyword_that_names_its_section_and_is_built_on_fits():
+    draft = """---
+language: de
+keywords: ["Zeiterfassung", "Urlaubsplanung"]
+---
+# Zeiterfassung per App
+
+Die App erfasst Arbeitszeiten auf der Baustelle. Die Zeiterfassung hängt an jedem Auftrag.
+
+## Urlaubsplanung im Team
+
+Urlaubsanträge stellen Mitarbeitende in der App. Die Leitung sieht geplante Urlaube aller
+Kolleginnen und gibt sie mit einem Klick frei.
+"""
+    item = entry(run_check(draft), "Urlaubsplanung")
+    assert item["relevant"] is True
+    assert "section" in item["fit"]["evidence"]
+
+
+def _labelled_cases():
+    for expect in sorted(CASES.glob("*.expect.json")):
+        labels = json.loads(expect.read_text(encoding="utf-8"))
+        yield pytest.param(
+            expect.with_name(expect.name.replace(".expect.json", ".md")), labels, id=expect.stem
+        )
+
+
+# Known misses on our own cases, kept visible (the test fails when one starts to pass): a list item
+# whose two words happen to recur in the text ("welcome" of "welcome pack").
+_KNOWN_MISSES = {"en_k02_employee-onboarding.expect"}
+
+
+@pytest.mark.parametrize("path, labels", list(_labelled_cases()))
+def test_labelled_relevance_cases(path, labels, request):
+    if request.node.callspec.id in _KNOWN_MISSES:
+        request.applymarker(pytest.mark.xfail(strict=True, reason="known miss, see bench"))
+    from reviewer.checks import run_check as run_one
+    from reviewer.config import Config
+
+    output = run_one("keywords", load_document(str(path)), Config())
+    reported = {f.category.casefold() for f in output.findings if f.rule == "keywords.irrelevant"}
+    assert reported == {k.casefold() for k in labels["keywords_irrelevant"]}
+    for keyword in labels["rare_on_topic"]:
+        assert entry(output, keyword)["relevant"] is True, keyword

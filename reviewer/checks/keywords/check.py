@@ -2,23 +2,43 @@
 
 AI drafts written "for SEO" get keywords wrong in three ways a reader notices: a keyword from the
 brief never appears, one keyword is repeated until the text reads like a list of search terms, or
-a keyword that has nothing to do with the topic is squeezed in once so the brief looks fulfilled.
-Matching (inflection, compounds, hyphenation) lives in ``reviewer.checks.keywords.matching``, the topic
-judgement in ``reviewer.checks.keywords.relevance``; this module turns their numbers into findings.
+a keyword that has nothing to do with the topic is squeezed in so the brief looks fulfilled.
+Matching (inflection, word order, compounds, hyphenation) lives in ``matching`` and ``index``, the
+topic in ``topic``, the fit judgement in ``relevance``; this module turns their numbers into
+findings.
+
+The first brief keyword is the *focus keyphrase*: the placement checks (title, introduction,
+subheadings) and the low-density hint apply to it, as in Yoast SEO. Presence, stuffing and fit
+apply to every keyword. Synonyms from the brief count for placement, not for the keyphrase count.
+
+Per keyword, ``checks.keywords.keywords[i]`` in the report holds the numbers and the deterministic
+fit (``fit``: verdict ``fits`` / ``off-topic``, score, evidence, reason); the LLM critique adds its
+own judgement of the same keyword beside it under ``model_fit`` (same verdict words plus ``weak``),
+so a reader sees both side by side. The verdict of the review stays rule-based.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 
 from reviewer.checks.base import CheckContext, CheckOutput
-from reviewer.checks.keywords.index import KeywordUses, TextIndex, Unit
+from reviewer.checks.keywords.index import KeywordUses, TextIndex
+from reviewer.checks.keywords.matching import (
+    Token,
+    find_occurrences,
+    sentence_occurrences,
+    tokenize,
+)
 from reviewer.checks.keywords.rules import (
     IRRELEVANT,
     LOW_DENSITY,
     MISSING,
     NOT_IN_INTRO,
+    NOT_IN_SUBHEADINGS,
     NOT_IN_TITLE,
+    ONLY_IN_TITLE,
+    ONLY_VARIANTS,
     STUFFED,
 )
 from reviewer.checks.keywords.settings import KeywordsSettings
@@ -26,27 +46,41 @@ from reviewer.document import Document
 from reviewer.models import Finding
 from reviewer.parsing.blocks import Block
 
+_NAME_SHAPE = re.compile(r".*(?:\d|[a-zäöü][A-ZÄÖÜ]).*")  # "VibraNode", "Node.js 20", "iPhone"
+
 
 @dataclass
 class KeywordStats:
     keyword: str
     uses: KeywordUses
-    occurrences: int
+    focus: bool
     density: float  # % of body words
-    in_title: bool
-    in_intro: bool
-    in_headings: int  # subheadings (not the title) that contain it
+    in_title: bool  # the brief's title or the title heading
+    in_intro: bool  # the keyword or a synonym
+    subheadings: int  # subheadings (not the title) that hold the keyword or a synonym
+    synonyms: list[str] = field(default_factory=list)
+    synonym_uses: int = 0
+    subject: str = ""  # "name" or "topic" when the keyword is what the text is about
+
+    @property
+    def occurrences(self) -> int:
+        return len(self.uses.uses)
 
     def as_dict(self) -> dict:
         first = self.uses.uses[0].match if self.uses.uses else None
         return {
             "keyword": self.keyword,
+            "focus": self.focus,
             "occurrences": self.occurrences,
             "density": round(self.density, 2),
             "in_title": self.in_title,
             "in_intro": self.in_intro,
-            "in_headings": self.in_headings,
+            "in_headings": self.subheadings,
+            "synonyms": self.synonyms,
+            "synonym_occurrences": self.synonym_uses,
+            "variants": sorted(set(self.uses.variants))[:5],
             "compounds": sorted({t.text for t in self.uses.compounds}),
+            "subject": self.subject or None,
             "first_occurrence": None if first is None else {"start": first.start, "end": first.end},
         }
 
@@ -66,32 +100,36 @@ def run(ctx: CheckContext) -> CheckOutput:
 
     index = TextIndex.build(doc)
     intro = intro_blocks(doc, settings.intro_words)
-    stats = [_stats(doc, index, keyword, intro) for keyword in keywords]
-    judged = _relevance(doc, index, stats, settings) if settings.relevance else {}
+    brief_title = doc.brief.title or ""
+    stats = [
+        _stats(doc, index, keyword, doc.brief.synonyms.get(keyword, []), intro, brief_title)
+        for keyword in keywords
+    ]
+    stats[0].focus = True
+    topic = None
+    if any(s.occurrences for s in stats):
+        from reviewer.checks.keywords.topic import Topic
+
+        topic = Topic.build(index)
+        for item in stats:
+            item.subject = _subject(item, topic, doc)
+    judged = _relevance(doc, index, topic, stats, settings) if settings.relevance else {}
 
     findings: list[Finding] = []
     details: list[dict] = []
-    for position, item in enumerate(stats):
+    for item in stats:
         verdict = judged.get(item.keyword)
         unrelated = verdict is not None and not verdict[0].relevant
-        findings += _presence_findings(
-            doc,
-            item,
-            settings,
-            intro,
-            placement=position == 0 or settings.placement == "all",
-            unrelated=unrelated,
-        )
+        findings += _presence_findings(doc, item, settings, brief_title)
+        if item.occurrences:
+            findings += _dose_findings(doc, item, settings, unrelated=unrelated)
+        if not unrelated and (item.focus or settings.placement == "all"):
+            findings += _placement(doc, index, item, settings, intro)
         entry = item.as_dict()
+        entry["fit"] = _fit(verdict)
         if verdict is not None:
             relevance, alternatives = verdict
-            entry.update(
-                relevance=relevance.score,
-                relevant=relevance.relevant,
-                evidence=relevance.evidence,
-                related_words=relevance.related_words,
-                contrastive_uses=relevance.contrastive_uses,
-            )
+            entry.update(relevance=relevance.score, relevant=relevance.relevant)
             if unrelated:
                 findings.append(_unrelated(doc, item, relevance, alternatives))
                 entry["alternatives"] = alternatives
@@ -112,6 +150,7 @@ def run(ctx: CheckContext) -> CheckOutput:
         findings=findings, metrics=metrics, summary=_summary(len(stats), counts, settings.relevance)
     )
     output.details["keywords"] = details
+    output.details["focus_keyphrase"] = stats[0].keyword
     if ignored:
         output.details["ignored_keywords"] = ignored  # no letter or digit: nothing to match
     return output
@@ -154,38 +193,78 @@ def intro_blocks(doc: Document, words: int) -> list[Block]:
     return blocks
 
 
-def _stats(doc: Document, index: TextIndex, keyword: str, intro: list[Block]) -> KeywordStats:
+def _in_text(text: str, uses: KeywordUses, language: str) -> bool:
+    """Whether a short text (the brief's title) holds the keyword: as a run or with all its
+    content words."""
+    if not text:
+        return False
+    tokens: list[Token] = tokenize(text, 0, len(text), language)
+    if find_occurrences(text, tokens, uses.form, language):
+        return True
+    return bool(sentence_occurrences(tokens, [range(len(tokens))], uses.form, set()))
+
+
+def _stats(
+    doc: Document,
+    index: TextIndex,
+    keyword: str,
+    synonyms: list[str],
+    intro: list[Block],
+    brief_title: str,
+) -> KeywordStats:
     uses = index.uses_of(keyword)
-    count = len(uses.uses)
+    synonym_uses = [index.uses_of(s) for s in synonyms if any(ch.isalnum() for ch in s)]
+    everything = [u for group in [uses, *synonym_uses] for u in group.uses]
     words = doc.word_count
     title = doc.title_heading
+    in_title = _in_text(brief_title, uses, doc.language) or (
+        title is not None and any(title.start <= u.match.start < title.end for u in uses.uses)
+    )
     return KeywordStats(
         keyword=keyword,
         uses=uses,
-        occurrences=count,
-        density=100.0 * count / words if words else 0.0,
-        in_title=title is not None
-        and any(title.start <= u.match.start < title.end for u in uses.uses),
-        in_intro=any(b.start <= u.match.start < b.end for u in uses.uses for b in intro),
-        in_headings=len({u.unit.start for u in uses.uses if u.unit.kind == "heading"}),
+        focus=False,
+        density=100.0 * len(uses.uses) / words if words else 0.0,
+        in_title=in_title,
+        in_intro=any(b.start <= u.match.start < b.end for u in everything for b in intro),
+        subheadings=len({u.unit.start for u in everything if u.unit.kind == "heading"}),
+        synonyms=list(synonyms),
+        synonym_uses=sum(len(group.uses) for group in synonym_uses),
     )
 
 
+def _subject(item: KeywordStats, topic, doc: Document) -> str:
+    """ "name" when the keyword is the name the text is about (a brand or product in the title:
+    capitalised words no dictionary knows, or with digits or inner capitals); "topic" when it is
+    one word, in the title, and the text's most weighty term. Both repeat naturally."""
+    if not item.in_title or not item.occurrences:
+        return ""
+    from reviewer.checks.keywords.relevance import known_word
+
+    words = re.findall(r"[^\W_]+", item.keyword)
+    content = [words[i] for i in item.uses.form.content]
+    if content and all(
+        _NAME_SHAPE.fullmatch(w) or (w[:1].isupper() and not known_word(w, doc.language))
+        for w in content
+    ):
+        return "name"
+    if len(content) == 1 and topic.weights:
+        top = topic.weights.most_common(1)[0][0]
+        if top in {k for k in item.uses.form.content_parts[0]}:
+            return "topic"
+    return ""
+
+
 def _relevance(
-    doc: Document, index: TextIndex, stats: list[KeywordStats], settings: KeywordsSettings
+    doc: Document, index: TextIndex, topic, stats: list[KeywordStats], settings: KeywordsSettings
 ) -> dict:
     """Relevance and alternatives per used keyword (a keyword the text never uses is reported
     missing; whether it would fit is for the writer to decide)."""
     from reviewer.checks.keywords import relevance as rel
-    from reviewer.checks.keywords.matching import tokenize
 
     used = [s for s in stats if s.occurrences]
-    if not used:
+    if not used or topic is None:
         return {}
-    skip: set[Unit] = set()
-    for item in used:
-        skip |= rel.contrastive_units(index, item.uses)
-    topic = rel.topic_of(index, skip, settings.key_phrases)
     brief = doc.brief
     assert brief is not None
     audience = brief.audience or ""
@@ -197,8 +276,8 @@ def _relevance(
     for item in used:
         relevance = rel.judge(
             index,
-            item.uses,
             topic,
+            item.uses,
             brief_tokens=brief_tokens,
             brief_title=brief.title or "",
             threshold=settings.relevance_threshold,
@@ -206,42 +285,94 @@ def _relevance(
         alternatives = (
             []
             if relevance.relevant
-            else rel.suggestions(index, topic, all_parts, settings.suggestions)
+            else rel.suggestions(
+                index, topic, all_parts, settings.suggestions, settings.key_phrases
+            )
         )
         result[item.keyword] = (relevance, alternatives)
     return result
 
 
+def _fit(verdict) -> dict:
+    """The deterministic fit in the vocabulary the critique's keyword judgement uses."""
+    if verdict is None:
+        return {"verdict": None, "score": None, "reason": "not judged (keyword not used)"}
+    relevance, _alternatives = verdict
+    return {
+        "verdict": "fits" if relevance.relevant else "off-topic",
+        "score": relevance.score,
+        "evidence": relevance.evidence,
+        "related_words": relevance.related_words,
+        "context": relevance.context,
+        "places": relevance.places,
+        "reason": None if relevance.relevant else relevance.reason(),
+    }
+
+
 def _presence_findings(
-    doc: Document,
-    item: KeywordStats,
-    settings: KeywordsSettings,
-    intro: list[Block],
-    *,
-    placement: bool,
-    unrelated: bool,
+    doc: Document, item: KeywordStats, settings: KeywordsSettings, brief_title: str
 ) -> list[Finding]:
+    """Missing, only in the title, or only as a close variant or synonym."""
     keyword = item.keyword
-    if item.occurrences == 0:
-        message = f'Keyword "{keyword}" from the brief does not occur in the text.'
-        if item.uses.compounds:
-            examples = ", ".join(
-                f'"{t}"' for t in sorted({t.text for t in item.uses.compounds})[:3]
-            )
-            message += f" It appears only inside longer words ({examples}), which readers and search engines do not match."
+    if item.occurrences:
+        return []
+    advice = "Use the keyword where it fits naturally, ideally in the first paragraph — or correct the brief if the text rightly covers something else."
+    alternatives = [f'"{v}"' for v in sorted(set(item.uses.variants))[:3]]
+    if item.synonym_uses:
+        alternatives.insert(0, f"the brief's synonyms ({item.synonym_uses}×)")
+    if alternatives:
         return [
             doc.finding(
-                MISSING,
-                message=message,
+                ONLY_VARIANTS,
+                message=(
+                    f'Keyword "{keyword}" does not occur as such; the text uses only '
+                    + ", ".join(alternatives)
+                    + "."
+                ),
                 category=keyword,
-                suggestion="Use the keyword where it fits naturally, ideally in the title or the first paragraph — or correct the brief if the text rightly covers something else.",
+                suggestion="Use the keyphrase itself once or twice (title, first paragraph, a subheading); search engines match variants only loosely.",
                 occurrences=0,
                 density=0.0,
             )
         ]
+    if item.in_title:
+        return [
+            doc.finding(
+                ONLY_IN_TITLE,
+                message=f'Keyword "{keyword}" is in the title but nowhere in the text.',
+                category=keyword,
+                suggestion="Use it in the first paragraph and where the text explains it.",
+                occurrences=0,
+                density=0.0,
+            )
+        ]
+    message = f'Keyword "{keyword}" from the brief does not occur in the text.'
+    if item.uses.compounds:
+        examples = ", ".join(f'"{t}"' for t in sorted({t.text for t in item.uses.compounds})[:3])
+        message += f" It appears only inside longer words ({examples}), which readers and search engines do not match."
+    return [
+        doc.finding(
+            MISSING,
+            message=message,
+            category=keyword,
+            suggestion=advice,
+            occurrences=0,
+            density=0.0,
+        )
+    ]
+
+
+def _dose_findings(
+    doc: Document, item: KeywordStats, settings: KeywordsSettings, *, unrelated: bool
+) -> list[Finding]:
+    """Stuffing for every keyword (a name the text is about is exempt, a one-word topic gets a
+    higher limit); too rare for the focus keyphrase."""
+    keyword = item.keyword
     findings = []
+    limit = settings.subject_density if item.subject == "topic" else settings.stuffing_density
     if (
-        item.density > settings.stuffing_density
+        item.subject != "name"
+        and item.density > limit
         and item.occurrences >= settings.stuffing_min_occurrences
     ):
         first = item.uses.uses[0].match
@@ -250,7 +381,7 @@ def _presence_findings(
                 STUFFED,
                 message=(
                     f'Keyword "{keyword}" is used {item.occurrences} times in {doc.word_count} words '
-                    f"({item.density:.1f} %, limit {settings.stuffing_density:g} %): the text reads as keyword stuffing."
+                    f"({item.density:.1f} %, limit {limit:g} %): the text reads as keyword stuffing."
                 ),
                 category=keyword,
                 start=first.start,
@@ -260,14 +391,14 @@ def _presence_findings(
                 density=round(item.density, 2),
             )
         )
-    if unrelated:
+    if unrelated or not item.focus:
         return findings  # advice to use an off-topic keyword more would be wrong
     if item.density < settings.low_density:
         findings.append(
             doc.finding(
                 LOW_DENSITY,
                 message=(
-                    f'Keyword "{keyword}" is used {item.occurrences} time{"s" if item.occurrences != 1 else ""} in '
+                    f'Focus keyphrase "{keyword}" is used {item.occurrences} time{"s" if item.occurrences != 1 else ""} in '
                     f"{doc.word_count} words ({item.density:.2f} %, below {settings.low_density:g} %)."
                 ),
                 category=keyword,
@@ -276,49 +407,54 @@ def _presence_findings(
                 density=round(item.density, 2),
             )
         )
-    if placement:
-        findings += _placement(doc, item, settings, intro)
     return findings
 
 
-# Where a keyword belongs, why, and which setting asks for it.
-_PLACES = {
-    "title": (
-        NOT_IN_TITLE,
-        "check_title",
-        "the title",
-        "Readers and search engines weigh the title most; work the keyword in if it reads naturally.",
-    ),
-    "intro": (
-        NOT_IN_INTRO,
-        "check_intro",
-        "the introduction",
-        "Mention the keyword in the first paragraph, where readers decide whether the text is for them.",
-    ),
-}
-
-
 def _placement(
-    doc: Document, item: KeywordStats, settings: KeywordsSettings, intro: list[Block]
+    doc: Document,
+    index: TextIndex,
+    item: KeywordStats,
+    settings: KeywordsSettings,
+    intro: list[Block],
 ) -> list[Finding]:
-    """Info findings for a keyword absent from the title heading or the intro, quoting the place."""
-    places = {
-        "title": (doc.title_heading, item.in_title),
-        "intro": (intro[0] if intro else None, item.in_intro),
-    }
+    """Info findings for a keyphrase absent from the title, the intro or every subheading."""
     findings = []
-    for place, (block, present) in places.items():
-        rule, setting, name, advice = _PLACES[place]
-        if block is None or present or not getattr(settings, setting):
-            continue
+    title = doc.title_heading
+    if settings.check_title and not item.in_title and (title is not None or doc.brief.title):
         findings.append(
             doc.finding(
-                rule,
-                message=f'Keyword "{item.keyword}" is not in {name}.',
+                NOT_IN_TITLE,
+                message=f'Keyword "{item.keyword}" is not in the title.',
                 category=item.keyword,
-                start=block.start,
-                end=block.end,
-                suggestion=advice,
+                start=title.start if title is not None else None,
+                end=title.end if title is not None else None,
+                suggestion="Readers and search engines weigh the title most; work the keyword in if it reads naturally.",
+            )
+        )
+    if settings.check_intro and intro and not item.in_intro and item.occurrences:
+        findings.append(
+            doc.finding(
+                NOT_IN_INTRO,
+                message=f'Keyword "{item.keyword}" is not in the introduction.',
+                category=item.keyword,
+                start=intro[0].start,
+                end=intro[0].end,
+                suggestion="Mention the keyword in the first paragraph, where readers decide whether the text is for them.",
+            )
+        )
+    subheadings = [u for u in index.units if u.kind == "heading"]
+    if (
+        settings.check_subheadings
+        and len(subheadings) >= 2
+        and not item.subheadings
+        and item.occurrences
+    ):
+        findings.append(
+            doc.finding(
+                NOT_IN_SUBHEADINGS,
+                message=f'Focus keyphrase "{item.keyword}" (or a synonym) is in none of the {len(subheadings)} subheadings.',
+                category=item.keyword,
+                suggestion="Work the keyphrase or a synonym into one or two subheadings where it describes the section.",
             )
         )
     return findings
@@ -332,10 +468,13 @@ def _unrelated(doc: Document, item: KeywordStats, relevance, alternatives: list[
             + ", ".join(f'"{a}"' for a in alternatives)
             + "."
         )
+    first = item.uses.uses[0].match
     return doc.finding(
         IRRELEVANT,
         message=f'Keyword "{item.keyword}" seems unrelated to the topic of the text: {relevance.reason()}.',
         category=item.keyword,
+        start=first.start,
+        end=first.end,
         suggestion=suggestion,
         relevance=relevance.score,
         alternatives=alternatives,

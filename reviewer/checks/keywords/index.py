@@ -14,8 +14,11 @@ from reviewer.checks.keywords.matching import (
     Token,
     compound_mentions,
     find_occurrences,
+    joined_by_hyphen,
     keyword_form,
+    sentence_occurrences,
     tokenize,
+    variant_units,
 )
 from reviewer.document import Document
 from reviewer.parsing.blocks import Block
@@ -46,12 +49,13 @@ class Use:
 class KeywordUses:
     keyword: str
     form: KeywordForm
-    uses: list[Use]
+    uses: list[Use]  # runs of the keyword and sentences holding all its content words
     compounds: list[Token]  # closed German compounds containing the keyword (not occurrences)
+    variants: list[str] = field(default_factory=list)  # close variants as written, not counted
 
     @property
     def own_tokens(self) -> set[int]:
-        return {i for use in self.uses for i in range(use.match.first, use.match.last)}
+        return {i for use in self.uses for i in use.match.token_indexes}
 
 
 @dataclass
@@ -102,16 +106,57 @@ class TextIndex:
     def _token_starts(self) -> list[int]:
         return [t.start for t in self.tokens]
 
+    @cached_property
+    def positions(self) -> dict[str, list[int]]:
+        """Token indexes per comparison key, to find where a keyword can start without a scan."""
+        found: dict[str, list[int]] = {}
+        for i, token in enumerate(self.tokens):
+            for key in token.keys:
+                found.setdefault(key, []).append(i)
+        return found
+
+    @cached_property
+    def hyphen_starts(self) -> list[int]:
+        """Tokens joined to the next by a hyphen (a closed keyword may be written apart there)."""
+        content = self.doc.content
+        return [
+            i
+            for i in range(len(self.tokens) - 1)
+            if joined_by_hyphen(content, self.tokens[i], self.tokens[i + 1])
+        ]
+
+    def run_starts(self, form: KeywordForm) -> list[int]:
+        """Where a run of the keyword can begin: its first word, its closed form, a hyphen."""
+        keys = (form.parts[0] if form.parts else frozenset()) | form.compact_keys
+        starts = set(self.hyphen_starts)
+        for key in keys:
+            starts.update(self.positions.get(key, ()))
+        return sorted(starts)
+
+    @cached_property
+    def unit_ranges(self) -> list[range]:
+        return [self.unit_tokens(unit) for unit in self.units]
+
     def uses_of(self, keyword: str) -> KeywordUses:
-        form = keyword_form(keyword, self.doc.language)
-        matches = find_occurrences(self.doc.content, self.tokens, form, self.doc.language)
+        """Where the keyword occurs (runs first, then sentences holding all its content words),
+        its close variants and the compounds that contain it."""
+        language = self.doc.language
+        form = keyword_form(keyword, language)
+        runs = find_occurrences(
+            self.doc.content, self.tokens, form, language, self.run_starts(form)
+        )
+        taken = {i for m in runs for i in m.token_indexes}
+        scattered = sentence_occurrences(self.tokens, self.unit_ranges, form, taken)
+        matches = sorted(runs + scattered, key=lambda m: m.start)
         uses = []
         for match in matches:
             unit = self.unit_at(match.start)
             if unit is not None:
                 uses.append(Use(match, unit))
-        own = {i for m in matches for i in range(m.first, m.last)}
-        compounds = [
-            self.tokens[i] for i in compound_mentions(self.tokens, form, self.doc.language, own)
+        own = {i for m in matches for i in m.token_indexes}
+        compounds = [self.tokens[i] for i in compound_mentions(self.tokens, form, language, own)]
+        variants = [
+            " … ".join(self.tokens[i].text for i in group)
+            for group in variant_units(self.tokens, self.unit_ranges, form, language, own)
         ]
-        return KeywordUses(keyword, form, uses, compounds)
+        return KeywordUses(keyword, form, uses, compounds, variants)

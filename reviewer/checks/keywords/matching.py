@@ -3,12 +3,19 @@
 Writers do not repeat a keyword verbatim: German inflects it ("des Datenschutzes"), hyphenates or
 opens it ("KI-Tools", "KI Tools", "KI‑Tool" with a non-breaking hyphen, "Lead-Generierung" /
 "Leadgenerierung"), English pluralises it ("CRM migrations"). Each word gets a small set of
-comparison keys: its case-folded form; its lemma from simplemma (a maintained dictionary
-lemmatiser for de/en that ships its data; greedy mode also lemmatises German compounds); the
+comparison keys: its case-folded form; its lemma (``reviewer.language.lemmas``: simplemma's
+dictionary data, shipped compact; unknown German compounds take the lemma of their head); the
 English lemma of loanwords German does not know ("Leads" in German copy); a Snowball stem only for
 words no dictionary knows ("webhooks", "uptimes"); and the singular of acronym plurals ("KPIs").
-Two words match when their key sets meet; a keyword matches a run of words that match part by
-part and are separated only by spaces or hyphens.
+Two words match when their key sets meet.
+
+An occurrence is counted the way Yoast SEO counts a keyphrase: a heading or sentence that contains
+every content word of the keyword (function words such as "für", "the" ignored), in any order
+and inflection, holds as many occurrences as its rarest content word ("The apple potato is an
+apple and a potato" holds "apple potato" twice). A run of words that spells the keyword (part by
+part, separated only by spaces or hyphens, or written closed: "Leadgenerierung") counts once
+wherever it stands. Words that share only a Snowball stem with the keyword's words
+("optimize costs" for "cost optimization") are a *close variant*, reported as such, not counted.
 
 Decision on compounds: a keyword inside a *hyphenated* compound counts as an occurrence
 ("Marketing-Automation-Plattform" contains "Marketing-Automation"), because the reader sees the
@@ -23,6 +30,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+
+from reviewer.language import lemmas
+from reviewer.language.stems import stem
 
 # Letters and digits; hyphens, apostrophes, slashes and punctuation separate words.
 _WORD = re.compile(r"[^\W_]+")
@@ -63,66 +73,73 @@ class KeywordForm:
     compact_keys: frozenset[str]
     head_lemma: str  # lemma of the closed form, for "ends with" compound mentions
     separators: tuple[str, ...] = ()  # the keyword's own text between its words ("." in "Node.js")
+    content: tuple[int, ...] = ()  # indexes of the content words among ``parts``
+    stems: tuple[str, ...] = ()  # Snowball stem of each content word
+
+    @property
+    def content_parts(self) -> tuple[frozenset[str], ...]:
+        return tuple(self.parts[i] for i in self.content)
 
 
 @dataclass(frozen=True, slots=True)
 class Match:
-    """One occurrence: character span and the index range of the tokens it covers."""
+    """One occurrence: character span and the tokens it covers (``first``..``last`` for a run;
+    ``indexes`` lists them when the words stand apart in the sentence)."""
 
     start: int
     end: int
     first: int
     last: int  # exclusive
+    indexes: tuple[int, ...] = ()
+
+    @property
+    def token_indexes(self) -> tuple[int, ...]:
+        return self.indexes or tuple(range(self.first, self.last))
 
 
 def _language(language: str) -> str:
     return language if language in _LOANWORDS_FROM else "en"
 
 
-@lru_cache(maxsize=4)
-def _stemmer(language: str):
-    import snowballstemmer
-
-    return snowballstemmer.stemmer("german" if language == "de" else "english")
-
-
 @lru_cache(maxsize=131072)
 def word_keys(word: str, language: str) -> frozenset[str]:
     """Comparison keys of one word (see the module docstring); cached, words repeat a lot."""
-    import simplemma
-
     language = _language(language)
     folded = word.casefold()
     keys = {folded}
-    keys.add(simplemma.lemmatize(word, lang=language, greedy=language == "de").casefold())
-    if not (simplemma.is_known(word, language) or simplemma.is_known(folded, language)):
+    keys.add(lemmas.lemma(word, language))
+    if not lemmas.is_known(word, language):
         loan = _LOANWORDS_FROM[language]
-        if loan and (simplemma.is_known(word, loan) or simplemma.is_known(folded, loan)):
-            keys.add(simplemma.lemmatize(folded, lang=loan).casefold())
+        if loan and lemmas.is_known(word, loan):
+            keys.add(lemmas.lemma(folded, loan))
         else:
-            keys.update(_stemmer(lang).stemWord(folded) for lang in ("de", "en"))
+            keys.update(stem(folded, lang) for lang in ("de", "en"))
     if _ACRONYM_PLURAL.fullmatch(word):
         keys.add(folded[:-1])  # "KPIs", "CRMs": no dictionary knows them, no stemmer strips the s
     if language == "en":
         # English sentence-initial capitals: "Managed" and "managed" are the same word
-        keys.add(simplemma.lemmatize(folded, lang="en").casefold())
+        keys.add(lemmas.lemma(folded, "en"))
     return frozenset(keys)
 
 
 @lru_cache(maxsize=131072)
 def lemma(word: str, language: str) -> str:
     """The case-folded dictionary lemma of a word (greedy compound mode for German)."""
-    import simplemma
-
-    language = _language(language)
-    return simplemma.lemmatize(word, lang=language, greedy=language == "de").casefold()
+    return lemmas.lemma(word, _language(language))
 
 
 def keyword_form(keyword: str, language: str) -> KeywordForm:
+    from reviewer.language.stopwords import is_function_word
+
     found = list(_WORD.finditer(keyword))
     words = [m.group(0) for m in found]
     compact_surface = "".join(words)
+    content = tuple(i for i, w in enumerate(words) if not is_function_word(w, language))
+    if not content:  # a keyphrase of function words only ("The Who") is matched as it stands
+        content = tuple(range(len(words)))
     return KeywordForm(
+        content=content,
+        stems=tuple(stem(words[i], _language(language)) for i in content),
         keyword=keyword,
         parts=tuple(word_keys(w, language) for w in words),
         compact=compact_surface.casefold(),
@@ -151,6 +168,10 @@ def tokenize(text: str, start: int, end: int, language: str) -> list[Token]:
             continue
         tokens.append(Token(m.start(), m.end(), m.group(0), word_keys(m.group(0), language)))
     return tokens
+
+
+def joined_by_hyphen(text: str, left: Token, right: Token) -> bool:
+    return _joined(text, left, right, hyphen_only=True)
 
 
 def _joined(text: str, left: Token, right: Token, *, hyphen_only: bool = False) -> bool:
@@ -188,19 +209,89 @@ def _match_at(text: str, tokens: list[Token], i: int, form: KeywordForm, languag
 
 
 def find_occurrences(
-    text: str, tokens: list[Token], form: KeywordForm, language: str
+    text: str,
+    tokens: list[Token],
+    form: KeywordForm,
+    language: str,
+    starts: list[int] | None = None,
 ) -> list[Match]:
-    """Non-overlapping occurrences of the keyword, left to right."""
+    """Non-overlapping occurrences of the keyword, left to right. ``starts`` (sorted token
+    indexes) limits the positions tried to those where a run can begin (see ``TextIndex``)."""
     matches: list[Match] = []
-    i = 0
-    while i < len(tokens):
+    first = form.parts[0] if form.parts else frozenset()
+    positions = starts if starts is not None else range(len(tokens))
+    after = 0
+    for i in positions:
+        if i < after:
+            continue
+        keys = tokens[i].keys
+        hyphened = i + 1 < len(tokens) and _joined(text, tokens[i], tokens[i + 1], hyphen_only=True)
+        if not (keys & first or keys & form.compact_keys or hyphened):
+            continue  # no run of the keyword can start here: skip the costly checks
         taken = _match_at(text, tokens, i, form, language)
         if taken:
             matches.append(Match(tokens[i].start, tokens[i + taken - 1].end, i, i + taken))
-            i += taken
-        else:
-            i += 1
+            after = i + taken
     return matches
+
+
+def sentence_occurrences(
+    tokens: list[Token], units: list[range], form: KeywordForm, taken: set[int]
+) -> list[Match]:
+    """Occurrences of a keyword whose content words stand apart within one unit (a heading or a
+    sentence), leaving out the ``taken`` tokens that already form a run of the keyword. Each unit
+    holds as many as its least frequent content word; each occurrence spans its own words."""
+    wanted = form.content_parts
+    if len(wanted) < 2:
+        return []  # one content word: every occurrence is a run
+    found: list[Match] = []
+    for unit in units:
+        hits = [[i for i in unit if i not in taken and keys & tokens[i].keys] for keys in wanted]
+        for n in range(min(len(h) for h in hits)):
+            chosen = tuple(sorted({h[n] for h in hits}))
+            if len(chosen) < len(wanted):
+                continue  # one word standing for two parts of the keyword is no occurrence
+            found.append(
+                Match(
+                    tokens[chosen[0]].start,
+                    tokens[chosen[-1]].end,
+                    chosen[0],
+                    chosen[-1] + 1,
+                    chosen,
+                )
+            )
+    return found
+
+
+def variant_units(
+    tokens: list[Token], units: list[range], form: KeywordForm, language: str, taken: set[int]
+) -> list[list[int]]:
+    """Per unit, the tokens of a close variant: every content word of the keyword is there by its
+    key or by its Snowball stem, and at least one only by its stem ("optimize costs" for "cost
+    optimization", "versichert" for "Versicherung")."""
+    found: list[list[int]] = []
+    wanted = form.content_parts
+    for unit in units:
+        chosen: list[int] = []
+        by_stem = False
+        for keys, word_stem in zip(wanted, form.stems, strict=True):
+            exact = [i for i in unit if i not in taken and keys & tokens[i].keys]
+            if exact:
+                chosen.append(exact[0])
+                continue
+            similar = [
+                i
+                for i in unit
+                if i not in taken and stem(tokens[i].text, _language(language)) == word_stem
+            ]
+            if not similar:
+                break
+            chosen.append(similar[0])
+            by_stem = True
+        else:
+            if by_stem:
+                found.append(sorted(set(chosen)))
+    return found
 
 
 def compound_mentions(
@@ -228,7 +319,7 @@ def compound_parts(word: str, language: str) -> frozenset[str]:
     ("Cyberversicherung" → cyberversicherung, versicherung, cyber; "Betriebsunterbrechung" →
     …, unterbrechung, betrieb).
 
-    The head is the longest ending of at least five letters that simplemma's dictionary knows;
+    The head is the longest ending of at least five letters that the lemma dictionary knows;
     linking elements (-s-, -es-, -n-, -en-) are dropped from the modifier, which must be a known
     word too unless the head is long enough to be unambiguous ("Cyber|versicherung"). Short
     endings are never heads, so "Marketing" does not become "Marke" + "ting"."""
@@ -248,18 +339,16 @@ def compound_parts(word: str, language: str) -> frozenset[str]:
 
 
 def _split_once(word: str) -> tuple[str, str] | None:
-    import simplemma
-
     for cut in range(_MIN_COMPOUND_CHARS, len(word) - _MIN_HEAD_CHARS + 1):
         head = word[cut:]
-        if not simplemma.is_known(head.capitalize(), "de"):
+        if not lemmas.is_known(head.capitalize(), "de"):
             continue
         modifier = word[:cut]
         candidates = [modifier] + [
             modifier[: -len(link)] for link in _LINKS if modifier.endswith(link)
         ]
         for candidate in candidates:
-            if len(candidate) >= _MIN_COMPOUND_CHARS and simplemma.is_known(
+            if len(candidate) >= _MIN_COMPOUND_CHARS and lemmas.is_known(
                 candidate.capitalize(), "de"
             ):
                 return candidate, lemma(head.capitalize(), "de")

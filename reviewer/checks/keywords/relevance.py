@@ -1,30 +1,32 @@
 """Does a brief keyword fit what the text is about?
 
-No topic word lists and no model download: the judgement adds up evidence that the *text itself*
-gives for the keyword, each piece something a human reviewer would point to:
+No topic word lists, no cue words and no model: the judgement adds up evidence that the *text
+itself* gives for the keyword, each piece something a human reviewer would point to, and each
+independent of how the keyword is introduced:
 
-- ``title``: the keyword is in the title heading or in the brief's title — where the topic is named.
-- ``key_phrase``: it shares a word with the text's top key phrases, extracted by YAKE (statistical,
-  multilingual, ships with the package) from the text *without* the sentences that only set a
-  keyword aside.
-- ``uses``: every heading or sentence that uses it in earnest (not as a contrast, see
-  ``reviewer.checks.keywords.contrast``) counts a little; a keyword the text keeps coming back to fits.
-- ``related_words``: other words of the text or of the brief's title and audience share its lemma or
-  a part of it ("Cyberkriminelle", "CyberSchutz" for "Cyberversicherung"; "Papierlagen" for
-  "Recyclingpapier") — lexical cohesion, the classic sign that a text is about something.
-- ``section``: it heads a section that has text of its own.
-- ``in_paragraph``: a use stands in a paragraph, list or table with more to say — not in a
-  one-sentence insert, the form a keyword squeezed in afterwards typically takes.
+- ``title``: the keyword is in the brief's title or the title heading — where the topic is named.
+- ``section``: it heads a section whose text builds on it (uses its words or related words).
+- ``related_words``: other words of the text (or of the brief's title and audience) share its
+  lemma, its Snowball stem, a compound part or a long common beginning ("Gefährdungen" for
+  "Gefährdungsbeurteilung", "Lieferanten" for "Liefertreue", "costs" for "cost allocation") —
+  lexical cohesion, the classic sign that a text is about something.
+- ``context``: the words around it belong to the text's topic. For each use, the content words of
+  its clause (or of its parentheses; of the whole sentence when the clause is too short to say)
+  are compared with the text's *topic terms*, the lemmas that other headings or sentences use
+  too (``reviewer.checks.keywords.topic``). A sentence about the subject shares many; an aside
+  ("Viele Betriebe beschäftigen sich auch mit Kryptowährung als Geldanlage") shares few. A use in
+  the form inserts take — in parentheses, a paragraph of one sentence, a list item, the text's
+  last sentence — counts half.
 - ``phrase``: it forms a phrase with a word the text repeats elsewhere ("SEPA transfers" in a text
-  about transfers, "portal uptime" in one about the portal) — it is woven into the topic.
+  about transfers) — it is woven into the topic.
 
 A keyword whose evidence stays below ``relevance_threshold`` is "unrelated to the topic". A
-shoehorned keyword typically has none: named once, in isolation or only as a contrast ("Unlike NFT
-marketplaces, …"), with nothing else in the text relating to it. A relevant keyword used once
-still has something: a related word, a paragraph around it, a phrase with the topic, a place in
-the title. Without world knowledge the judgement can be fooled both ways: an off-topic word
-dropped without contrast into the middle of a paragraph passes, and a relevant one standing alone
-with nothing related anywhere is reported — as a warning a reviewer can waive.
+keyword squeezed in typically has none: named in an aside, a lone list item or a heading whose
+section is about something else, with nothing else in the text relating to it. A relevant keyword
+used once still has something: a related word, a topical sentence, a place in the title. Without
+world knowledge the judgement can be fooled both ways — an off-topic word dropped into a sentence
+full of the text's own terms, a relevant one used once in an aside — and it is reported as a
+warning a reviewer can waive; the LLM critique gives its own verdict beside it.
 """
 
 from __future__ import annotations
@@ -34,7 +36,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from reviewer.checks.keywords.contrast import is_contrastive
 from reviewer.checks.keywords.index import KeywordUses, TextIndex, Unit, Use
 from reviewer.checks.keywords.matching import (
     Token,
@@ -42,31 +43,36 @@ from reviewer.checks.keywords.matching import (
     find_occurrences,
     keyword_form,
     lemma,
-    tokenize,
     word_keys,
 )
+from reviewer.checks.keywords.topic import Topic
 from reviewer.document import Document
+from reviewer.language.stems import stem
+from reviewer.language.stopwords import function_words
 
 # How much each piece of evidence weighs (the threshold is in the configuration).
 WEIGHTS = {
     "title": 1.0,
-    "key_phrase": 0.4,
-    "use": 0.25,  # per unit that uses the keyword in earnest
-    "uses_cap": 0.75,
-    "related_word": 0.3,  # per distinct related word
-    "related_cap": 0.6,
-    "section": 0.3,
-    "phrase": 0.3,
-    "in_paragraph": 0.25,
+    "section": 0.5,
+    "related_word": 0.5,  # per distinct related word
+    "related_cap": 0.75,
+    "context": 2.5,  # times the share of topic terms around the keyword: a fifth is enough
+    "context_cap": 0.75,
+    "phrase": 0.5,
 }
 _MIN_PART_CHARS = 4
+_MIN_PREFIX = 5  # a shared beginning relates two words from this many letters …
+_PREFIX_SHARE = 0.6  # … covering this share of the shorter word
+_MIN_CONTEXT_WORDS = 2  # a clause with fewer content words says too little: read the sentence
 _PHRASE_REACH = 2  # words on each side of a keyword that can form a phrase with it
 _PHRASE_REPEATS = 2  # how often the phrase partner must occur elsewhere to count as a topic word
 _PHRASE_GAP = re.compile(r"[ \t\u00a0\u202f\-\u00ad\u2010\u2011\u2012]+")
+_ASIDE_FACTOR = 0.5  # the context of a use in the form of an aside counts half
+_CLAUSE_BREAK = re.compile(r"[,;:()\[\]–—]|\s-\s")
 _SUGGESTION_REPEATS = 2
-_KEY_PHRASE_REPEATS = 2
-_SUGGESTION_POOL = 50  # YAKE phrases searched for alternatives
+_SUGGESTION_POOL = 50
 _HAS_LETTER = re.compile(r"[^\W\d_]")
+_QUOTE_CHARS = 90
 
 
 @dataclass
@@ -76,128 +82,78 @@ class Relevance:
     relevant: bool
     evidence: dict[str, float] = field(default_factory=dict)
     related_words: list[str] = field(default_factory=list)
-    contrastive_uses: int = 0
-    earnest_uses: int = 0
+    context: float = 0.0  # mean share of topic terms around the uses
+    places: list[str] = field(default_factory=list)  # where each use stands, in words
+    quote: str = ""  # the first use's sentence or heading
 
     def reason(self) -> str:
         """Why the keyword looks unrelated, in one sentence."""
-        parts = []
-        if self.earnest_uses == 0:
-            parts.append(
-                f"the text names it only to contrast it with its topic ({self.contrastive_uses}×)"
-            )
-        elif self.earnest_uses == 1:
-            parts.append("the text uses it once, in isolation")
-        else:
-            parts.append(f"the text uses it {self.earnest_uses}× without building on it")
+        uses = len(self.places)
+        where = "; ".join(dict.fromkeys(self.places))
+        parts = [f"it occurs {'once' if uses == 1 else f'{uses} times'}, {where}"]
+        if self.quote:
+            parts[0] += f' ("{self.quote}")'
         if not self.related_words:
             parts.append("no other word of the text relates to it")
-        if "key_phrase" not in self.evidence:
-            parts.append("it is not among the text's key phrases")
+        if self.context < 0.25:
+            parts.append("the words around it are not among the terms the text keeps returning to")
         return "; ".join(parts)
 
 
-@dataclass
-class Topic:
-    """What the text is about, as YAKE key phrases of its earnest sentences, best first."""
-
-    phrases: list[str]
-    tokens: list[list[Token]]  # the words of each phrase, with comparison keys
-    top: int  # how many of the phrases describe the topic; the rest only feed suggestions
-
-
-@lru_cache(maxsize=4)
-def _extractor(language: str, top: int):
-    import yake
-
-    return yake.KeywordExtractor(lan=language, n=2, dedup_lim=0.7, top=top)
-
-
-@lru_cache(maxsize=4)
-def stopwords(language: str) -> frozenset[str]:
-    """YAKE's stop-word list for the language (shipped with yake)."""
-    return frozenset(_extractor(language, 1).stopword_set)
-
-
-def topic_of(index: TextIndex, skip: set[Unit], top: int) -> Topic:
-    """Top ``top`` YAKE key phrases of the text's headings, sentences and tables, leaving out
-    ``skip`` (units that only set a keyword aside, which would otherwise lend it weight)."""
-    doc = index.doc
-    pieces = []
-    for unit in index.units:
-        if unit in skip:
-            continue
-        text = _clean_unit(doc.content[unit.start : unit.end])
-        if _HAS_LETTER.search(text):
-            pieces.append(text if text.endswith((".", "!", "?", ":")) else text + ".")
-    if not pieces:
-        return Topic([], [], top)
-    pool = max(top, _SUGGESTION_POOL)
-    phrases = [
-        phrase
-        for phrase, _score in _extractor(doc.language, pool).extract_keywords("\n".join(pieces))
-    ]
-    phrase_tokens = [tokenize(p, 0, len(p), doc.language) for p in phrases]
-    return Topic(phrases, phrase_tokens, top)
-
-
-_MARKUP = re.compile(r"\]\([^)]*\)|[*_`#>|\[\]]")
-_NOT_WORDS = re.compile(r"\bhttps?://\S+|\bwww\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-
-
-def _clean_unit(text: str) -> str:
-    return " ".join(_MARKUP.sub(" ", _NOT_WORDS.sub(" ", text)).split())
-
-
 def keyword_parts(keyword: str, language: str) -> frozenset[str]:
-    """The lemmas and compound parts of a keyword's words, minus stop words and scraps."""
-    stop = stopwords(language)
+    """The lemmas and compound parts of a keyword's content words."""
+    stop = function_words(language)
     parts: set[str] = set()
     for word in re.findall(r"[^\W_]+", keyword):
         folded = word.casefold()
+        if folded in stop:
+            continue
         parts.add(folded)
         parts |= {p for p in compound_parts(word, language) if len(p) >= _MIN_PART_CHARS}
         parts |= word_keys(word, language)
-    return frozenset(p for p in parts if p not in stop and _HAS_LETTER.search(p))
+        parts.add(stem(word, language))
+    return frozenset(p for p in parts if p not in stop and len(p) > 1 and _HAS_LETTER.search(p))
 
 
 def is_related(token: Token, parts: frozenset[str], language: str) -> bool:
-    """A word shares a lemma with the keyword, or (German) contains one of its compound parts."""
-    if token.keys & parts:
+    """A word shares a lemma or stem with the keyword, contains one of its compound parts, is the
+    head of one of them, or shares a long beginning with it."""
+    return bool(token.keys & parts) or _related_word(token.text, parts, language)
+
+
+@lru_cache(maxsize=65536)
+def _related_word(word: str, parts: frozenset[str], language: str) -> bool:
+    if stem(word, language) in parts:
         return True
-    if language != "de":
-        return False
-    forms = {token.text.casefold(), lemma(token.text, language)}
-    return any(
-        len(part) >= _MIN_PART_CHARS
-        and form != part
-        and (form.startswith(part) or form.endswith(part))
-        for part in parts
-        for form in forms
-    )
+    forms = {word.casefold(), lemma(word, language)}
+    for part in parts:
+        if len(part) < _MIN_PART_CHARS:
+            continue
+        for form in forms:
+            if form == part or len(form) < _MIN_PART_CHARS:
+                continue
+            if language == "de" and (
+                form.startswith(part) or form.endswith(part) or part.endswith(form)
+            ):
+                return True
+            if _shared_beginning(form, part):
+                return True
+    return False
 
 
-def contrastive_units(index: TextIndex, uses: KeywordUses) -> set[Unit]:
-    """Units where this keyword is only named to be set aside."""
-    found = set()
-    for use in uses.uses:
-        unit = use.unit
-        text = index.doc.content[unit.start : unit.end]
-        if is_contrastive(
-            text,
-            use.match.start - unit.start,
-            use.match.end - unit.start,
-            index.doc.language,
-            heading=unit.kind in ("heading", "title"),
-        ):
-            found.add(unit)
-    return found
+def _shared_beginning(a: str, b: str) -> bool:
+    common = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        common += 1
+    return common >= _MIN_PREFIX and common >= _PREFIX_SHARE * min(len(a), len(b))
 
 
 def judge(
     index: TextIndex,
-    uses: KeywordUses,
     topic: Topic,
+    uses: KeywordUses,
     *,
     brief_tokens: list[Token],
     brief_title: str,
@@ -208,21 +164,14 @@ def judge(
     doc = index.doc
     language = doc.language
     parts = keyword_parts(uses.keyword, language)
-    contrast = contrastive_units(index, uses)
-    earnest = [use for use in uses.uses if use.unit not in contrast]
-    earnest_units = {use.unit for use in earnest}
     evidence: dict[str, float] = {}
-
-    title_tokens = tokenize(brief_title, 0, len(brief_title), language)
-    in_brief_title = bool(find_occurrences(brief_title, title_tokens, uses.form, language))
-    if in_brief_title or any(use.unit.kind == "title" for use in earnest):
-        evidence["title"] = WEIGHTS["title"]
-    if _in_topic(index, topic, parts, contrast):
-        evidence["key_phrase"] = WEIGHTS["key_phrase"]
-    if earnest_units:
-        evidence["uses"] = min(WEIGHTS["use"] * len(earnest_units), WEIGHTS["uses_cap"])
     own = uses.own_tokens
-    related = _related_words(index, parts, own, language) + [
+
+    if _in_title(index, uses, brief_title):
+        evidence["title"] = WEIGHTS["title"]
+    if any(_heads_supported_section(index, use, parts, own) for use in uses.uses):
+        evidence["section"] = WEIGHTS["section"]
+    related = _related_words(index, parts, own) + [
         t.text for t in brief_tokens if is_related(t, parts, language)
     ]
     distinct = sorted({w.casefold() for w in related})
@@ -230,44 +179,66 @@ def judge(
         evidence["related_words"] = min(
             WEIGHTS["related_word"] * len(distinct), WEIGHTS["related_cap"]
         )
-    if any(_heads_section(doc, use) for use in earnest if use.unit.kind == "heading"):
-        evidence["section"] = WEIGHTS["section"]
-    if any(_in_paragraph(index, use) for use in earnest):
-        evidence["in_paragraph"] = WEIGHTS["in_paragraph"]
-    if any(_in_topic_phrase(index, use, own) for use in earnest):
+    by_unit = {use.unit: use for use in uses.uses}
+    shares = [
+        _context_share(index, topic, use, own) * (_ASIDE_FACTOR if _is_aside(index, use) else 1.0)
+        for use in by_unit.values()
+    ]
+    context = sum(shares) / len(shares) if shares else 0.0
+    if context:
+        evidence["context"] = min(WEIGHTS["context"] * context, WEIGHTS["context_cap"])
+    if any(_in_topic_phrase(index, use, own) for use in uses.uses):
         evidence["phrase"] = WEIGHTS["phrase"]
     score = round(min(float(sum(evidence.values())), 1.0), 2)
+    first = uses.uses[0] if uses.uses else None
     return Relevance(
         keyword=uses.keyword,
         score=score,
         relevant=score >= threshold,
         evidence={k: round(v, 2) for k, v in evidence.items()},
         related_words=distinct[:10],
-        contrastive_uses=sum(1 for use in uses.uses if use.unit in contrast),
-        earnest_uses=len(earnest_units),
+        context=round(context, 2),
+        places=[_place(index, use) for use in by_unit.values()],
+        quote="" if first is None else _quote(doc, first.unit),
     )
 
 
-def _in_topic(index: TextIndex, topic: Topic, parts: frozenset[str], skip: set[Unit]) -> bool:
-    """A top key phrase contains the keyword or a related word that the text uses at least twice
-    (YAKE's position feature ranks a one-off word of the first sentence high; a word the text never
-    returns to does not describe its topic)."""
-    language = index.doc.language
-    words = [
-        t for tokens in topic.tokens[: topic.top] for t in tokens if is_related(t, parts, language)
-    ]
-    if not words:
+def _in_title(index: TextIndex, uses: KeywordUses, brief_title: str) -> bool:
+    if any(use.unit.kind == "title" for use in uses.uses):
+        return True
+    if not brief_title:
         return False
-    keys = frozenset().union(*(t.keys for t in words))
-    skipped = {i for unit in skip for i in index.unit_tokens(unit)}
-    repeats = sum(1 for i, t in enumerate(index.tokens) if i not in skipped and t.keys & keys)
-    return repeats >= _KEY_PHRASE_REPEATS
+    from reviewer.checks.keywords.matching import sentence_occurrences, tokenize
+
+    language = index.doc.language
+    tokens = tokenize(brief_title, 0, len(brief_title), language)
+    runs = find_occurrences(brief_title, tokens, uses.form, language)
+    return bool(runs) or bool(sentence_occurrences(tokens, [range(len(tokens))], uses.form, set()))
 
 
-def _related_words(
-    index: TextIndex, parts: frozenset[str], own: set[int], language: str
-) -> list[str]:
-    stop = stopwords(language)
+def _heads_supported_section(
+    index: TextIndex, use: Use, parts: frozenset[str], own: set[int]
+) -> bool:
+    """The use is a subheading whose section text uses a word related to the keyword (repeating
+    the keyword itself in an aside below its heading does not make a section about it)."""
+    if use.unit.kind != "heading":
+        return False
+    language = index.doc.language
+    for section in index.doc.sections:
+        if section.heading.start != use.unit.start:
+            continue
+        body = [
+            i
+            for i, token in enumerate(index.tokens)
+            if section.heading.end <= token.start < section.end
+        ]
+        return any(i not in own and is_related(index.tokens[i], parts, language) for i in body)
+    return False
+
+
+def _related_words(index: TextIndex, parts: frozenset[str], own: set[int]) -> list[str]:
+    language = index.doc.language
+    stop = function_words(language)
     return [
         t.text
         for i, t in enumerate(index.tokens)
@@ -275,34 +246,70 @@ def _related_words(
     ]
 
 
-def _heads_section(doc: Document, use: Use) -> bool:
-    return any(
-        section.heading.start == use.unit.start and section.has_text for section in doc.sections
-    )
+def _clauses(index: TextIndex, unit: Unit, token_range: range) -> list[tuple[list[int], bool]]:
+    """The unit's tokens split at commas, colons, dashes and brackets; each clause with whether it
+    stands in parentheses."""
+    content = index.doc.content
+    tokens = index.tokens
+    clauses: list[tuple[list[int], bool]] = []
+    current: list[int] = []
+    cursor = unit.start
+    depth = 0
+    for i in token_range:
+        gap = content[cursor : tokens[i].start]
+        if current and _CLAUSE_BREAK.search(gap):
+            clauses.append((current, depth > 0))
+            current = []
+        depth = max(depth + gap.count("(") - gap.count(")"), 0)
+        current.append(i)
+        cursor = tokens[i].end
+    if current:
+        clauses.append((current, depth > 0))
+    return clauses
 
 
-def _in_paragraph(index: TextIndex, use: Use) -> bool:
-    """The use stands in a paragraph (or list, or table) with more to say, not in a one-sentence
-    insert — the form a keyword squeezed in afterwards typically takes."""
+def _context_share(index: TextIndex, topic: Topic, use: Use, own: set[int]) -> float:
+    """Share of topic terms among the content words around one use (see the module docstring)."""
+    position = topic.unit_of_token[use.match.first]
+    token_range = index.unit_ranges[position]
+    mine = set(use.match.token_indexes)
+    outside = {position}
+    clauses = _clauses(index, use.unit, token_range)
+    for words, bracketed in clauses:
+        if not mine & set(words):
+            continue
+        around = [i for i in words if i not in own]
+        share, count = topic.context_share(around, outside)
+        if bracketed or count >= _MIN_CONTEXT_WORDS:
+            return share
+        break
+    plain = [i for words, bracketed in clauses if not bracketed for i in words if i not in own]
+    return topic.context_share(plain, outside)[0]
+
+
+def _is_aside(index: TextIndex, use: Use) -> bool:
+    """The use stands where inserts typically go: in parentheses, in a paragraph of one sentence
+    (other than the first paragraph), in a list item, or in the text's very last sentence."""
     unit = use.unit
-    if unit.kind == "table":
-        return True
     if unit.kind != "sentence":
         return False
-    block = unit.block
-    if block.kind == "list_item":
-        blocks = index.doc.blocks
-        at = blocks.index(block)
-        neighbours = blocks[max(at - 1, 0) : at] + blocks[at + 1 : at + 2]
-        return any(b.kind == "list_item" for b in neighbours)
-    return sum(1 for u in index.units if u.block is block) > 1
+    if unit.block.kind == "list_item" or _in_parentheses(index.doc, use):
+        return True
+    sentences = [u for u in index.units if u.kind == "sentence"]
+    if sentences and unit is sentences[-1]:
+        return True
+    alone = sum(1 for u in index.units if u.block is unit.block) == 1
+    first_paragraph = next((b for b in index.doc.blocks if b.is_prose), None)
+    return alone and unit.block is not first_paragraph
 
 
 def _in_topic_phrase(index: TextIndex, use: Use, own: set[int]) -> bool:
-    """The keyword forms a phrase (no stop word or punctuation between) with a word that the text
-    repeats outside this sentence."""
+    """The keyword forms a phrase (no function word or punctuation between) with a word that the
+    text repeats outside this sentence."""
+    if use.match.indexes:
+        return False  # words standing apart form no phrase
     doc = index.doc
-    stop = stopwords(doc.language)
+    stop = function_words(doc.language)
     tokens = index.tokens
     inside = index.unit_tokens(use.unit)
     partners: list[Token] = []
@@ -330,23 +337,74 @@ def _in_topic_phrase(index: TextIndex, use: Use, own: set[int]) -> bool:
     return any(c >= _PHRASE_REPEATS for c in counts.values())
 
 
+def _place(index: TextIndex, use: Use) -> str:
+    """Where a use stands, for the message: "in a subheading", "in a list item", "in
+    parentheses", "in a one-sentence paragraph", "in a sentence" — and in which section."""
+    doc = index.doc
+    unit = use.unit
+    if unit.kind == "title":
+        return "in the title"
+    if unit.kind == "heading":
+        kind = "in a subheading"
+    elif unit.kind == "table":
+        kind = "in a table"
+    elif unit.block.kind == "list_item":
+        kind = "in a list item"
+    elif _in_parentheses(doc, use):
+        kind = "in parentheses"
+    elif sum(1 for u in index.units if u.block is unit.block) == 1:
+        kind = "in a one-sentence paragraph"
+    else:
+        kind = "in a sentence"
+    section = _section_name(doc, unit)
+    return f"{kind} {section}" if section else kind
+
+
+def _in_parentheses(doc: Document, use: Use) -> bool:
+    before = doc.content[use.unit.start : use.match.start]
+    return before.count("(") > before.count(")")
+
+
+def _section_name(doc: Document, unit: Unit) -> str:
+    sections = [s for s in doc.sections if s.heading.start <= unit.start < s.end]
+    if unit.kind == "heading" or not sections:
+        first_heading = next((s for s in doc.sections if s.level > 1), None)
+        if not sections and first_heading is None:
+            return ""
+        return "" if unit.kind == "heading" else "in the introduction"
+    section = sections[-1]
+    if section.heading is doc.title_heading:
+        return "in the introduction"
+    last = section is doc.sections[-1]
+    name = f'in the section "{section.title}"'
+    return name + " (the last)" if last else name
+
+
+def _quote(doc: Document, unit: Unit) -> str:
+    text = " ".join(doc.content[unit.start : unit.end].split()).lstrip("#-* ")
+    return text if len(text) <= _QUOTE_CHARS else text[: _QUOTE_CHARS - 1].rstrip() + "…"
+
+
 def suggestions(
-    index: TextIndex, topic: Topic, keyword_part_sets: list[frozenset[str]], limit: int
+    index: TextIndex,
+    topic: Topic,
+    keyword_part_sets: list[frozenset[str]],
+    limit: int,
+    pool: int = _SUGGESTION_POOL,
 ) -> list[str]:
     """Key phrases of the text that no brief keyword covers yet and that the text uses at least
-    twice (YAKE also ranks one-off phrases of the first sentence high): candidates to replace an
-    unrelated keyword."""
+    twice: candidates to replace an unrelated keyword."""
     language = index.doc.language
     chosen: list[str] = []
     seen: set[str] = set()
-    for phrase, tokens in zip(topic.phrases, topic.tokens, strict=True):
+    for phrase, tokens in topic.key_phrases(pool):
         if not tokens or any(ch.isdigit() for ch in phrase) or _looks_like_a_name(tokens, language):
             continue
         if language == "de" and not any(t.text[:1].isupper() for t in tokens):
             continue  # German keywords are nouns, and German nouns are capitalised
         if any(is_related(t, parts, language) for t in tokens for parts in keyword_part_sets):
             continue
-        keys = {min(t.keys) for t in tokens}
+        keys = {lemma(t.text, language) for t in tokens}
         if keys & seen:
             continue
         form = keyword_form(phrase, language)
@@ -373,9 +431,7 @@ def _looks_like_a_name(tokens: list[Token], language: str) -> bool:
 
 @lru_cache(maxsize=8192)
 def known_word(word: str, language: str) -> bool:
-    import simplemma
+    from reviewer.language.lemmas import is_known
 
     languages = ("de", "en") if language == "de" else ("en",)
-    return any(
-        simplemma.is_known(form, lang) for form in (word, word.lower()) for lang in languages
-    )
+    return any(is_known(word, lang) for lang in languages)

@@ -13,7 +13,12 @@ class KeywordsSettings(Section):
     """Brief keywords: presence, placement, density, stuffing and fit to the topic."""
 
     stuffing_density: float = Field(
-        default=3.0, gt=0, description="% of words above which a keyword is stuffed (error)"
+        default=3.0, gt=0, description="% of words above which a keyword is stuffed (warning)"
+    )
+    subject_density: float = Field(
+        default=5.0,
+        gt=0,
+        description="the stuffing limit for a one-word keyword that is the text's subject (in the title, its weightiest term); a name the text is about is never stuffed",
     )
     stuffing_min_occurrences: int = Field(
         default=3, ge=1, description="fewer uses are never stuffing, however short the text"
@@ -27,9 +32,13 @@ class KeywordsSettings(Section):
     check_intro: bool = Field(
         default=True, description="report keywords missing from the introduction (info)"
     )
+    check_subheadings: bool = Field(
+        default=True,
+        description="report a focus keyphrase that no subheading holds (info, from two subheadings on)",
+    )
     placement: Literal["all", "first"] = Field(
-        default="all",
-        description="which keywords belong in title and intro: all, or only the first (focus) keyword",
+        default="first",
+        description="which keywords belong in title, intro and subheadings: only the first (the focus keyphrase), or all",
     )
     intro_words: int = Field(
         default=100,
@@ -45,9 +54,12 @@ class KeywordsSettings(Section):
         le=1,
         description="relevance evidence below this makes a keyword unrelated (warning)",
     )
-    key_phrases: int = Field(
-        default=20, ge=1, le=100, description="YAKE key phrases that describe the topic"
-    )
     suggestions: int = Field(
         default=3, ge=0, le=10, description="alternative keywords offered for an unrelated one"
+    )
+    key_phrases: int = Field(
+        default=20,
+        ge=1,
+        le=100,
+        description="key phrases of the text (recurring phrases of content words) that suggestions are drawn from",
     )

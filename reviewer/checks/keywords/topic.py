@@ -1,0 +1,120 @@
+"""What a text is about, from its own words: the content words it keeps coming back to and the
+phrases it repeats.
+
+A text's topic shows in repetition across its parts: the terms of a text about warehouse barcode
+scanning (scan, pick, stock, location, label) turn up in heading after heading and sentence after
+sentence, while a remark about something else uses words found nowhere else. So the topic here is
+the set of content lemmas (function words left out) with the units (headings, sentences, tables)
+each occurs in; a *topic term* of a unit is a lemma that another unit uses too.
+Headings and the title count double when ranking the key phrases offered as keyword suggestions.
+
+This replaces YAKE, the statistical key-phrase extractor the check used before: YAKE cost most of
+the check's time (co-occurrence graphs and medians per word), and counting lemmas per unit gives
+the relevance judgement what it needs directly.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from reviewer.checks.keywords.index import TextIndex
+from reviewer.checks.keywords.matching import Token, lemma
+from reviewer.language.stopwords import function_words
+
+TOPIC_UNITS = 1  # a term is part of the topic when this many other units use it
+_HAS_LETTER = re.compile(r"[^\W\d_]")
+_PHRASE_GAP = re.compile(r"[ \t\u00a0\u202f\-\u00ad\u2010\u2011\u2012]+")
+_HEADING_WEIGHT = 2.0
+
+
+@dataclass
+class Topic:
+    index: TextIndex
+    lemmas: list[str | None]  # per token: its content lemma, or None for function words
+    units_of: dict[str, set[int]] = field(default_factory=dict)  # lemma -> unit positions
+    unit_of_token: list[int] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, index: TextIndex) -> Topic:
+        language = index.doc.language
+        stop = function_words(language)
+        lemmas: list[str | None] = []
+        for token in index.tokens:
+            folded = token.text.casefold()
+            content = len(folded) > 1 and folded not in stop and _HAS_LETTER.search(folded)
+            lemmas.append(lemma(token.text, language) if content else None)
+        unit_of_token = [-1] * len(index.tokens)
+        units_of: dict[str, set[int]] = defaultdict(set)
+        for position, token_range in enumerate(index.unit_ranges):
+            for i in token_range:
+                unit_of_token[i] = position
+                if lemmas[i] is not None:
+                    units_of[lemmas[i]].add(position)
+        return cls(index, lemmas, dict(units_of), unit_of_token)
+
+    def is_topic_term(self, term: str, outside: set[int]) -> bool:
+        """Whether ``TOPIC_UNITS`` units other than ``outside`` use the lemma."""
+        return len(self.units_of.get(term, set()) - outside) >= TOPIC_UNITS
+
+    def context_share(self, tokens: list[int], outside: set[int]) -> tuple[float, int]:
+        """Share of the content words among ``tokens`` that are topic terms of the text (used in
+        at least ``TOPIC_UNITS`` units not in ``outside``), and how many content words there
+        were."""
+        terms = {self.lemmas[i] for i in tokens if self.lemmas[i] is not None}
+        if not terms:
+            return 0.0, 0
+        topical = sum(1 for term in terms if self.is_topic_term(term, outside))
+        return topical / len(terms), len(terms)
+
+    @cached_property
+    def weights(self) -> Counter[str]:
+        """Each lemma's weight: its uses, headings and title counting double."""
+        weights: Counter[str] = Counter()
+        kinds = [unit.kind for unit in self.index.units]
+        for i, term in enumerate(self.lemmas):
+            if term is None or self.unit_of_token[i] < 0:
+                continue
+            heading = kinds[self.unit_of_token[i]] in ("title", "heading")
+            weights[term] += _HEADING_WEIGHT if heading else 1.0
+        return weights
+
+    def key_phrases(self, limit: int) -> list[tuple[str, list[Token]]]:
+        """Phrases of one to three adjacent content words that the text uses at least twice,
+        best first: weight of their words times how often the phrase recurs, two-word phrases
+        preferred over single words (they name a thing more precisely)."""
+        tokens = self.index.tokens
+        content = self.index.doc.content
+        counts: Counter[tuple[str, ...]] = Counter()
+        first_seen: dict[tuple[str, ...], list[int]] = {}
+        for token_range in self.index.unit_ranges:
+            indexes = list(token_range)
+            for a, i in enumerate(indexes):
+                if self.lemmas[i] is None:
+                    continue
+                run = [i]
+                for j in indexes[a + 1 : a + 3]:
+                    gap = content[tokens[run[-1]].end : tokens[j].start]
+                    if self.lemmas[j] is None or not _PHRASE_GAP.fullmatch(gap):
+                        break
+                    run.append(j)
+                for n in range(1, len(run) + 1):
+                    key = tuple(self.lemmas[k] or "" for k in run[:n])
+                    counts[key] += 1
+                    first_seen.setdefault(key, run[:n])
+        scored = []
+        for key, count in counts.items():
+            if count < 2:
+                continue
+            weight = sum(self.weights[term] for term in key) / len(key)
+            length_bonus = 1.5 if len(key) == 2 else 1.0
+            scored.append((weight * count * length_bonus, key))
+        scored.sort(key=lambda item: (-item[0], item[1]))
+        result = []
+        for _score, key in scored[:limit]:
+            run = first_seen[key]
+            text = content[tokens[run[0]].start : tokens[run[-1]].end]
+            result.append((text, [tokens[k] for k in run]))
+        return result
