@@ -144,7 +144,7 @@ def test_batch_writes_commented_copies_for_word_drafts(tmp_path):
         "--format",
         "json,docx",
         "--no-critique",
-        "--workers",
+        "--jobs",
         "1",
     )
     assert result.returncode in (0, 1), result.stderr.decode()
