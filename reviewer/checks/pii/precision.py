@@ -221,7 +221,7 @@ def other_mentions(text: str, persons: list[Detection], threshold: float) -> lis
             " " in person.text
             and len(surname) >= 3
             and surname[0].isupper()
-            and not _names_company(text, surname)
+            and not names_company(text, surname)
         ):
             forms.append((surname, person.score - 0.1, "surname of " + person.text))
         for form, score, reason in forms:
@@ -233,7 +233,7 @@ def other_mentions(text: str, persons: list[Detection], threshold: float) -> lis
     return found
 
 
-def _names_company(text: str, word: str) -> bool:
+def names_company(text: str, word: str) -> bool:
     designators = "|".join(
         re.escape(d) for d in sorted(names.COMPANY_DESIGNATORS, key=len, reverse=True)
     )
