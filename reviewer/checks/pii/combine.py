@@ -41,6 +41,7 @@ def find_persons(text: str, language: str) -> list[tuple[int, int, float, str]]:
     if model is None:
         return rules
     entities = model.entities(text)
+    rules += _cued_names(text, language)
     others = [e for e in entities if e.label != "PER" and e.confidence >= VETO_CONFIDENCE]
     out = [
         rule
@@ -54,7 +55,53 @@ def find_persons(text: str, language: str) -> list[tuple[int, int, float, str]]:
         if end > start and _name_like(text, start, end, language, entity.confidence):
             score = SCORE_FLOOR + SCORE_SPAN * entity.confidence
             out.append((start, end, round(score, 3), f"name model ({entity.confidence:.2f})"))
-    return out
+    # a name that is also a company's in this text ("Rosa Meadow" next to "Rosa Meadow Ltd")
+    return [c for c in out if c[3] == "title" or not names_company(text, text[c[0] : c[1]])]
+
+
+SCORE_CUED = 0.6
+_SELF_NAMED = re.compile(
+    r"(?i:\b(?:my name is|my name's|call me|ich heiße|ich heisse|mein name ist))\s+"
+    r"([^\W\d_]{2,})(?:\s([^\W\d_]{2,}))?"
+)
+_ROLE_NAMED = re.compile(r"\b([^\W\d_]+)\s(?=([A-ZÄÖÜ][^\W\d_]+(?:-[A-ZÄÖÜ][^\W\d_]+)?)\b)")
+
+
+def _cued_names(text: str, language: str) -> list[tuple[int, int, float, str]]:
+    """Names the text itself introduces: "my name is tomislav" (any case, a known given name),
+    "die Autorin Lindemann", "says Okafor" (a role noun or attribution + a surname no dictionary
+    lists as a common word)."""
+    found = []
+    for match in _SELF_NAMED.finditer(text):
+        first = match.group(1)
+        if names.is_first_name(first.capitalize()) or first.capitalize() in gazetteer("given"):
+            end = match.end(1)
+            second = match.group(2)
+            if second and (
+                _listed(second.capitalize())
+                or (second[0].isupper() and not lemmas.is_known(second, language))
+            ):
+                end = match.end(2)
+            found.append((match.start(1), end, SCORE_CUED, "introduces themself"))
+    for match in _ROLE_NAMED.finditer(text):
+        cue, word = match.group(1).lower(), match.group(2)
+        if names.is_first_name(word) or not (
+            cue in names.ROLE_NOUNS or cue in names.ATTRIBUTION_WORDS
+        ):
+            continue
+        # after a role noun a listed surname will do ("Autor Brandt"); after an attribution verb
+        # only a word that is no dictionary word ("says Okafor", not "sagt Kunde")
+        unknown = not _known(word, language)
+        if unknown or (cue in names.ROLE_NOUNS and word in gazetteer("surnames")):
+            found.append(
+                (match.start(2), match.end(2), SCORE_CUED, "role or attribution + surname")
+            )
+    return found
+
+
+def _is_cue_word(word: str) -> bool:
+    lower = word.lower()
+    return lower in names.TITLES or lower in names.ROLE_NOUNS or lower in names.JOB_WORDS
 
 
 def _overlap(start: int, end: int, entity: Entity) -> bool:
@@ -69,6 +116,10 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
         end = start + cut.start()
     while start < end and not text[start].isalpha():
         start += 1
+    lead = re.match(r"([^\W\d_]+\.?)\s+", text[start:end])
+    while lead and _is_cue_word(lead.group(1)) and start + lead.end() < end:
+        start += lead.end()  # "Kunde Meier" -> "Meier", "CEO Dan Lee" -> "Dan Lee"
+        lead = re.match(r"([^\W\d_]+\.?)\s+", text[start:end])
     while end > start and not text[end - 1].isalpha():
         end -= 1
     return start, end
