@@ -31,6 +31,7 @@ SCORE_SPAN = 0.55
 VETO_CONFIDENCE = 0.9  # ORG/LOC confidence that overrules a list-only rule hit
 LIST_ONLY = "given name + surname"
 SURE = 0.75  # confidence for a lone word no name list knows
+VERY_SURE = 0.9  # confidence for a lone name that is also a dictionary word
 BRAND_REPEATS = 3  # a lone unknown word this often in one text is a product or company name
 
 
@@ -138,9 +139,12 @@ def _name_like(text: str, start: int, end: int, language: str, confidence: float
         return False
     if not span[0].isupper():
         return bool(_SELF_NAMING.search(text[max(0, start - 20) : start]))
+    if text[end : end + 3].lstrip().startswith(("&", "+")):
+        return False  # "Peter & Partner", "Lena + Co": a firm
     if (
         language == "de"
         and len(words) == 2
+        and confidence < SURE
         and inflected_common_word(words[-1])
         and lemmas.is_known(words[0], language)
     ):
@@ -152,10 +156,19 @@ def _name_like(text: str, start: int, end: int, language: str, confidence: float
     if len(words) > 1:
         return any(listed) or (not any(known) and confidence >= SURE)
     word = words[0]
-    if known[0] or names_company(text, word):
+    if names_company(text, word):
         return False
+    if known[0]:
+        # a dictionary word that is also a name ("Gerhardt", "Jackson", "Peter"): only when the
+        # model is very sure, and a given name alone not where every word is capitalised
+        return listed[0] and confidence >= VERY_SURE and not _sentence_start(text, start)
     # an invented word the model is sure of, unless the text keeps repeating it like a brand
     return listed[0] or (confidence >= SURE and text.count(word) < BRAND_REPEATS)
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \t\"„“'‚(")
+    return not before or before[-1] in ".!?:\n#*-–|"
 
 
 def _known(word: str, language: str) -> bool:
