@@ -40,6 +40,9 @@ def test_person_reported(language, text, name):
         # a company named like a person, mentioned again and again
         ("en", "Rosa Meadow Ltd builds pumps. Rosa Meadow ships to Spain. Customers love Rosa Meadow."),
         ("de", "Die Greta Maschinenbau GmbH wächst. Greta Maschinenbau liefert nach Polen."),
+        # a company whose name is also its web address
+        ("en", "Lily Fernwood makes candles. Order at www.lilyfernwood.com today."),
+        ("de", "Bei Lena Sommerfeld gibt es Tee, bestellen Sie auf lenasommerfeld.de."),
         # words that start a sentence
         ("en", "Open Source is at the heart of it. Start now."),
         ("de", "Open Source ist uns wichtig. Start ist am Montag."),

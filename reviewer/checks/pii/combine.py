@@ -57,7 +57,21 @@ def find_persons(text: str, language: str) -> list[tuple[int, int, float, str]]:
             score = SCORE_FLOOR + SCORE_SPAN * entity.confidence
             out.append((start, end, round(score, 3), f"name model ({entity.confidence:.2f})"))
     # a name that is also a company's in this text ("Rosa Meadow" next to "Rosa Meadow Ltd")
-    return [c for c in out if c[3] == "title" or not names_company(text, text[c[0] : c[1]])]
+    return [
+        c
+        for c in out
+        if c[3] == "title"
+        or not (names_company(text, text[c[0] : c[1]]) or _names_domain(text, text[c[0] : c[1]]))
+    ]
+
+
+def _names_domain(text: str, name: str) -> bool:
+    """The name spelled as a web or mail domain in the same text ("Violet Harbor" and
+    violetharbor.com): the company's name, not a person's."""
+    squashed = re.sub(r"[^a-zäöüß]", "", name.lower())
+    if len(squashed) < 6 or len(name.split()) < 2:
+        return False
+    return re.search(rf"(?<![\w-]){re.escape(squashed)}\.[a-z]{{2,}}\b", text.lower()) is not None
 
 
 SCORE_CUED = 0.6
