@@ -56,13 +56,44 @@ def find_persons(text: str, language: str) -> list[tuple[int, int, float, str]]:
         if end > start and _name_like(text, start, end, language, entity.confidence):
             score = SCORE_FLOOR + SCORE_SPAN * entity.confidence
             out.append((start, end, round(score, 3), f"name model ({entity.confidence:.2f})"))
-    # a name that is also a company's in this text ("Rosa Meadow" next to "Rosa Meadow Ltd")
-    return [
-        c
-        for c in out
-        if c[3] == "title"
-        or not (names_company(text, text[c[0] : c[1]]) or _names_domain(text, text[c[0] : c[1]]))
-    ]
+    # a name the text also uses for an organisation ("Rosa Meadow" next to "Rosa Meadow Ltd"),
+    # decided once per distinct name: a long text repeats names often
+    organisation: dict[str, bool] = {}
+    kept = []
+    for candidate in out:
+        name = text[candidate[0] : candidate[1]]
+        if name not in organisation:
+            organisation[name] = _names_organisation(text, name)
+        if candidate[3] == "title" or not organisation[name]:
+            kept.append(candidate)
+    return kept
+
+
+_ORG_NOUNS = (
+    r"(?:marketplace|platform|company|provider|start-?up|manufacturer|brand|shop|store|agency|"
+    r"retailer|supplier|vendor|software|service|app|tool|firm|business|label|studio|"
+    r"marktplatz|plattform|unternehmen|firma|anbieter|hersteller|marke|agentur|händler|"
+    r"lieferant|dienstleister|lösung|onlineshop|betrieb|mittelständler|familienunternehmen)"
+)
+
+
+def _names_organisation(text: str, name: str) -> bool:
+    """The text itself says the name is an organisation: a legal form after it ("Rosa Meadow
+    Ltd"), its web domain (rosameadow.com), "At Rosa Meadow, we …" / "Bei Rosa Meadow … wir",
+    "Rosa Meadow is a marketplace …" / "… ist ein Hersteller …", "Rosa Meadow customers"."""
+    quoted = re.escape(name)
+    patterns = (
+        rf"(?i:\b(?:at|with) ){quoted},? (?i:we|our)\b",
+        rf"(?i:\bbei ){quoted},? (?:(?:\w+ ){{0,3}})(?:wir|unser\w*)\b",
+        rf"{quoted} (?i:is|was|ist|war|bleibt|remains) (?i:a|an|the|ein|eine|einer|der|die|das)\s"
+        rf"(?:[\w-]+\s){{0,3}}?(?i:\w*{_ORG_NOUNS})\b",
+        rf"{quoted}(?:-| )(?i:customers|clients|users|kunden|kundinnen|nutzer\w*)\b",
+    )
+    return (
+        names_company(text, name)
+        or _names_domain(text, name)
+        or any(re.search(pattern, text) for pattern in patterns)
+    )
 
 
 def _names_domain(text: str, name: str) -> bool:
