@@ -77,3 +77,17 @@ def test_person_described_as_a_person_stays_reported(language, text, name):
 )  # fmt: skip
 def test_non_person_not_reported(language, text):
     assert {kind for kind, _ in found(text, language)} - {"LOCATION"} == set()
+
+
+def test_a_broken_model_file_falls_back_to_the_rules_with_a_note(tmp_path, monkeypatch):
+    from reviewer.checks.pii import model
+    from reviewer.checks.pii.combine import find_persons
+
+    (tmp_path / "names-de.crfsuite").write_bytes(b"not a crfsuite model")
+    monkeypatch.setattr(model, "MODEL_DIR", tmp_path)
+    monkeypatch.setattr(model, "_MODELS", {})
+    monkeypatch.setattr(model, "NOTES", [])
+    assert model.get_model("de") is None
+    assert "could not be loaded" in model.NOTES[0]
+    text = "„Top“, sagt Xiadani Quorvik, Leiterin Einkauf."
+    assert [text[s:e] for s, e, *_ in find_persons(text, "de")] == ["Xiadani Quorvik"]
