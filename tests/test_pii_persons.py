@@ -91,3 +91,22 @@ def test_a_broken_model_file_falls_back_to_the_rules_with_a_note(tmp_path, monke
     assert "could not be loaded" in model.NOTES[0]
     text = "„Top“, sagt Xiadani Quorvik, Leiterin Einkauf."
     assert [text[s:e] for s, e, *_ in find_persons(text, "de")] == ["Xiadani Quorvik"]
+
+
+def test_given_name_list_is_cached_and_rebuilt_when_the_cache_is_unusable(tmp_path, monkeypatch):
+    from reviewer.checks.pii import names
+
+    monkeypatch.setenv("REVIEWER_CACHE_DIR", str(tmp_path / "cache"))
+    names.first_names.cache_clear()
+    try:
+        built = names.first_names()
+        cached = list((tmp_path / "cache").glob("pii-first-names-*.txt"))
+        assert len(cached) == 1 and "Jörg" in built
+        names.first_names.cache_clear()
+        assert names.first_names() == built  # read back from the file
+        (tmp_path / "blocked").write_text("a file where a folder should be")
+        monkeypatch.setenv("REVIEWER_CACHE_DIR", str(tmp_path / "blocked"))
+        names.first_names.cache_clear()
+        assert names.first_names() == built  # cannot write: built again, no error
+    finally:
+        names.first_names.cache_clear()
