@@ -66,6 +66,8 @@ def test_person_described_as_a_person_stays_reported(language, text, name):
         # street and place names that start with a given name
         ("en", "The shop is on Ruby Lane near Albert Square."),
         ("en", "From the station, walk to Victoria Park."),
+        ("de", "Wir feiern im Gasthaus Sophie Garten, gleich neben der Luisen Halle."),
+        ("en", "The awards night is at the Grace Hall this year."),
         ("de", "Das Büro liegt in der Clara-Zetkin-Straße nahe der Luisenstraße."),
         # a common German noun after a word that is also a given name
         ("de", "Hans Kunden wollen Qualität."),

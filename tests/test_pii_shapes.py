@@ -50,6 +50,8 @@ def test_reported(language, text, expected):
         ("de", "Nordlicht Flow 4.2.0.18 ist ab heute verfügbar."),
         ("de", "Bestellnummer 2024-118734 wurde heute versandt."),
         ("en", "Order 415-555-0137 has shipped."),
+        ("de", "Der Preis liegt bei 1.299 Euro, seit 2019 unverändert; Anruf-Statistik 2023/24."),
+        ("en", "Plans start at $1,299 per year; call volume rose 2019-2024 by 35 percent."),
         # the company's own contact details (issue 14)
         ("de", "Schreiben Sie an vertrieb@nordlicht-software.de oder info@nordlicht-software.de."),
         ("en", "Questions? support@harborline.io answers within a day."),

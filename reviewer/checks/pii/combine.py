@@ -184,6 +184,10 @@ def _name_like(text: str, start: int, end: int, language: str, confidence: float
         return False
     if any(w.isupper() and len(w) > 1 for w in words):
         return False  # acronyms: "SSO", "CRM", "DSGVO"
+    if len(words) > 1 and (
+        words[-1].lower() in names.PLACE_NOUNS or words[-1].lower() in names.NON_SURNAMES
+    ):
+        return False  # "Sophie Garten", "Victoria Station": a venue or a place
     if not span[0].isupper():
         return bool(_SELF_NAMING.search(text[max(0, start - 20) : start]))
     if text[end : end + 3].lstrip().startswith(("&", "+")):

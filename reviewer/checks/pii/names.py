@@ -56,6 +56,14 @@ NON_SURNAMES = words(
     "plaza gateway engine cluster server sdk api os suite edition series"
 )
 
+# German place and venue nouns that end a venue's name after a given name ("Sophie Garten",
+# "Luisen Halle"); kept apart from NON_SURNAMES, which is a feature of the trained model.
+PLACE_NOUNS = words(
+    "halle garten bahnhof hof platz park markt stadion arena haus zentrum center kirche schule "
+    "klinik hotel gasthaus brücke tor turm insel see berg ground grounds hall gardens bridge "
+    "church school hospital hotel island lake arena stadium centre"
+)
+
 CALENDAR_WORDS = words(
     "januar februar märz april mai juni juli august september oktober november dezember "
     "january february march june july october december montag dienstag mittwoch donnerstag "

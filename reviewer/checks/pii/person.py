@@ -72,7 +72,11 @@ def is_surname_shape(word: str) -> bool:
     lower = word.lower()
     if lower in names.stop_words() or lower in names.CALENDAR_WORDS or lower in names.TITLES:
         return False
-    return lower not in names.COMPANY_DESIGNATORS and lower not in names.NON_SURNAMES
+    return (
+        lower not in names.COMPANY_DESIGNATORS
+        and lower not in names.NON_SURNAMES
+        and lower not in names.PLACE_NOUNS
+    )
 
 
 class PersonRecognizer(LocalRecognizer):

@@ -137,6 +137,7 @@ class PhoneNumberRecognizer(LocalRecognizer):
         return list(found.values())
 
 
+_YEAR_RANGE = re.compile(r"(?:19|20)\d\d\s?[-–/]\s?(?:(?:19|20)\d\d|\d\d)")
 _NANP = re.compile(r"^(?:\(\d{3}\)\s?|\d{3}[-. ])\d{3}[-. ]\d{4}$")  # 415-555-0137, (212) 555-0137
 
 
@@ -147,6 +148,8 @@ def _phone_shaped(raw: str, cued: bool = False) -> bool:
     digits = sum(ch.isdigit() for ch in raw)
     if not 6 <= digits <= 15 or "," in raw or _DATE_LIKE.match(raw.strip()):
         return False
+    if _YEAR_RANGE.fullmatch(raw.strip()):
+        return False  # "2019-2024", "2023/24"
     if raw.startswith("+"):
         return digits >= 7
     if _NANP.match(raw):
