@@ -40,6 +40,8 @@ def test_person_reported(language, text, name):
         ("en", "Rosa Meadow is a great engineer and joined us in May.", "Rosa Meadow"),
         ("de", "Greta Sommerwind ist eine erfahrene Ingenieurin.", "Greta Sommerwind"),
         ("en", "At the meeting, Rosa Meadow told us about the rollout.", "Rosa Meadow"),
+        ("en", "Thanks to Sarah Hall for the review.", "Sarah Hall"),
+        ("de", "Vielen Dank an Anna Berg für die Zahlen.", "Anna Berg"),
     ],
 )
 def test_person_described_as_a_person_stays_reported(language, text, name):
@@ -67,7 +69,7 @@ def test_person_described_as_a_person_stays_reported(language, text, name):
         ("en", "The shop is on Ruby Lane near Albert Square."),
         ("en", "From the station, walk to Victoria Park."),
         ("de", "Wir feiern im Gasthaus Sophie Garten, gleich neben der Luisen Halle."),
-        ("en", "The awards night is at the Grace Hall this year."),
+        ("en", "The awards night is at the Grace Arena; the Ada Lovelace Academy joins."),
         ("de", "Das Büro liegt in der Clara-Zetkin-Straße nahe der Luisenstraße."),
         # a common German noun after a word that is also a given name
         ("de", "Hans Kunden wollen Qualität."),

@@ -59,10 +59,10 @@ NON_SURNAMES = words(
 # German place and venue nouns that end a venue's name after a given name ("Sophie Garten",
 # "Luisen Halle"); kept apart from NON_SURNAMES, which is a feature of the trained model.
 PLACE_NOUNS = words(
-    "halle garten bahnhof hof platz park markt stadion arena haus zentrum center kirche schule "
-    "klinik hotel gasthaus brücke tor turm insel see berg ground grounds hall gardens bridge "
-    "church school hospital hotel island lake arena stadium centre"
-)
+    "halle garten bahnhof platz markt stadion arena zentrum center kirche schule klinik hotel "
+    "gasthaus brücke turm insel gymnasium realschule grundschule gesamtschule akademie ground "
+    "grounds gardens bridge college academy church school hospital island lake stadium centre"
+)  # not "Berg", "Hall", "Park", "See": common surnames
 
 CALENDAR_WORDS = words(
     "januar februar märz april mai juni juli august september oktober november dezember "
