@@ -48,7 +48,11 @@ def run(ctx: CheckContext) -> CheckOutput:
 
 
 def _title(doc: Document, required: bool) -> list[Finding]:
+    """A title heading, or a ``title`` in the brief: the CMS renders the brief's title above the
+    body, so a body without a level-1 heading is normal there."""
     if not required or doc.title_heading is not None:
+        return []
+    if doc.brief is not None and doc.brief.title and doc.brief.title.strip():
         return []
     hint = "Start the text with a level-1 heading ('# Title')."
     if doc.format == "text":
@@ -58,12 +62,7 @@ def _title(doc: Document, required: bool) -> list[Finding]:
             NO_TITLE,
             message="The draft has no title heading.",
             category="title",
-            suggestion=hint
-            + (
-                f' The brief\'s title is "{doc.brief.title}".'
-                if doc.brief and doc.brief.title
-                else ""
-            ),
+            suggestion=hint + " Or give the title in the brief (`title:` in the front matter).",
         )
     ]
 

@@ -13,7 +13,8 @@ NO_TITLE = Rule(
     title="No title",
     explanation=(
         "A draft without a title heading gives the reader nothing to show first: the text "
-        "should open with a level-1 heading (or, in plain text, a title line of its own)."
+        "should open with a level-1 heading (or, in plain text, a title line of its own). A "
+        "``title`` in the brief counts as the title: the CMS renders it above the body."
     ),
     fix="Start the text with a level-1 heading ('# Title').",
     example=Example("Our new service starts in May.\n\nIt covers three regions.\n"),
