@@ -23,7 +23,7 @@ from reviewer.errors import ConfigError
 from reviewer.finding_ids import assign_ids
 from reviewer.models import CheckResult, Finding, Report
 from reviewer.registry import apply_rule_settings
-from reviewer.scoring import score_for, status_for, summary_for, verdict_for
+from reviewer.scoring import apply_policy, score_for, status_for, summary_for, verdict_for
 from reviewer.suppressions import apply_suppressions
 
 __all__ = [
@@ -131,8 +131,9 @@ def _add(
 
 
 def _merge(doc: Document, config: Config, partial: PartialReview, findings: list[Finding]) -> None:
-    """Severities from ``[rules]``, then suppressions, then stable ids."""
-    kept, suppressed = apply_suppressions(doc, config, apply_rule_settings(findings, config))
+    """Severities from ``[rules]`` and the verdict policy, then suppressions, then stable ids."""
+    findings = apply_policy(apply_rule_settings(findings, config), config)
+    kept, suppressed = apply_suppressions(doc, config, findings)
     assign_ids(kept + suppressed)
     partial.findings += kept
     partial.suppressed += suppressed
