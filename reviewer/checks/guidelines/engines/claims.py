@@ -269,6 +269,7 @@ def _german(num: str, rng: str, time: str) -> Lexicon:
             r"\b(?:Studie|Umfrage|Erhebung|Analyse|Auswertung|Untersuchung|Report|Bericht|Benchmark)\s+(?:von|des|vom)\s+[A-ZÄÖÜ\d]",
             r"\bbelegt (?:durch|von)\b|\bgemessen (?:von|durch)\b|\bzertifiziert (?:durch|von)\b",
             r"\b(?:ausgezeichnet|gekürt|gewählt|bewertet|prämiert)\b[^.]{0,60}?\b(?:von|vom|durch)\s+(?:der\s+|dem\s+|den\s+)?(?-i:[A-ZÄÖÜ])",
+            r"\b(?:von|vom)\s+(?-i:[A-ZÄÖÜ])[\w&.-]+[^.]{0,80}?\b(?:ausgezeichnet|gekürt|gewählt|prämiert)\b",
         ),
         source_next=_c(r"^\s*(?:\(?(?:Quellen?|Siehe|Vgl\.|Source|Sources)\b|\[\^|[¹²³⁴⁵⁶⁷⁸⁹])"),
         refers_back=_c(
@@ -299,6 +300,7 @@ def _english(num: str, rng: str, time: str) -> Lexicon:
         "multiplier": [
             _c(
                 r"\b(?:doubl|tripl|quadrupl)(?:ed|es|ing)\b",
+                r"\b(?:double|triple|quadruple)\s+(?:your|their|its|the|our|his|her)\b",
                 r"\bhalv(?:ed|es|ing)\b|\bcut (?:\w+ )?in half\b",
                 rf"\b(?:twice|three times|four times|five times|ten times|{_DIGITS}\s?(?:x|times))\s+(?:as\s+\w+|faster|more|higher|better|cheaper|fewer|less|quicker|greater|larger)\b",
                 rf"\b{_DIGITS}x\b(?!\d)|\b(?:{_DIGITS}|two|three|four|five|ten)-fold\b|\b(?:two|three|four|five|six|seven|eight|nine|ten)fold\b",

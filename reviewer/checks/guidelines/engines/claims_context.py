@@ -87,8 +87,9 @@ def _german() -> Context:
             r"\bEigentum\b|\bTochter\w*|\bKonzern\w*",
         ),
         price=_c(
-            r"\bkostet\b|\bkosten\s+(?:ab|nur|jetzt|künftig|dann|ab sofort)\b|\bPreis\w*|\bTarif\w*|"
-            r"\bLizenz\w*|\bAbo\b|\bAbonnement\w*|\bAufpreis\b|\bErmäßigung\b|\bgünstiger\s+(?:ab|im)\b"
+            r"(?-i:\bkoste[tn]\b)|\bPreis\w*|\bTarif\w*|\bLizenz\w*|\bAbo\b|\bAbonnement\w*|\bAufpreis\b|"
+            r"\bErmäßigung\b|\bRabatt\w*|\bSkonto\b|\bgünstiger\s+(?:ab|im)\b|\bbei (?:jährlicher|monatlicher) "
+            r"(?:Zahlung|Abrechnung|Vorauszahlung)\b"
         ),
         instruction=_c(
             r"^\W*(?:\w+en|\w+ern|\w+eln)\s+Sie\b",  # "Mischen Sie", "Buchen Sie", "Planen Sie"
@@ -156,7 +157,10 @@ def _english() -> Context:
         ),
         price=_c(
             r"\bcosts?\s+(?:only\s+|just\s+|now\s+)?(?:\d|\$|€|£|less|more)|\bwill cost\b|\bprice[sd]?\b|\bpricing\b|"
-            r"\bbilled\b|\blicen[cs]es?\b|\badd-ons?\b|\bsubscriptions?\b|\bplans?\b(?! to)|\btiers?\b"
+            r"\bbilled\b|\blicen[cs]es?\b|\badd-ons?\b|\bsubscriptions?\b|"
+            r"\b(?:pro|basic|starter|business|enterprise|team|free|premium|annual|monthly|yearly|paid|pricing)\s+"
+            r"(?:plans?|tiers?|editions?)\b|"
+            r"\bdiscount\w*|\b(?:annual|yearly) (?:billing|plan|prepayment)\b|\bpay(?:ing)? annually\b"
         ),
         instruction=_c(
             r"^\W*(?:please\s+|always\s+|then\s+|first,?\s+|simply\s+|just\s+)?(?:add|mix|use|set|book|plan|allow|keep|store|"
@@ -219,6 +223,8 @@ def judge_effect(
         return None
     if ctx.plan.search(c_text) or ctx.own_fact.search(c_text):
         return None
+    if ctx.price.search(s_text) and not _changed_by(text, start, sentence[0]):
+        return None  # "kostet ab März 30 % weniger", "save 15% with annual billing": terms
     if kind != "percentage":
         return kind
     after = text[end : min(sentence[1], end + 60)]
