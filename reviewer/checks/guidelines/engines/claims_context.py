@@ -67,7 +67,7 @@ def _german() -> Context:
             r"Zeitersparnis|Leistungssteigerung)"
         ),
         people_share=_c(
-            r"^\s*(?:der|aller)\s+(?:befragten\s+)?(?:Befragten|Teilnehmer\w*|Unternehmen|Firmen|Kunden|"
+            r"^\s*(?:der|aller)\s+(?:befragten\s+|deutschen\s+)?[\w-]*(?:Befragten|Teilnehmer\w*|Unternehmen|Firmen|Kunden|"
             r"Nutzer\w*|Anwender\w*|Manager\w*|Entscheider\w*|Mittelständler|Verbraucher\w*|Deutschen|"
             r"Mitarbeitenden|Beschäftigten|Käufer\w*|Händler\w*|Anbieter\w*|Versicherer|Banken|Marketer\w*|"
             r"IT-\w+|CIOs?|CEOs?|Führungskräfte)\b"
