@@ -89,10 +89,35 @@ def review_all(folder: Path) -> list[tuple[str, object, object]]:
     return out
 
 
+READABILITY = ("flesch_reading_ease", "avg_sentence_length", "long_sentence_share", "passive_share")
+
+
+def readability_distribution(reviewed: list) -> None:
+    """Percentiles per language of the readability metrics: what published copy looks like."""
+    import statistics
+
+    print("readability of the published texts (p10 / p25 / median / p75 / p90):")
+    for language in ("de", "en"):
+        rows = [r.metrics for _, doc, r in reviewed if doc.language == language]
+        for key in READABILITY:
+            values = sorted(m[key] for m in rows if key in m)
+            if len(values) < 5:
+                continue
+            q = statistics.quantiles(values, n=20, method="inclusive")
+            cut = [q[1], q[4], statistics.median(values), q[14], q[17]]
+            print(
+                f"  {language} {key:22s} "
+                + " / ".join(f"{v:6.3g}" for v in cut)
+                + f"  (n={len(values)})"
+            )
+
+
 def real_part(folder: Path, verbose: bool) -> None:
     judgements = load_judgements()
     results = []
-    for name, doc, report in review_all(folder):
+    reviewed = review_all(folder)
+    readability_distribution(reviewed)
+    for name, doc, report in reviewed:
         result = TextResult(name, report.verdict)
         result.has_brief_title = bool(doc.brief and doc.brief.title)
         for finding in report.findings:
