@@ -42,7 +42,7 @@ EMPTY_SECTION = Rule(
     title="Empty section",
     explanation=(
         "A heading followed directly by the next heading promises content that is not there; "
-        "AI drafts often stack headings this way when they run out of things to say."
+        "a draft often stacks headings this way when it runs out of things to say."
     ),
     fix="Write the section's content, or remove or merge the heading.",
     example=Example("# Title\n\nIntro text.\n\n## Benefits\n\n## Pricing\n\nIt costs 10 euros.\n"),
@@ -77,7 +77,7 @@ WORD_COUNT = Rule(
     severity="warning",
     title="Length outside the brief",
     explanation=(
-        "The brief asks for a length; AI drafts often ignore it. Too short usually means "
+        "The brief asks for a length and the text misses it. Too short usually means "
         "shallow, too long usually means filler and repetition."
     ),
     fix="Too short: add examples, figures with sources and concrete steps. Too long: cut filler first.",
