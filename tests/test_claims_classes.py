@@ -21,6 +21,10 @@ REPORT_ERROR = {
         ("en", "The new scheduler plans routes 5x faster."),
         ("en", "Teams using Loomcraft double their reply rate."),
         ("en", "The gateway detects failing drives up to three weeks before they break."),
+        ("de", "Unsere Kunden senken ihre Ausschussquote im Schnitt um ein Drittel."),
+        ("de", "Der Scanner erreicht eine Erkennungsrate von 98 %."),
+        ("en", "Our platform delivers 99.9% uptime."),
+        ("en", "It cuts review time by half."),
     ],
     "market superlative": [
         ("de", "Kornfeld ist Marktführer für digitale Hofläden."),
@@ -31,6 +35,9 @@ REPORT_ERROR = {
         ("en", "We run Europe's largest network of cargo bike hubs."),
         ("en", "Tidewell is the most advanced platform for tender management."),
         ("en", "Our best-in-class engine handles every request."),
+        ("de", "Wir sind Deutschlands größter Anbieter für Mietkräne."),
+        ("de", "Keine andere Plattform bietet diese Tiefe."),
+        ("en", "No other vendor offers this."),
     ],
     "guarantee": [
         ("de", "Wir garantieren eine fehlerfreie Lieferung."),
@@ -68,6 +75,8 @@ NOT_REPORTED = {
         ("en", "80% of our revenue comes from Germany."),
         ("en", "The SDK is 100% open source."),
         ("en", "Our team doubled in size after the Series A."),
+        ("de", "Der Umsatz stieg im Geschäftsjahr 2023 um 12 %."),
+        ("de", "Rund 40 % unserer Kunden kommen aus Österreich."),
     ],
     "prices and terms": [
         ("de", "Ab März kosten alle Zusatzmodule 30 % weniger."),
@@ -86,6 +95,8 @@ NOT_REPORTED = {
         ("de", "Reduzieren Sie die Drehzahl um 10 %, wenn das Lager warm wird."),
         ("en", "Book the venue two months ahead of the event."),
         ("en", "Reduce the dosage by 20% for smaller tanks."),
+        ("de", "Die Messgenauigkeit liegt bei ±0,5 %."),
+        ("en", "The contract includes a 99.9% uptime SLA."),
     ],
     "process descriptions": [
         ("de", "Hochverfügbarkeit wird durch drei redundante Knoten sichergestellt."),

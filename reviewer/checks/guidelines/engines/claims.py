@@ -147,6 +147,7 @@ def _german(num: str, rng: str, time: str) -> Lexicon:
                 rf"\b(?:{_DIGITS}|zwei|drei|vier|fünf|zehn|doppelt)[-\s]?(?:fach|mal)\w*\s+(?:so\s+)?(?:schnell|mehr|höher|günstig|effizient|besser|weniger|viel|hoch)\w*",
                 r"\bdoppelt so\b",
                 r"\bum das\s+(?:\w+fache|Doppelte|Dreifache|Vierfache|Zehnfache)\b",
+                r"\bum (?:ein|zwei) (?:Drittel|Viertel|Fünftel|Zehntel)\b|\bum die Hälfte\b|\bhalb so (?:viel|lang|teuer|oft)\b",
             )
         ],
         "quantified": [
@@ -174,6 +175,8 @@ def _german(num: str, rng: str, time: str) -> Lexicon:
                 r"\b(?:Nummer\s?(?:1|eins)|Nr\.\s?1)\b(?!\d)",
                 r"\b(?:unschlagbar|unübertroffen|konkurrenzlos|unvergleichlich|beispiellos|unerreicht)\w*",
                 r"\bweltweit\s+(?:erste|einzige)\w*",
+                r"\b(?:Deutschlands|Europas|Österreichs|Bayerns|Amerikas)\s+(?:[\w-]+\s+)?(?:größte|führende|erste|einzige|beste|[a-zäöüß]{3,}ste)[nrsm]?\b",
+                r"\bkeine?[rn]?\s+andere[rn]?\s+(?:Plattform|Lösung|Anbieter|Software|Tool|System|Produkt|Hersteller|Agentur)\b",
                 r"\bals\s+(?:erste|einzige)[rs]?\s+(?:Anbieter|Hersteller|Unternehmen|Plattform|Lösung)\b",
                 rf"\b(?:die|der|das|den|dem|des|unsere?[nmrs]?|ihre?[nmrs]?)\s+einzigen?\s+(?:[\w-]+\s+){{0,2}}?{product}",
             )
@@ -302,6 +305,7 @@ def _english(num: str, rng: str, time: str) -> Lexicon:
                 r"\b(?:doubl|tripl|quadrupl)(?:ed|es|ing)\b",
                 r"\b(?:double|triple|quadruple)\s+(?:your|their|its|the|our|his|her)\b",
                 r"\bhalv(?:ed|es|ing)\b|\bcut (?:\w+ )?in half\b",
+                r"\bby (?:a|one|two) (?:third|quarter|fifth|tenth)s?\b|\bby half\b",
                 rf"\b(?:twice|three times|four times|five times|ten times|{_DIGITS}\s?(?:x|times))\s+(?:as\s+\w+|faster|more|higher|better|cheaper|fewer|less|quicker|greater|larger)\b",
                 rf"\b{_DIGITS}x\b(?!\d)|\b(?:{_DIGITS}|two|three|four|five|ten)-fold\b|\b(?:two|three|four|five|six|seven|eight|nine|ten)fold\b",
             )
@@ -332,6 +336,7 @@ def _english(num: str, rng: str, time: str) -> Lexicon:
                 r"\b(?:world|Europe|Germany|America|Britain|the industry|the market|the world)['’]s\s+(?:most\s+[\w-]+|best|leading|largest|biggest|fastest|first|only|[a-z]{3,}est)\b",
                 rf"\bthe only\s+{product}",
                 r"\bthe first and only\b",
+                r"\bno other (?:platform|solution|vendor|provider|tool|software|system|product|company|agency|supplier)\b",
             )
         ],
         "guarantee": [

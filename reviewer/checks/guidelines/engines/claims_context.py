@@ -40,6 +40,7 @@ class Context:
     """Compiled context patterns for one language."""
 
     effect_after: re.Pattern[str]  # right after a percentage: "30 % weniger", "25% reduction"
+    performance: re.Pattern[str]  # a rate the product achieves: "98 % Genauigkeit", "99.9% uptime"
     people_share: re.Pattern[str]  # right after a percentage: "der Befragten", "of buyers"
     plan: re.Pattern[str]
     own_fact: re.Pattern[str]
@@ -66,6 +67,12 @@ def _german() -> Context:
             r"Einsparung\w*|Ersparnis|Zuwachs|Wachstum|Rückgang|Plus\b|Minus\b|Umsatzplus|Kostenersparnis|"
             r"Zeitersparnis|Leistungssteigerung)"
         ),
+        performance=_c(
+            r"^\s*(?:Genauigkeit|Verfügbarkeit|Erkennungsrate|Trefferquote|Erfolgsquote|Kundenzufriedenheit|"
+            r"Zufriedenheit|Liefertreue|Termintreue|Uptime|Präzision|Wirkungsgrad)\b",
+            r"(?:Genauigkeit|Verfügbarkeit|Erkennungsrate|Trefferquote|Erfolgsquote|Zufriedenheit|Liefertreue|"
+            r"Uptime|Wirkungsgrad)\s+(?:von\s+)?(?:über\s+|mehr als\s+|bis zu\s+)?$",
+        ),
         people_share=_c(
             r"^\s*(?:der|aller)\s+(?:befragten\s+|deutschen\s+)?[\w-]*(?:Befragten|Teilnehmer\w*|Unternehmen|Firmen|Kunden|"
             r"Nutzer\w*|Anwender\w*|Manager\w*|Entscheider\w*|Mittelständler|Verbraucher\w*|Deutschen|"
@@ -84,7 +91,7 @@ def _german() -> Context:
             r"\bunser(?:e|em|en|er|es)?\s+(?:Team|Umsatz\w*|Kunden(?:zahl|stamm)|Nutzer\w*|Jahresumsatz)\b",
             r"\bStandort\w*|\bNiederlassung\w*|\bBüros?\b|\bgegründet\b|\bGründung\w*|\bFinanzierung\w*|"
             r"\bInvestor\w*|\bKapital\w*|\bGesellschafter\w*|\bgehör(?:t|en)\b|\bAnteile?\b|\bBeteiligung\w*|"
-            r"\bEigentum\b|\bTochter\w*|\bKonzern\w*",
+            r"\bEigentum\b|\bTochter\w*|\bKonzern\w*|\bGeschäftsjahr\w*|\bJahresabschluss\b|\bBilanz\w*",
         ),
         price=_c(
             r"(?-i:\bkoste[tn]\b)|\bPreis\w*|\bTarif\w*|\bLizenz\w*|\bAbo\b|\bAbonnement\w*|\bAufpreis\b|"
@@ -134,6 +141,12 @@ def _english() -> Context:
             r"reduction|increase|improvement|savings?|growth|decrease|drop|gain|boost|uplift|lift|rise|cut|"
             r"jump|productivity|efficiency gain)\b"
         ),
+        performance=_c(
+            r"^\s*(?:accuracy|availability|uptime|detection rate|success rate|pass rate|hit rate|satisfaction|"
+            r"customer satisfaction|on-time delivery|precision|recall|efficiency)\b",
+            r"(?:accuracy|availability|uptime|detection rate|success rate|pass rate|satisfaction|precision|"
+            r"efficiency)\s+(?:rate\s+)?(?:of\s+)?(?:over\s+|more than\s+|up to\s+|above\s+)?$",
+        ),
         people_share=_c(
             r"^\s*of\s+(?:all\s+|the\s+|surveyed\s+|U\.?S\.?\s+|German\s+|European\s+)?(?:respondents|participants|"
             r"companies|businesses|firms|customers|users|buyers|marketers|managers|executives|leaders|consumers|"
@@ -153,7 +166,8 @@ def _english() -> Context:
             r"customers|clients|downloads|visitors|traffic|MRR|ARR|sales)\b",
             r"\b(?:sign-?ups|subscribers|page ?views|visitors|stars on GitHub|GitHub stars)\b",
             r"\b(?:offices?|locations|headquarter\w*|HQ|founded|founding|funding|raised|investors?|Series [A-F]|"
-            r"owned by|owns|stake|shareholders?|equity|subsidiary|open[- ]source|open source)\b",
+            r"owned by|owns|stake|shareholders?|equity|subsidiary|open[- ]source|open source|fiscal year|"
+            r"financial year|FY\s?\d+|year[- ]over[- ]year|annual report)\b",
         ),
         price=_c(
             r"\bcosts?\s+(?:only\s+|just\s+|now\s+)?(?:\d|\$|€|£|less|more)|\bwill cost\b|\bprice[sd]?\b|\bpricing\b|"
@@ -238,7 +252,15 @@ def judge_effect(
         or _changed_by(text, start, sentence[0])
     ):
         return kind
+    if _SPEC.search(text, sentence[0], sentence[1]):
+        return None  # "±0,5 %", "SLA": a tolerance or a contract term
+    before = text[max(sentence[0], start - 40) : start]
+    if ctx.performance.search(after) or ctx.performance.search(before):
+        return kind
     return None
+
+
+_SPEC = re.compile(r"±|\+/-|\bSLA\b|\bService Level", _I)
 
 
 def _changed_by(text: str, start: int, floor: int) -> bool:
