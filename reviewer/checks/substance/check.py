@@ -10,7 +10,12 @@ from __future__ import annotations
 
 from reviewer.checks.base import CheckContext, CheckOutput
 from reviewer.checks.substance.details import KINDS
-from reviewer.checks.substance.phrases import Phrase, overlapping_sections, repeated_phrases
+from reviewer.checks.substance.phrases import (
+    Phrase,
+    overlapping_sections,
+    repeated_phrases,
+    word_runs,
+)
 from reviewer.checks.substance.rules import REPEATED_PHRASE, SHALLOW_SECTION
 from reviewer.checks.substance.sections import SectionInfo, analyse, split_sections, topic_words
 from reviewer.checks.substance.settings import SubstanceSettings
@@ -33,9 +38,8 @@ def run(ctx: CheckContext) -> CheckOutput:
     topic = topic_words(doc)
     sections = [analyse(doc, s, topic) for s in split_sections(doc)]
     findings = [_shallow(doc, s, settings) for s in sections if is_shallow(s, settings)]
-    phrases = repeated_phrases(
-        doc.content, sections, doc.language, settings.phrase_words, settings.phrase_sections
-    )
+    runs = word_runs(doc.content, sections, doc.language)
+    phrases = repeated_phrases(doc.content, runs, settings.phrase_words, settings.phrase_sections)
     findings += [_repeated(doc, p, sections) for p in phrases[: settings.max_phrases]]
 
     sentences = [s for section in sections for s in section.sentences]
@@ -55,7 +59,7 @@ def run(ctx: CheckContext) -> CheckOutput:
     output.details["sections"] = [{**s.as_dict(), "shallow": s.title in shallow} for s in sections]
     output.details["repeated_phrases"] = [_phrase_dict(doc, p, sections) for p in phrases]
     output.details["overlapping_sections"] = overlapping_sections(
-        sections, doc.language, settings.min_words, settings.overlap
+        sections, runs, settings.min_words, settings.overlap
     )
     if not sections:
         output.summary = "no running text to measure"

@@ -15,12 +15,13 @@ from collections import Counter
 from functools import lru_cache
 
 from reviewer.checks.substance import markers
-from reviewer.language.lemmas import is_known
+from reviewer.language.lemmas import is_known, lemma
 from reviewer.language.stopwords import is_function_word
 
 TOKEN = re.compile(r"\w(?:[\w'’&]|[-.](?=\w))*", re.UNICODE)
 KINDS = ("number", "name", "standard", "example", "quotation", "link", "step")
 STEP_MIN_WORDS = 4
+_PARTS = re.compile(r"[-.]")
 _MIN_COMPOUND_MODIFIER = 3
 _MIN_COMPOUND_HEAD = 4
 
@@ -59,12 +60,13 @@ def _names(words: list[str], language: str, topic: frozenset[str]) -> int:
     return count
 
 
-def _is_name(word: str, language: str, topic: frozenset[str]) -> bool:
-    parts = [p for p in re.split(r"[-.]", word) if p]
-    return any(_is_name_part(part, language, topic) for part in parts)
-
-
 @lru_cache(maxsize=65536)
+def _is_name(word: str, language: str, topic: frozenset[str]) -> bool:
+    if "-" not in word and "." not in word:
+        return _is_name_part(word, language, topic)
+    return any(_is_name_part(part, language, topic) for part in _PARTS.split(word) if part)
+
+
 def _is_name_part(part: str, language: str, topic: frozenset[str]) -> bool:
     if not part[:1].isupper() or part.casefold() in topic or part.isdigit():
         return False
@@ -97,9 +99,20 @@ def is_step(block_text: str) -> bool:
 def generic_frames(text: str, language: str) -> int:
     """How many generic frames (recommendation, evaluation, hedged benefit) a sentence uses."""
     lang = language if language in markers.GENERIC else "en"
+    if not markers.ANY_GENERIC[lang].search(text):
+        return 0
     return sum(1 for pattern in markers.GENERIC[lang] if pattern.search(text))
 
 
 def content_words(text: str, language: str) -> list[str]:
     """The words of a text that are not function words, as written."""
     return [w for w in TOKEN.findall(text) if not is_function_word(w, language)]
+
+
+@lru_cache(maxsize=131072)
+def word_key(word: str, language: str) -> tuple[str, bool]:
+    """``(key, is_content_word)``: a function word as written (case-folded), any other word as
+    its lemma. Numbers are not content words."""
+    if is_function_word(word, language):
+        return word.casefold(), False
+    return lemma(word, language), not word[:1].isdigit()

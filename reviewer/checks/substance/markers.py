@@ -48,6 +48,12 @@ GENERIC = {
     "de": tuple(re.compile(p, _I) for p in _GENERIC_DE),
     "en": tuple(re.compile(p, _I) for p in _GENERIC_EN),
 }
+# All frames of a language in one pattern: most sentences of real copy use none, and one search
+# settles that.
+ANY_GENERIC = {
+    "de": re.compile("|".join(f"(?:{p})" for p in _GENERIC_DE), _I),
+    "en": re.compile("|".join(f"(?:{p})" for p in _GENERIC_EN), _I),
+}
 
 # Examples introduced as such.
 EXAMPLE_CUES = {

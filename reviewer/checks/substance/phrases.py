@@ -2,132 +2,153 @@
 their content words.
 
 A repeated phrase is a run of ``phrase_words`` or more words with at least three content words,
-starting and ending with one, matched on lemmas ("im Zusammenhang mit KI im B2B Marketing" and
-"im Zusammenhang mit KI im B2B-Marketing" differ; "Herausforderungen"/"Herausforderung" do not).
-Longer runs are found first; a shorter run inside them is not reported again.
+starting and ending with one, matched on lemmas ("Herausforderungen"/"Herausforderung" match) and
+not running across a sentence end, a colon, a line break or a link. Longer runs are found first;
+a shorter run inside them is not reported again.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Any
 
-from reviewer.checks.substance.details import TOKEN
+from reviewer.checks.substance.details import TOKEN, word_key
 from reviewer.checks.substance.markers import LINK
 from reviewer.checks.substance.sections import SectionInfo
-from reviewer.language.lemmas import lemma
-from reviewer.language.stopwords import is_function_word
 
 MIN_CONTENT_WORDS = 3
 MAX_PHRASE_WORDS = 10
-# A phrase does not run across a sentence end, a colon, a line break, brackets or emphasis marks:
-# "Dauer:** 4 Monate" is a label and its value, not a phrase.
-_BREAK = re.compile(r"[.:;!?\n()\[\]*|]")
+# A phrase does not run across a sentence end, a colon, a line break, brackets, emphasis marks or
+# a link: "Dauer:** 4 Monate" is a label and its value, not a phrase.
+_BREAK = re.compile(LINK.pattern + r"|[.:;!?\n()\[\]*|]")
+
+Occurrence = tuple[int, int, int]  # (section index, start, end)
 
 
-@dataclass(frozen=True, slots=True)
-class _Token:
-    start: int
-    end: int
-    key: str
-    content: bool
+@dataclass
+class Run:
+    """Words between two breaks: offsets, lemma keys, content-word flags and their prefix sums."""
+
+    section: int
+    starts: list[int]
+    ends: list[int]
+    keys: list[str]
+    content: list[bool]
+    content_sums: list[int]
 
 
 @dataclass
 class Phrase:
     text: str
-    occurrences: list[tuple[int, int, int]]  # (section index, start, end)
+    occurrences: list[Occurrence]
 
     @property
     def sections(self) -> list[int]:
         return sorted({o[0] for o in self.occurrences})
 
 
-def _tokens(content: str, section: SectionInfo, language: str) -> list[list[_Token]]:
-    """Runs of words between breaks (headings included), with lemma keys and offsets; links
-    are left out."""
-    blocks = ([section.heading] if section.heading else []) + section.blocks
-    runs: list[list[_Token]] = []
-    for block in blocks:
-        links = [m.span() for m in LINK.finditer(content, block.start, block.end)]
-        run: list[_Token] = []
-        previous = block.start
-        for match in TOKEN.finditer(content, block.start, block.end):
-            if any(a <= match.start() < b for a, b in links) or _BREAK.search(
-                content, previous, match.start()
-            ):
-                runs.append(run)
-                run = []
-            previous = match.end()
-            if any(a <= match.start() < b for a, b in links):
-                continue
-            word = match.group(0)
-            function = is_function_word(word, language)
-            key = word.casefold() if function else lemma(word, language)
-            content_word = not function and not word[:1].isdigit()
-            run.append(_Token(match.start(), match.end(), key, content_word))
-        runs.append(run)
-    return [run for run in runs if len(run) >= 2]
+def word_runs(content: str, sections: list[SectionInfo], language: str) -> list[Run]:
+    """Every section's runs of words (heading included), in order."""
+    runs: list[Run] = []
+    for index, section in enumerate(sections):
+        blocks = ([section.heading] if section.heading else []) + section.blocks
+        for block in blocks:
+            cursor = block.start
+            for stop in [*_BREAK.finditer(content, block.start, block.end), None]:
+                end = stop.start() if stop else block.end
+                run = _run(content, index, cursor, end, language)
+                if run is not None:
+                    runs.append(run)
+                cursor = stop.end() if stop else block.end
+    return runs
+
+
+def _run(content: str, section: int, start: int, end: int, language: str) -> Run | None:
+    matches = list(TOKEN.finditer(content, start, end))
+    if len(matches) < 2:
+        return None
+    keyed = [word_key(m.group(0), language) for m in matches]
+    flags = [c for _, c in keyed]
+    return Run(
+        section,
+        [m.start() for m in matches],
+        [m.end() for m in matches],
+        [k for k, _ in keyed],
+        flags,
+        [0, *accumulate(flags)],
+    )
 
 
 def repeated_phrases(
-    content: str, sections: list[SectionInfo], language: str, min_words: int, min_sections: int
+    content: str, runs: list[Run], min_words: int, min_sections: int
 ) -> list[Phrase]:
-    """Phrases in ``min_sections`` or more sections, longest first, each once."""
-    tokens = [_tokens(content, s, language) for s in sections]
+    """Phrases in ``min_sections`` or more sections, longest first, each once.
+
+    Only windows whose first ``min_words`` words recur in enough sections can start a repeated
+    phrase of any length, so one pass over the short windows narrows the search."""
+    starts = _recurring_starts(runs, min_words, min_sections)
+    if not starts:
+        return []
     found: list[Phrase] = []
-    covered: list[tuple[int, int]] = []
+    covered: set[tuple[int, int]] = set()
     for size in range(MAX_PHRASE_WORDS, min_words - 1, -1):
-        grams: dict[tuple[str, ...], list[tuple[int, int, int]]] = {}
-        for index, runs in enumerate(tokens):
-            for run in runs:
-                for i in range(len(run) - size + 1):
-                    window = run[i : i + size]
-                    if not (window[0].content and window[-1].content):
-                        continue
-                    if sum(t.content for t in window) < MIN_CONTENT_WORDS:
-                        continue
-                    key = tuple(t.key for t in window)
-                    grams.setdefault(key, []).append((index, window[0].start, window[-1].end))
+        grams: dict[tuple[str, ...], list[Occurrence]] = {}
+        for r, i in starts:
+            run = runs[r]
+            j = i + size
+            if j > len(run.keys) or not (run.content[i] and run.content[j - 1]):
+                continue
+            if run.content_sums[j] - run.content_sums[i] < MIN_CONTENT_WORDS:
+                continue
+            key = tuple(run.keys[i:j])
+            grams.setdefault(key, []).append((run.section, run.starts[i], run.ends[j - 1]))
         for occurrences in grams.values():
             if len({o[0] for o in occurrences}) < min_sections:
                 continue
-            if all(any(a <= s and e <= b for a, b in covered) for _, s, e in occurrences):
+            spans = [(s, e) for _, s, e in occurrences]
+            if all(_inside(span, covered) for span in spans):
                 continue
             first = occurrences[0]
             found.append(Phrase(content[first[1] : first[2]], occurrences))
-            covered.extend((s, e) for _, s, e in occurrences)
+            covered.update(spans)
     found.sort(key=lambda p: (-len(p.sections), p.occurrences[0][1]))
     return found
 
 
+def _recurring_starts(runs: list[Run], size: int, min_sections: int) -> list[tuple[int, int]]:
+    """(run, position) of every window of ``size`` words whose words recur in enough sections."""
+    sections: dict[tuple[str, ...], set[int]] = {}
+    for run in runs:
+        for i in range(len(run.keys) - size + 1):
+            sections.setdefault(tuple(run.keys[i : i + size]), set()).add(run.section)
+    return [
+        (r, i)
+        for r, run in enumerate(runs)
+        for i in range(len(run.keys) - size + 1)
+        if len(sections[tuple(run.keys[i : i + size])]) >= min_sections
+    ]
+
+
+def _inside(span: tuple[int, int], covered: set[tuple[int, int]]) -> bool:
+    return any(a <= span[0] and span[1] <= b for a, b in covered)
+
+
 def overlapping_sections(
-    sections: list[SectionInfo], language: str, min_words: int, threshold: float
+    sections: list[SectionInfo], runs: list[Run], min_words: int, threshold: float
 ) -> list[dict[str, Any]]:
     """Pairs of sections whose content-word lemmas overlap by ``threshold`` or more (Jaccard)."""
-    bags = []
-    for section in sections:
-        if section.words < min_words:
-            bags.append(None)
-            continue
-        words = set()
-        for block in section.blocks:
-            for match in TOKEN.finditer(block.text):
-                if not is_function_word(match.group(0), language):
-                    words.add(lemma(match.group(0), language))
-        bags.append(words)
+    bags: list[set[str]] = [set() for _ in sections]
+    for run in runs:
+        bags[run.section].update(k for k, c in zip(run.keys, run.content, strict=True) if c)
+    judged = [i for i, s in enumerate(sections) if s.words >= min_words and bags[i]]
     pairs = []
-    for i, a in enumerate(bags):
-        for j in range(i + 1, len(bags)):
-            b = bags[j]
-            if a and b:
-                share = len(a & b) / len(a | b)
-                if share >= threshold:
-                    pairs.append(
-                        {
-                            "sections": [sections[i].title, sections[j].title],
-                            "overlap": round(share, 2),
-                        }
-                    )
+    for n, i in enumerate(judged):
+        for j in judged[n + 1 :]:
+            share = len(bags[i] & bags[j]) / len(bags[i] | bags[j])
+            if share >= threshold:
+                pairs.append(
+                    {"sections": [sections[i].title, sections[j].title], "overlap": round(share, 2)}
+                )
     return pairs

@@ -7,6 +7,7 @@ heading (or a text without headings) is a section of its own, named by its first
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -128,9 +129,8 @@ def split_sections(doc: Document) -> list[SectionInfo]:
 def analyse(doc: Document, section: SectionInfo, topic: frozenset[str]) -> SectionInfo:
     """Fill in a section's words, sentences and details."""
     language = doc.language
-    bounds = [(b.start, b.end) for b in section.blocks]
     steps = {b.start for b in section.blocks if b.kind == "list_item" and is_step(b.text)}
-    for span in _sentences_in(doc.sentences, bounds):
+    for span in _sentences_in(doc.sentences, section.blocks[0].start, section.blocks[-1].end):
         if len(span.text.split()) < MIN_SENTENCE_WORDS:
             continue
         details = sentence_details(span.text, language, topic)
@@ -145,8 +145,12 @@ def analyse(doc: Document, section: SectionInfo, topic: frozenset[str]) -> Secti
     return section
 
 
-def _sentences_in(sentences: list[Span], bounds: list[tuple[int, int]]) -> list[Span]:
-    return [s for s in sentences if any(a <= s.start < b for a, b in bounds)]
+def _sentences_in(sentences: list[Span], start: int, end: int) -> list[Span]:
+    """The sentences from ``start`` to ``end`` (all of them lie in prose blocks, and between a
+    section's first and last prose block there is no other section's text)."""
+    first = bisect_left(sentences, start, key=lambda s: s.start)
+    last = bisect_left(sentences, end, key=lambda s: s.start)
+    return sentences[first:last]
 
 
 def restates(heading: str, sentence: str, language: str) -> bool:
