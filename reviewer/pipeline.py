@@ -81,7 +81,7 @@ def run_model_checks(
 ) -> PartialReview:
     """The checks that ask a language model; they see the local findings."""
     for spec in _model_checks_to_run(config, partial, options):
-        ctx = CheckContext(doc, config, options, list(partial.findings))
+        ctx = CheckContext(doc, config, options, list(partial.findings), dict(partial.checks))
         output = _run_safely(spec.name, lambda spec=spec, ctx=ctx: spec.entry()(ctx))
         _add(doc, config, partial, spec.name, output)
     return partial
@@ -92,7 +92,7 @@ async def run_model_checks_async(
 ) -> PartialReview:
     """Like ``run_model_checks``, for many drafts on one event loop (batch)."""
     for spec in _model_checks_to_run(config, partial, options):
-        ctx = CheckContext(doc, config, options, list(partial.findings))
+        ctx = CheckContext(doc, config, options, list(partial.findings), dict(partial.checks))
         entry = spec.async_entry()
         try:
             output = await entry(ctx) if entry is not None else spec.entry()(ctx)
