@@ -281,6 +281,7 @@ def _relevance(
             brief_tokens=brief_tokens,
             brief_title=brief.title or "",
             threshold=settings.relevance_threshold,
+            focus=item.focus,
         )
         alternatives = (
             []
