@@ -48,7 +48,6 @@ warning a reviewer can waive; the LLM critique gives its own verdict beside it.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -259,11 +258,7 @@ def _heads_supported_section(
     for section in index.doc.sections:
         if section.heading.start != use.unit.start:
             continue
-        body = [
-            i
-            for i, token in enumerate(index.tokens)
-            if section.heading.end <= token.start < section.end
-        ]
+        body = index.token_span(section.heading.end, section.end)
         return any(i not in own and is_related(index.tokens[i], parts, language) for i in body)
     return False
 
@@ -271,10 +266,13 @@ def _heads_supported_section(
 def _related_words(index: TextIndex, parts: frozenset[str], own: set[int]) -> list[str]:
     language = index.doc.language
     stop = function_words(language)
+    tokens = index.tokens
     return [
-        t.text
-        for i, t in enumerate(index.tokens)
-        if i not in own and t.text.casefold() not in stop and is_related(t, parts, language)
+        text
+        for text, where in index.by_text.items()
+        if text.casefold() not in stop
+        and any(i not in own for i in where)
+        and is_related(tokens[where[0]], parts, language)
     ]
 
 
@@ -400,14 +398,16 @@ def _in_topic_phrase(index: TextIndex, use: Use, own: set[int]) -> bool:
             j += step
     if not partners:
         return False
-    counts: Counter[int] = Counter()
-    for i, t in enumerate(tokens):
-        if i in inside or i in own:
-            continue
-        for n, partner in enumerate(partners):
-            if t.keys & partner.keys:
-                counts[n] += 1
-    return any(c >= _PHRASE_REPEATS for c in counts.values())
+    for partner in partners:
+        elsewhere = {
+            i
+            for key in partner.keys
+            for i in index.positions.get(key, ())
+            if i not in inside and i not in own
+        }
+        if len(elsewhere) >= _PHRASE_REPEATS:
+            return True
+    return False
 
 
 def _place(index: TextIndex, use: Use) -> str:
