@@ -98,6 +98,7 @@ class CheckContext:
     config: Config
     options: ReviewOptions = field(default_factory=ReviewOptions)
     findings: list[Finding] = field(default_factory=list)
+    deadline: float | None = None  # time.monotonic() by which the whole review should be done
 
 
 @dataclass
