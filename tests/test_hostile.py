@@ -153,3 +153,129 @@ def test_review_time_limit_stops_checks_not_started(tmp_path, parse):
     partial = run_checks(parse(REDOS_DRAFT, language="en"), config, deadline=0.0)
     result = partial.checks["guidelines"]
     assert result.status == "error" and "time limit" in result.summary
+
+
+# --- 5. file names that are not UTF-8 ----------------------------------------------------------
+
+BAD_NAME = b"bad\xffname.md"
+
+
+def _bad_name_folder(tmp_path):
+    import os
+
+    folder = tmp_path / "drafts"
+    folder.mkdir()
+    for index in range(4):
+        (folder / f"a{index}.md").write_text(f"# Draft {index}\n\nSome text.\n", encoding="utf-8")
+    with open(os.path.join(os.fsencode(folder), BAD_NAME), "wb") as handle:
+        handle.write(b"# Odd name\n\nA draft whose file name is not UTF-8.\n")
+    for index in range(5):
+        (folder / f"z{index}.md").write_text(f"# Late {index}\n\nMore text.\n", encoding="utf-8")
+    return folder
+
+
+def test_shown_escapes_undecodable_bytes():
+    from reviewer.reading import shown
+
+    assert shown(BAD_NAME.decode("utf-8", "surrogateescape")) == "bad\\xffname.md"
+    assert shown("Straße.md") == "Straße.md"
+
+
+@pytest.mark.parametrize("fmt", ["json", "sarif", "junit", "md", "html"])
+def test_review_of_a_bad_file_name_renders(tmp_path, fmt):
+    import os
+
+    folder = _bad_name_folder(tmp_path)
+    name = os.fsdecode(os.path.join(os.fsencode(folder), BAD_NAME))
+    result = run_capped("review", name, "--no-critique", "--format", fmt)
+    assert b"Traceback" not in result.stderr, result.stderr[-2000:]
+    assert result.returncode in (0, 1)
+    assert "xffname.md" in result.stdout.decode("utf-8")  # \xff, escaped as each format wants
+
+
+def test_batch_with_a_bad_file_name_reviews_every_file(tmp_path):
+    folder = _bad_name_folder(tmp_path)
+    out = tmp_path / "out"
+    args = ("batch", str(folder), "--out", str(out), "--no-critique", "-j", "1")
+    result = run_capped(*args, "-f", "json,html,md,sarif,junit")
+    assert b"Traceback" not in result.stderr, result.stderr[-2000:]
+    lines = (out / "summary.jsonl").read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 10
+    for name in ("index.html", "summary.md", "results.sarif", "junit.xml"):
+        assert "bad" in (out / name).read_text(encoding="utf-8"), name
+    assert (out / "files" / "bad\\xffname.md.json").is_file()
+    # a second run finds every file in the resume manifest, the odd one included
+    again = run_capped(*args)
+    assert again.returncode in (0, 1), again.stderr[-2000:]
+    assert b"10 unchanged" in again.stdout, again.stdout[-800:]
+
+
+# --- 7. ids out of range -----------------------------------------------------------------------
+
+HUGE_IDS = [0, -1, 2**63, 10**20]
+
+
+def test_store_says_not_found_for_any_out_of_range_id(store):
+    from reviewer.store.errors import NotFoundError
+
+    for huge in HUGE_IDS:
+        with pytest.raises(NotFoundError):
+            store.get(huge)
+        with pytest.raises(NotFoundError):
+            store.history(huge)
+        with pytest.raises(NotFoundError):
+            store.audit(huge)
+
+
+def test_cli_show_huge_id_exits_2(tmp_path):
+    from tests.store_helpers import run_cli
+
+    db = f"sqlite:///{tmp_path / 'reviews.db'}"
+    for huge in ("99999999999999999999", "9223372036854775808"):
+        result = run_cli("show", huge, "--db", db, cwd=tmp_path)
+        assert result.returncode == 2, result.stderr[-2000:]
+        assert "no revision" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_api_huge_id_is_404_json(tmp_path):
+    with TestClient(create_app(web_config(tmp_path)), base_url=BASE) as client:
+        for path in ("/api/revisions/{}", "/api/revisions/{}/history", "/api/audit?revision_id={}"):
+            for huge in (2**63, 10**20, 0):
+                response = client.get(path.format(huge), headers={"X-Reviewer-User": "Eva"})
+                assert response.status_code == 404, (path, huge, response.text[:300])
+                assert response.headers["content-type"].startswith("application/json")
+                assert "no revision" in response.json()["detail"]
+
+
+# --- 3. long lines -----------------------------------------------------------------------------
+
+
+def test_long_line_is_split_in_bounded_windows(monkeypatch):
+    from reviewer.parsing import sentences
+
+    seen: list[int] = []
+    real = sentences._segmenter("de")
+
+    class Recording:
+        def segment(self, text):
+            seen.append(len(text))
+            return real.segment(text)
+
+    monkeypatch.setattr(sentences, "_segmenter", lambda language: Recording())
+    sentence = "Das ist z. B. ein Satz von Dr. Müller mit 3.5 Prozent. "
+    line = sentence * 5000  # about 280 KB on one line
+    spans = sentences.split_sentences(line, 0, len(line), "de")
+    assert max(seen) <= sentences.MAX_WINDOW
+    assert len(spans) == 5000  # no sentence is lost or cut at a window's end
+    assert {span.text for span in spans} == {sentence.strip()}
+    assert all(line[span.start : span.end] == span.text for span in spans)
+
+
+def test_endless_word_is_cut_hard_and_covered():
+    from reviewer.parsing.sentences import MAX_WINDOW, split_sentences
+
+    text = "x" * (MAX_WINDOW * 3 + 17)
+    spans = split_sentences(text, 0, len(text), "en")
+    assert spans[0].start == 0 and spans[-1].end == len(text)
+    assert all(a.end == b.start for a, b in zip(spans, spans[1:], strict=False))
+    assert all(span.end - span.start <= MAX_WINDOW for span in spans)
