@@ -28,7 +28,7 @@ def billion_laughs(levels: int = 9) -> str:
     return "\n".join(lines) + "\n---\n# Laughs\n\nA short body.\n"
 
 
-def _cap_memory() -> None:
+def cap_memory() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY_CAP, MEMORY_CAP))
 
 
@@ -36,4 +36,4 @@ def run_capped(
     *args: str, cwd: Path | None = None, timeout: float = 120
 ) -> subprocess.CompletedProcess:
     """``python -m reviewer ARGS`` offline, under a memory cap, killed after ``timeout`` seconds."""
-    return run(*args, cwd=cwd, timeout=timeout, preexec_fn=_cap_memory)
+    return run(*args, cwd=cwd, timeout=timeout, preexec_fn=cap_memory)

@@ -279,3 +279,50 @@ def test_endless_word_is_cut_hard_and_covered():
     assert spans[0].start == 0 and spans[-1].end == len(text)
     assert all(a.end == b.start for a, b in zip(spans, spans[1:], strict=False))
     assert all(span.end - span.start <= MAX_WINDOW for span in spans)
+
+
+# --- 6. a killed batch takes its workers with it -----------------------------------------------
+
+
+def test_killed_batch_leaves_no_workers(tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    import psutil
+
+    from tests.hostile_helpers import cap_memory
+
+    folder = tmp_path / "drafts"
+    folder.mkdir()
+    for index in range(40):
+        (folder / f"d{index:02}.md").write_text(
+            f"# Draft {index}\n\n" + "A sentence about data privacy and trust. " * 40 + "\n",
+            encoding="utf-8",
+        )
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("REVIEWER_", "OPENAI_"))}
+    batch = subprocess.Popen(
+        [sys.executable, "-m", "reviewer", "batch", str(folder), "--out", str(tmp_path / "out"),
+         "--no-critique", "-j", "2"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, preexec_fn=cap_memory,
+    )  # fmt: skip
+    workers: list[psutil.Process] = []
+    try:
+        parent = psutil.Process(batch.pid)
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and len(workers) < 2:
+            time.sleep(0.5)
+            workers = [p for p in parent.children(recursive=True) if "python" in p.name().lower()]
+        assert len(workers) >= 2, "the batch never started its workers"
+        os.kill(batch.pid, signal.SIGKILL)
+        batch.wait(timeout=30)
+        gone, alive = psutil.wait_procs(workers, timeout=20)
+        assert not alive, f"workers outlived the killed batch: {[p.pid for p in alive]}"
+    finally:
+        if batch.poll() is None:
+            batch.kill()
+        for worker in workers:
+            if worker.is_running():
+                worker.kill()

@@ -72,7 +72,14 @@ _setup: WorkerSetup | None = None
 
 
 def init_process(setup: WorkerSetup) -> None:
-    """Initializer for worker processes: Ctrl-C is the parent's business, then warm up."""
+    """Initializer for worker processes: die with the batch, Ctrl-C is the parent's business,
+    then warm up."""
+    import multiprocessing
+
+    from reviewer.batch.lifeline import die_with_parent
+
+    parent = multiprocessing.parent_process()
+    die_with_parent(parent.pid if parent is not None else None)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     init_thread(setup)
 
