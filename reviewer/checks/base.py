@@ -101,6 +101,7 @@ class CheckContext:
     options: ReviewOptions = field(default_factory=ReviewOptions)
     findings: list[Finding] = field(default_factory=list)
     results: dict[str, Any] = field(default_factory=dict)
+    deadline: float | None = None  # time.monotonic() by which the whole review should be done
 
 
 @dataclass
