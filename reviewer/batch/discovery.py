@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from pathlib import Path
 
+from reviewer.reading import shown
+
 DRAFT_SUFFIXES = (".md", ".txt", ".docx")
 WORD_LOCK_PREFIX = "~$"  # Word's owner file beside an open document: not a draft
 
@@ -26,6 +28,11 @@ class Target:
     path: Path  # absolute, not resolved through symlinks: what the user sees
     source: str  # as shown in reports: relative to the working folder when below it
     problem: str | None = None
+
+    @property
+    def file(self) -> str:
+        """The path to open: ``source`` before ``shown`` made odd bytes printable."""
+        return file_name(self.path)
 
 
 def discover(
@@ -102,7 +109,12 @@ def _walk(
 
 
 def _source(path: Path, cwd: Path) -> str:
+    return shown(file_name(path, cwd))
+
+
+def file_name(path: Path, cwd: Path | None = None) -> str:
+    """The name a batch opens a file by: relative to the working folder when below it."""
     try:
-        return path.relative_to(cwd).as_posix()
+        return path.relative_to(cwd or Path.cwd().absolute()).as_posix()
     except ValueError:
         return str(path)

@@ -72,7 +72,14 @@ _setup: WorkerSetup | None = None
 
 
 def init_process(setup: WorkerSetup) -> None:
-    """Initializer for worker processes: Ctrl-C is the parent's business, then warm up."""
+    """Initializer for worker processes: die with the batch, Ctrl-C is the parent's business,
+    then warm up."""
+    import multiprocessing
+
+    from reviewer.batch.lifeline import die_with_parent
+
+    parent = multiprocessing.parent_process()
+    die_with_parent(parent.pid if parent is not None else None)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     init_thread(setup)
 
@@ -99,6 +106,7 @@ def warm_up(config: Config) -> None:
 def review_file(source: str, path: Path) -> Outcome:
     """Read, parse and check one draft. Problems with the draft become ``Outcome.error``; only a
     failure to write the reports raises (the batch cannot go on without its output folder)."""
+    from reviewer.batch.discovery import file_name
     from reviewer.document import load_document
     from reviewer.errors import ReviewerError
     from reviewer.pipeline import run_checks
@@ -107,7 +115,7 @@ def review_file(source: str, path: Path) -> Outcome:
         raise RuntimeError("worker not initialised")
     started = time.perf_counter()
     try:
-        doc = load_document(source)
+        doc = load_document(file_name(path))
     except ReviewerError as exc:
         return Outcome(source, error=str(exc))
     except Exception as exc:  # noqa: BLE001 - a parser bug on one file must not end the batch

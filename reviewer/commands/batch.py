@@ -58,7 +58,9 @@ def batch(
     submit: Annotated[
         bool,
         typer.Option(
-            "--submit", help="Store each reviewed revision and its report for human approval."
+            "--submit",
+            help="Store each reviewed revision and its report for human approval.",
+            metavar="",
         ),
     ] = False,
     force: Annotated[
@@ -66,6 +68,7 @@ def batch(
         typer.Option(
             "--force",
             help="Review every file again, even when it and the configuration are unchanged.",
+            metavar="",
         ),
     ] = False,
     config: ConfigOpt = None,

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from reviewer.commands.common import ConfigOpt
+from reviewer.commands.common import ConfigOpt, MinSeverityOpt, SortChoice, SortOpt, flag
 
 if TYPE_CHECKING:
     from reviewer.config import Config
@@ -70,9 +70,9 @@ def _open(config: str | None, db: str | None, *, create: bool = True) -> Store:
 
 
 def _console(*, stderr: bool = False):  # noqa: ANN202 - rich is imported lazily
-    from rich.console import Console
+    from reviewer.commands.common import console
 
-    return Console(highlight=False, stderr=stderr, soft_wrap=True)
+    return console(stderr=stderr)
 
 
 def submit_and_tell(
@@ -125,12 +125,8 @@ def submit(
         typer.Option("--brief", help="Brief as a YAML file (or a .md with front matter)."),
     ] = None,
     language: Annotated[str | None, typer.Option("--language", help="Force 'de' or 'en'.")] = None,
-    no_critique: Annotated[
-        bool, typer.Option("--no-critique", help="Skip the LLM critique.")
-    ] = False,
-    no_cache: Annotated[
-        bool, typer.Option("--no-cache", help="Ask the language model again.")
-    ] = False,
+    no_critique: Annotated[bool, flag("--no-critique", "Skip the LLM critique.")] = False,
+    no_cache: Annotated[bool, flag("--no-cache", "Ask the language model again.")] = False,
     config: ConfigOpt = None,
     db: DbOpt = None,
 ) -> None:
@@ -205,6 +201,8 @@ def show(
     format: Annotated[
         ListFormat, typer.Option("--format", "-f", help="Output format.")
     ] = ListFormat.text,
+    min_severity: MinSeverityOpt = None,
+    sort: SortOpt = SortChoice.severity,
     config: ConfigOpt = None,
     db: DbOpt = None,
 ) -> None:
@@ -218,7 +216,14 @@ def show(
     if format is ListFormat.json:
         typer.echo(store_output.show_json(view, history, audit))
     else:
-        store_output.print_revision(view, _console(), history=history, audit=audit)
+        store_output.print_revision(
+            view,
+            _console(),
+            history=history,
+            audit=audit,
+            min_severity=min_severity.value if min_severity else "info",
+            sort=sort.value,
+        )
 
 
 def approve(
@@ -228,7 +233,7 @@ def approve(
         str | None, typer.Option("--note", help="Optional note for the record.")
     ] = None,
     override: Annotated[
-        bool, typer.Option("--override", help="Approve a blocked revision anyway (needs --reason).")
+        bool, flag("--override", "Approve a blocked revision anyway (needs --reason).")
     ] = False,
     reason: Annotated[
         str | None, typer.Option("--reason", help="Why the override is justified (recorded).")

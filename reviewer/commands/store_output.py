@@ -13,7 +13,9 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from reviewer.render.terminal import SEVERITY_STYLE, VERDICT_STYLE
+from reviewer.models import Finding
+from reviewer.render.order import hidden_note, shown
+from reviewer.render.terminal import SEVERITY_STYLE, VERDICT_STYLE, quote
 from reviewer.store.states import label
 from reviewer.store.views import AuditEntryView, RevisionView
 
@@ -106,6 +108,8 @@ def print_revision(
     *,
     history: Sequence[RevisionView] = (),
     audit: Sequence[AuditEntryView] = (),
+    min_severity: str = "info",
+    sort: str = "severity",
 ) -> None:
     """Header, decision, findings with their waivers, the document's revisions, the audit trail."""
     console.print(
@@ -139,7 +143,7 @@ def print_revision(
         )
     if view.override_reason:
         console.print(Text(f"override: {view.override_reason}", "bold red"))
-    print_findings(view, console)
+    print_findings(view, console, min_severity=min_severity, sort=sort)
     if history and len(history) > 1:
         console.print("\n[bold]revisions of this document[/bold]")
         for h in history:
@@ -154,18 +158,34 @@ def print_revision(
             console.print("  " + escape(audit_line(entry)))
 
 
-def print_findings(view: RevisionView, console: Console, *, numbered: bool = False) -> None:
+def print_findings(
+    view: RevisionView,
+    console: Console,
+    *,
+    numbered: bool = False,
+    min_severity: str = "info",
+    sort: str = "severity",
+) -> list[Finding]:
+    """The findings, errors first (``sort``), each with its waiver; returns them in the order
+    shown, so a number typed in ``triage`` means the finding printed with it."""
     report = view.report
     if report is None:
-        return
+        return []
     waivers = {w.finding_id: w for w in view.waivers}
     if not report.findings:
         console.print("\n[green]no findings[/green]")
-        return
-    console.print(f"\n[bold]findings[/bold] ({len(report.findings)})")
-    for n, finding in enumerate(report.findings, 1):
+        return []
+    result = shown(report.findings, min_severity=min_severity, sort=sort)
+    still_open = sum(1 for f in report.findings if f.id not in waivers)
+    console.print(
+        f"\n[bold]findings[/bold] ({len(report.findings)}, {still_open} not waived)"
+        if waivers
+        else f"\n[bold]findings[/bold] ({len(report.findings)})"
+    )
+    for n, finding in enumerate(result.findings, 1):
         where = f"{finding.line}:{finding.column}" if finding.line else "-"
         prefix = f"{n:>3}. " if numbered else "  "
+        indent = " " * (len(prefix) + 8)
         console.print(
             Text.assemble(
                 prefix,
@@ -176,20 +196,20 @@ def print_findings(view: RevisionView, console: Console, *, numbered: bool = Fal
             )
         )
         if finding.text:
-            quoted = " ".join(finding.text.split())
-            quoted = quoted if len(quoted) <= 100 else quoted[:97] + "…"
-            console.print(
-                f"{' ' * len(prefix)}        [dim]›[/dim] [italic]{escape(quoted)}[/italic]"
-            )
+            console.print(f"{indent}[dim]›[/dim] [italic]{escape(quote(finding.text))}[/italic]")
         waiver = waivers.get(finding.id)
         if waiver is not None:
             carried = (
                 f", carried over from revision {waiver.carried_from}" if waiver.carried_from else ""
             )
             console.print(
-                f"{' ' * len(prefix)}        [green]waived[/green] by {escape(waiver.by)}{carried}: "
+                f"{indent}[green]waived[/green] by {escape(waiver.by)}{carried}: "
                 f"{escape(waiver.reason)}"
             )
+    note = hidden_note(result)
+    if note:
+        console.print(f"[dim]{escape(note)}[/dim]")
+    return result.findings
 
 
 # --- audit ------------------------------------------------------------------------------

@@ -75,6 +75,10 @@ def _migrate(engine: Engine, url: str) -> None:
         ) from None
 
 
+# Ids are 64-bit signed integers in SQLite and PostgreSQL; a larger one cannot exist.
+MAX_ID = 2**63 - 1
+
+
 class Store:
     """Revisions, decisions, waivers and the audit log in one database. Thread-safe; one per
     process (open a new one after ``fork``)."""
@@ -286,6 +290,8 @@ class Store:
 
     def history(self, document: int | str) -> list[RevisionView]:
         """All revisions of a document (id or key), oldest first."""
+        if isinstance(document, int) and not 0 < document <= MAX_ID:
+            raise NotFoundError(f"no document {document!r} in the review store")
         condition = (
             DocumentRow.id == document if isinstance(document, int) else DocumentRow.key == document
         )
@@ -494,6 +500,8 @@ class Store:
 
     # --- helpers ------------------------------------------------------------------------
     def _load(self, s: Session, revision_id: int) -> tuple[RevisionRow, str]:
+        if not 0 < revision_id <= MAX_ID:  # the database would overflow, not say "not found"
+            raise NotFoundError(f"no revision {revision_id} in the review store")
         row = s.execute(
             select(RevisionRow, DocumentRow.key)
             .join(DocumentRow, DocumentRow.id == RevisionRow.document_id)

@@ -97,6 +97,11 @@ class Match:
         return self.indexes or tuple(range(self.first, self.last))
 
 
+def stem_language(language: str) -> str:
+    """The language whose stemmer and dictionaries a document's words are read with."""
+    return _language(language)
+
+
 def _language(language: str) -> str:
     return language if language in _LOANWORDS_FROM else "en"
 
@@ -302,13 +307,19 @@ def compound_mentions(
     if _language(language) != "de" or len(form.compact) < _MIN_COMPOUND_CHARS:
         return []
     found = []
+    verdicts: dict[str, bool] = {}  # texts repeat: judge each spelling once
     for index, token in enumerate(tokens):
         if index in exclude:
             continue
-        folded = token.text.casefold()
-        if len(folded) <= len(form.compact):
-            continue
-        if folded.startswith(form.compact) or lemma(token.text, language).endswith(form.head_lemma):
+        verdict = verdicts.get(token.text)
+        if verdict is None:
+            folded = token.text.casefold()
+            verdict = len(folded) > len(form.compact) and (
+                folded.startswith(form.compact)
+                or lemma(token.text, language).endswith(form.head_lemma)
+            )
+            verdicts[token.text] = verdict
+        if verdict:
             found.append(index)
     return found
 

@@ -19,6 +19,22 @@ independent of how the keyword is introduced:
   last sentence — counts half.
 - ``phrase``: it forms a phrase with a word the text repeats elsewhere ("SEPA transfers" in a text
   about transfers) — it is woven into the topic.
+- ``cohesion``: a sentence that uses it shares a content word with the sentence before or after it
+  in the same paragraph — it carries the paragraph's thread (lexical cohesion between neighbours,
+  as in TextTiling), where an inserted remark shares nothing with its neighbours. Asides (see
+  below) do not count.
+- ``focus``: it is the brief's focus keyphrase, the brief's own statement of the subject (a
+  quarter of the threshold's worth: it tips a thinly used keyword whose text also speaks for it,
+  never one the text gives nothing).
+
+``context`` measures the sentence, not the keyword: an off-topic keyword slipped into a sentence
+about the subject ("Drone delivery of the welcome pack" among onboarding steps, "beim
+Influencer-Marketing geht es nicht um Reichweite, sondern um Nachweise") borrows its topicality.
+So a keyword that has no tie of its own (no title, section, related word or phrase) and stands in
+one unit only gets no credit for its context when that use is an aside or sits in a prepositional
+phrase, the usual form of an adjunct: the sentence is about something else. As the subject or
+object of a plain sentence ("A buddy program pairs each new hire with …") the sentence is about it
+and its context counts.
 
 A keyword whose evidence stays below ``relevance_threshold`` is "unrelated to the topic". A
 keyword squeezed in typically has none: named in an aside, a lone list item or a heading whose
@@ -32,7 +48,6 @@ warning a reviewer can waive; the LLM critique gives its own verdict beside it.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -48,7 +63,7 @@ from reviewer.checks.keywords.matching import (
 from reviewer.checks.keywords.topic import Topic
 from reviewer.document import Document
 from reviewer.language.stems import stem
-from reviewer.language.stopwords import function_words
+from reviewer.language.stopwords import function_words, prepositions
 
 # How much each piece of evidence weighs (the threshold is in the configuration).
 WEIGHTS = {
@@ -59,7 +74,14 @@ WEIGHTS = {
     "context": 2.5,  # times the share of topic terms around the keyword: a fifth is enough
     "context_cap": 0.75,
     "phrase": 0.5,
+    "focus": 0.25,
+    "cohesion": 0.5,
 }
+# Evidence that ties the keyword's own words to the text (``context`` is about the words around it,
+# ``focus`` about the brief): a keyword without any is *unanchored*.
+_ANCHORS = ("title", "section", "related_words", "phrase", "cohesion")
+_MIN_COHESION_CHARS = 4  # shorter shared words ("one", "app") are too generic to tie sentences
+_UNANCHORED_FACTOR = 0.0  # context of an unanchored single use that is an aside or an adjunct
 _MIN_PART_CHARS = 4
 _MIN_PREFIX = 5  # a shared beginning relates two words from this many letters …
 _PREFIX_SHARE = 0.6  # … covering this share of the shorter word
@@ -158,6 +180,7 @@ def judge(
     brief_tokens: list[Token],
     brief_title: str,
     threshold: float,
+    focus: bool = False,
 ) -> Relevance:
     """Add up the evidence for one used keyword (``brief_tokens``: words of the brief's title and
     audience, which count as related words)."""
@@ -179,16 +202,24 @@ def judge(
         evidence["related_words"] = min(
             WEIGHTS["related_word"] * len(distinct), WEIGHTS["related_cap"]
         )
+    if any(_in_topic_phrase(index, use, own) for use in uses.uses):
+        evidence["phrase"] = WEIGHTS["phrase"]
+    if any(_coheres(index, topic, use, own) for use in uses.uses):
+        evidence["cohesion"] = WEIGHTS["cohesion"]
     by_unit = {use.unit: use for use in uses.uses}
-    shares = [
-        _context_share(index, topic, use, own) * (_ASIDE_FACTOR if _is_aside(index, use) else 1.0)
-        for use in by_unit.values()
-    ]
+    unanchored = len(by_unit) == 1 and not any(k in evidence for k in _ANCHORS)
+    shares = []
+    for use in by_unit.values():
+        aside = _is_aside(index, use)
+        share = _context_share(index, topic, use, own) * (_ASIDE_FACTOR if aside else 1.0)
+        if unanchored and (aside or _after_preposition(index, use)):
+            share *= _UNANCHORED_FACTOR
+        shares.append(share)
     context = sum(shares) / len(shares) if shares else 0.0
     if context:
         evidence["context"] = min(WEIGHTS["context"] * context, WEIGHTS["context_cap"])
-    if any(_in_topic_phrase(index, use, own) for use in uses.uses):
-        evidence["phrase"] = WEIGHTS["phrase"]
+    if focus:
+        evidence["focus"] = WEIGHTS["focus"]
     score = round(min(float(sum(evidence.values())), 1.0), 2)
     first = uses.uses[0] if uses.uses else None
     return Relevance(
@@ -227,11 +258,7 @@ def _heads_supported_section(
     for section in index.doc.sections:
         if section.heading.start != use.unit.start:
             continue
-        body = [
-            i
-            for i, token in enumerate(index.tokens)
-            if section.heading.end <= token.start < section.end
-        ]
+        body = index.token_span(section.heading.end, section.end)
         return any(i not in own and is_related(index.tokens[i], parts, language) for i in body)
     return False
 
@@ -239,10 +266,13 @@ def _heads_supported_section(
 def _related_words(index: TextIndex, parts: frozenset[str], own: set[int]) -> list[str]:
     language = index.doc.language
     stop = function_words(language)
+    tokens = index.tokens
     return [
-        t.text
-        for i, t in enumerate(index.tokens)
-        if i not in own and t.text.casefold() not in stop and is_related(t, parts, language)
+        text
+        for text, where in index.by_text.items()
+        if text.casefold() not in stop
+        and any(i not in own for i in where)
+        and is_related(tokens[where[0]], parts, language)
     ]
 
 
@@ -303,6 +333,47 @@ def _is_aside(index: TextIndex, use: Use) -> bool:
     return alone and unit.block is not first_paragraph
 
 
+def _coheres(index: TextIndex, topic: Topic, use: Use, own: set[int]) -> bool:
+    """The use's sentence (not an aside) shares a content lemma with the sentence before or after
+    it in the same paragraph."""
+    if use.unit.kind != "sentence" or _is_aside(index, use):
+        return False
+    position = topic.unit_of_token[use.match.first]
+
+    def terms(p: int, skip: set[int]) -> set[str]:
+        return {
+            term
+            for i in index.unit_ranges[p]
+            if i not in skip and (term := topic.lemmas[i]) and len(term) >= _MIN_COHESION_CHARS
+        }
+
+    mine = terms(position, own)
+    neighbours = [
+        p
+        for p in (position - 1, position + 1)
+        if 0 <= p < len(index.units) and index.units[p].block is use.unit.block
+    ]
+    return any(mine & terms(p, own) for p in neighbours)
+
+
+def _after_preposition(index: TextIndex, use: Use) -> bool:
+    """The use heads no clause of its own but follows a preposition (articles and other function
+    words between): "mit Kryptowährung", "beim Influencer-Marketing", "with the NFT"."""
+    language = index.doc.language
+    stop = function_words(language)
+    heads = prepositions(language)
+    inside = index.unit_tokens(use.unit)
+    j = use.match.first - 1
+    while j in inside:
+        word = index.tokens[j].text.casefold()
+        if word in heads:
+            return True
+        if word not in stop:
+            return False
+        j -= 1
+    return False
+
+
 def _in_topic_phrase(index: TextIndex, use: Use, own: set[int]) -> bool:
     """The keyword forms a phrase (no function word or punctuation between) with a word that the
     text repeats outside this sentence."""
@@ -327,14 +398,16 @@ def _in_topic_phrase(index: TextIndex, use: Use, own: set[int]) -> bool:
             j += step
     if not partners:
         return False
-    counts: Counter[int] = Counter()
-    for i, t in enumerate(tokens):
-        if i in inside or i in own:
-            continue
-        for n, partner in enumerate(partners):
-            if t.keys & partner.keys:
-                counts[n] += 1
-    return any(c >= _PHRASE_REPEATS for c in counts.values())
+    for partner in partners:
+        elsewhere = {
+            i
+            for key in partner.keys
+            for i in index.positions.get(key, ())
+            if i not in inside and i not in own
+        }
+        if len(elsewhere) >= _PHRASE_REPEATS:
+            return True
+    return False
 
 
 def _place(index: TextIndex, use: Use) -> str:

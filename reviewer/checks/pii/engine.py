@@ -66,7 +66,6 @@ def _build(spacy_models: dict[str, str]) -> PiiEngine:
         DeSocialSecurityRecognizer,
         DeTaxIdRecognizer,
         DeTaxNumberRecognizer,
-        IbanRecognizer,
         IpRecognizer,
         SpacyRecognizer,
     )
@@ -75,6 +74,7 @@ def _build(spacy_models: dict[str, str]) -> PiiEngine:
     from reviewer.checks.pii.nlp import OfflineSpacyNlpEngine
     from reviewer.checks.pii.person import PersonRecognizer
     from reviewer.checks.pii.recognizers import (
+        CaseInsensitiveIbanRecognizer,
         OfflineEmailRecognizer,
         PhoneNumberRecognizer,
         StreetAddressRecognizer,
@@ -101,7 +101,7 @@ def _build(spacy_models: dict[str, str]) -> PiiEngine:
             PhoneNumberRecognizer(supported_language=lang),
             StreetAddressRecognizer(supported_language=lang),
             OfflineEmailRecognizer(supported_language=lang),
-            IbanRecognizer(supported_language=lang),
+            CaseInsensitiveIbanRecognizer(supported_language=lang),
             CreditCardRecognizer(supported_language=lang),
             IpRecognizer(supported_language=lang),
             # German identifiers can turn up in English text about German customers too.
