@@ -94,6 +94,8 @@ NOT_REPORTED = {
         ("de", "Mischen Sie 3 bis 5 % Verdünner bei."),
         ("de", "Reduzieren Sie die Drehzahl um 10 %, wenn das Lager warm wird."),
         ("en", "Book the venue two months ahead of the event."),
+        ("de", "Wir melden uns zwei Tage vor dem Termin."),
+        ("en", "We alert you two days before the deadline."),
         ("en", "Reduce the dosage by 20% for smaller tanks."),
         ("de", "Die Messgenauigkeit liegt bei ±0,5 %."),
         ("en", "The contract includes a 99.9% uptime SLA."),

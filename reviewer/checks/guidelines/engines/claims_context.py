@@ -230,11 +230,15 @@ def judge_effect(
     if ctx.instruction.search(s_text):
         return None
     if kind == "timing":
-        if ctx.detects.search(s_text) or re.search(
-            r"amortis|ROI|pays?|payback|break", text[start:end], _I
-        ):
-            return None if ctx.plan.search(c_text) else kind
-        return None
+        if ctx.plan.search(c_text):
+            return None
+        if re.search(r"amortis|ROI|pays?|payback|break|rechnet", text[start:end], _I):
+            return kind
+        # a lead time is a claim when something is detected early, before a failure or sooner
+        # than others ("erkennt Schäden sechs Monate vor dem Ausfall"), not in a schedule
+        # ("we alert you two days before the appointment")
+        early = _EARLY.search(text, start, min(sentence[1], end + 40))
+        return kind if ctx.detects.search(s_text) and early else None
     if ctx.plan.search(c_text) or ctx.own_fact.search(c_text):
         return None
     if ctx.price.search(s_text) and not _changed_by(text, start, sentence[0]):
@@ -260,6 +264,13 @@ def judge_effect(
     return None
 
 
+_EARLY = re.compile(
+    r"früher|eher|earlier|sooner|ahead of (?:time|competitors|others)|"
+    r"\b(?:Ausfall|Ausfällen|Schaden|Schäden|Stillstand|Stillständen|Defekt\w*|Bruch|Störung\w*|Havarie|"
+    r"Verschleiß|Leck\w*|failures?|breakdowns?|outages?|downtime|crash\w*|defects?|faults?|damage|"
+    r"incidents?|leaks?|the conventional|conventional|break\w*|fail\w*|ausfall\w*|ausfällt|versag\w*)\b",
+    _I,
+)
 _SPEC = re.compile(r"±|\+/-|\bSLA\b|\bService Level", _I)
 
 
