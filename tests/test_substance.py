@@ -192,3 +192,17 @@ def test_text_without_headings_is_one_section(parse, config):
 def test_empty_text_does_not_crash(parse, config):
     output = run_check("substance", parse("# Only a title\n"), config)
     assert output.findings == [] and output.details["sections"] == []
+
+
+def test_readme_lists_the_settings_with_their_defaults():
+    import re
+    import tomllib
+
+    from reviewer.checks.substance.settings import SubstanceSettings
+    from tests.conftest import REPO
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"```toml\n(\[substance\]\n.*?)```", readme, re.DOTALL)
+    assert block, "the README's substance section has no [substance] block"
+    documented = tomllib.loads(block.group(1))["substance"]
+    assert documented == SubstanceSettings().model_dump()
