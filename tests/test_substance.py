@@ -206,3 +206,43 @@ def test_readme_lists_the_settings_with_their_defaults():
     assert block, "the README's substance section has no [substance] block"
     documented = tomllib.loads(block.group(1))["substance"]
     assert documented == SubstanceSettings().model_dump()
+
+
+@pytest.mark.parametrize(
+    "sentence, language, generic",
+    [
+        ("Stellen Sie sicher, dass alle Daten sauber sind.", "de", True),
+        ("Achten Sie darauf, die Kunden früh einzubinden.", "de", True),
+        ("Warum sollten Sie gerade mit uns arbeiten?", "de", False),  # a question
+        ("Weitere Artikel folgen in den nächsten Monaten.", "de", False),
+        ("First, make sure the whole team is aligned.", "en", True),
+        ("Regular reviews can help to find errors early.", "en", True),
+        ("You don't need to show a cookie banner.", "en", False),  # negated need
+        ("The tank got a fresh coating in white.", "en", False),
+    ],
+)
+def test_generic_frames(sentence, language, generic):
+    from reviewer.checks.substance.details import generic_frames
+
+    assert (generic_frames(sentence, language) > 0) is generic
+
+
+def test_a_section_with_too_few_details_says_how_many(parse, config):
+    text = (
+        "# Title\n\n## Tools\n\nCompanies should choose their tools with care and involve users "
+        "early. It is essential that every tool fits the existing processes of the company. "
+        "Teams must make sure that the tools are used well and that HubSpot is set up. Good "
+        "tools can help to save a lot of time and effort for the whole organisation in the long "
+        "run. It is important that the tools are reviewed every now and then by the people who "
+        "use them. Training should be offered to everyone who works with the tools, and it is "
+        "crucial that managers support this effort in their teams and lead by their own habits.\n"
+    )
+    [finding] = run_check("substance", parse(text), config).findings
+    assert "only 1 name in 1" in finding.message  # 1 detail in more than 100 words
+    assert finding.missing == ["figure", "standard", "example", "quotation", "link", "step"]
+
+
+def test_other_languages_do_not_crash(parse, config):
+    text = "# Titre\n\n## Partie\n\nLes entreprises doivent agir. Il est important de le faire.\n"
+    output = run_check("substance", parse(text, language="fr"), config)
+    assert output.details["sections"][0]["words"] == 10

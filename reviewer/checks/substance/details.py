@@ -99,7 +99,7 @@ def is_step(block_text: str) -> bool:
 def generic_frames(text: str, language: str) -> int:
     """How many generic frames (recommendation, evaluation, hedged benefit) a sentence uses."""
     lang = language if language in markers.GENERIC else "en"
-    if not markers.ANY_GENERIC[lang].search(text):
+    if markers.QUESTION.search(text) or not markers.ANY_GENERIC[lang].search(text):
         return 0
     return sum(1 for pattern in markers.GENERIC[lang] if pattern.search(text))
 
