@@ -246,3 +246,16 @@ def test_other_languages_do_not_crash(parse, config):
     text = "# Titre\n\n## Partie\n\nLes entreprises doivent agir. Il est important de le faire.\n"
     output = run_check("substance", parse(text, language="fr"), config)
     assert output.details["sections"][0]["words"] == 10
+
+
+def test_sections_that_say_the_same_are_listed(parse, config):
+    body = (
+        "Our team reviews every invoice for errors, checks the tax number, matches the purchase "
+        "order and approves the payment within two working days of its arrival by post."
+    )
+    other = "The canteen opens at noon and serves soup, salad and one warm dish from the region."
+    text = f"# T\n\n## One\n\n{body}\n\n## Two\n\n{body} Again.\n\n## Three\n\n{other}\n"
+    output = run_check("substance", parse(text, language="en"), config)
+    [pair] = output.details["overlapping_sections"]
+    assert pair["sections"] == ["One", "Two"] and pair["overlap"] >= 0.9
+    assert output.metrics["substance_overlapping_sections"] == 1
