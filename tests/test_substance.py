@@ -251,7 +251,8 @@ def test_other_languages_do_not_crash(parse, config):
 def test_sections_that_say_the_same_are_listed(parse, config):
     body = (
         "Our team reviews every invoice for errors, checks the tax number, matches the purchase "
-        "order and approves the payment within two working days of its arrival by post."
+        "order and approves the payment within two working days of its arrival by post or "
+        "through the supplier portal."
     )
     other = "The canteen opens at noon and serves soup, salad and one warm dish from the region."
     text = f"# T\n\n## One\n\n{body}\n\n## Two\n\n{body} Again.\n\n## Three\n\n{other}\n"
