@@ -115,14 +115,11 @@ def _shallow(doc: Document, section: SectionInfo) -> Finding:
 
 def _repeated(doc: Document, phrase: Phrase, sections: list[SectionInfo]) -> Finding:
     first = phrase.occurrences[0]
-    places = "; ".join(
-        f'"{doc.content[s:e]}" in "{_short(sections[i].title)}"' for i, s, e in phrase.occurrences
-    )
     return doc.finding(
         REPEATED_PHRASE,
         message=(
             f'"{phrase.text}" comes back in {len(phrase.sections)} sections '
-            f"({len(phrase.occurrences)} times): {places}."
+            f"({len(phrase.occurrences)} times): {_places(doc, phrase, sections)}."
         ),
         category="repeated_phrase",
         start=first[1],
@@ -130,6 +127,18 @@ def _repeated(doc: Document, phrase: Phrase, sections: list[SectionInfo]) -> Fin
         suggestion="Keep it where it matters most; elsewhere refer back briefly or cut it.",
         occurrences=[_occurrence(doc, sections, o) for o in phrase.occurrences],
     )
+
+
+def _places(doc: Document, phrase: Phrase, sections: list[SectionInfo]) -> str:
+    """Each occurrence by line and section ("line 12 in "Fazit""), its wording when it differs."""
+    places = []
+    for index, start, end in phrase.occurrences:
+        text = doc.content[start:end]
+        wording = f' as "{text}"' if text != phrase.text else ""
+        places.append(
+            f'line {doc.line_col(start)[0]} in "{_short(sections[index].title)}"{wording}'
+        )
+    return "; ".join(places)
 
 
 def _occurrence(doc: Document, sections: list[SectionInfo], o: tuple[int, int, int]) -> dict:
