@@ -260,3 +260,18 @@ def test_sections_that_say_the_same_are_listed(parse, config):
     [pair] = output.details["overlapping_sections"]
     assert pair["sections"] == ["One", "Two"] and pair["overlap"] >= 0.9
     assert output.metrics["substance_overlapping_sections"] == 1
+
+
+def test_german_loan_words_are_not_names(parse, config):
+    text = (
+        "# Leadgenerierung\n\n## Die Customer Journey verstehen\n\n"
+        "Unternehmen sollten die Customer Journey ihrer Leads genau kennen. Es ist wichtig, "
+        "wertvolle Insights über die Awareness der Zielgruppe zu gewinnen. Gute Leadership "
+        "kann dazu beitragen, die richtigen Use Cases zu finden und umzusetzen. Marketing und "
+        "Vertrieb müssen dabei eng zusammenarbeiten.\n"
+    )
+    output = run_check("substance", parse(text, language="de"), config)
+    assert output.details["sections"][0]["details"] == 0
+    assert _rules(output)[SHALLOW] == 1
+    names = sentence_details("Wir arbeiten mit SoSafe und IONOS in Gütersloh.", "de", frozenset())
+    assert names == Counter({"name": 3})

@@ -76,19 +76,29 @@ def _is_name_part(part: str, language: str, topic: frozenset[str]) -> bool:
         return len(part) > 1  # "HubSpot", "SAP", "S4"
     if language == "en":
         return True  # English capitalises names only (sentence starts are skipped)
-    return not _known_de(part)
+    # German capitalises every noun: a name is a word neither dictionary knows (an English word
+    # in German copy is a loan word such as "Leads" or "Insights", not a name)
+    return not _known_de(part) and not is_known(part.lower(), "en")
 
 
 @lru_cache(maxsize=65536)
 def _known_de(word: str) -> bool:
-    """A German word the dictionary knows, directly or as a compound with a known head
-    ("Datenschutzrichtlinien" ends in "Richtlinien")."""
+    """A German word the dictionary knows, directly or as a compound of known words
+    ("Datenschutzrichtlinien": "Datenschutz" + "Richtlinien"; a linking "s" or "n" allowed).
+    Both parts must be known, so "Salesforce" is not "Sales" + "Force"."""
     if is_known(word, "de"):
         return True
     for cut in range(_MIN_COMPOUND_MODIFIER, len(word) - _MIN_COMPOUND_HEAD + 1):
-        if is_known(word[cut:].capitalize(), "de"):
+        if is_known(word[cut:].capitalize(), "de") and _known_modifier(word[:cut]):
             return True
     return False
+
+
+def _known_modifier(modifier: str) -> bool:
+    candidates = [modifier]
+    if modifier[-1:] in ("s", "n") and len(modifier) > _MIN_COMPOUND_MODIFIER:
+        candidates.append(modifier[:-1])
+    return any(_known_de(c) for c in candidates)
 
 
 def is_step(block_text: str) -> bool:
