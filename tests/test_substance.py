@@ -275,3 +275,18 @@ def test_german_loan_words_are_not_names(parse, config):
     assert _rules(output)[SHALLOW] == 1
     names = sentence_details("Wir arbeiten mit SoSafe und IONOS in Gütersloh.", "de", frozenset())
     assert names == Counter({"name": 3})
+
+
+def test_capitalised_concepts_are_not_names(parse, config):
+    text = (
+        "# Growth\n\n## Why it matters\n\n"
+        "Predictive Maintenance and Artificial Intelligence play a key role in modern "
+        "manufacturing. Companies should invest in Digital Transformation to stay competitive. "
+        "It is essential to build a strong Data Culture across the organisation. Leaders must "
+        "ensure that every team understands the value of Continuous Improvement.\n"
+    )
+    output = run_check("substance", parse(text, language="en"), config)
+    assert output.details["sections"][0]["details"] == 0
+    assert _rules(output)[SHALLOW] == 1
+    names = sentence_details("We moved from Navision to Odoo in Lyon.", "en", frozenset())
+    assert names == Counter({"name": 3})

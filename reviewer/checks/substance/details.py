@@ -15,7 +15,7 @@ from collections import Counter
 from functools import lru_cache
 
 from reviewer.checks.substance import markers
-from reviewer.language.lemmas import is_known, lemma
+from reviewer.language.lemmas import is_known, lemma, lookup
 from reviewer.language.stopwords import is_function_word
 
 TOKEN = re.compile(r"\w(?:[\w'’&]|[-.](?=\w))*", re.UNICODE)
@@ -75,10 +75,18 @@ def _is_name_part(part: str, language: str, topic: frozenset[str]) -> bool:
     if any(ch.isupper() for ch in part[1:]) or any(ch.isdigit() for ch in part):
         return len(part) > 1  # "HubSpot", "SAP", "S4"
     if language == "en":
-        return True  # English capitalises names only (sentence starts are skipped)
+        # English capitalises names, but drafts also capitalise concepts ("Predictive
+        # Maintenance"): a capitalised common word counts only where the dictionary lacks it
+        return not _lower_case_word(part, "en")
     # German capitalises every noun: a name is a word neither dictionary knows (an English word
     # in German copy is a loan word such as "Leads" or "Insights", not a name)
-    return not _known_de(part) and not is_known(part.lower(), "en")
+    return not _known_de(part) and not _lower_case_word(part, "en")
+
+
+def _lower_case_word(word: str, language: str) -> bool:
+    """Whether the dictionary lists the word in lower case: "maintenance" is, "Lyon" and
+    "Odoo" are not (London and Slack are too, and are missed as names)."""
+    return lookup(word.lower(), language) is not None
 
 
 @lru_cache(maxsize=65536)
