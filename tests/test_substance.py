@@ -123,6 +123,8 @@ def test_thresholds_come_from_the_configuration(parse, config):
         ("Der Kunde sagt: „Das hat uns Wochen gespart.“", "de", {"quotation"}),
         ("Details stehen unter https://example.org/guide im Leitfaden.", "de", {"link"}),
         ("We interviewed twelve customers last year.", "en", {"number"}),
+        ("Seit dem 17.12.2024 gilt die neue Regel.", "de", {"number"}),
+        ("Im Jahr 2025 sollten Unternehmen mehr investieren.", "de", set()),  # a year alone
     ],
 )
 def test_concrete_details(sentence, language, kinds):

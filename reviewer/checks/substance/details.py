@@ -41,7 +41,7 @@ def sentence_details(text: str, language: str, topic: frozenset[str]) -> Counter
             found[kind] += len(hits)
             masked = pattern.sub(lambda m: " " * len(m.group(0)), masked)
     found["example"] += len(markers.EXAMPLE_CUES[lang].findall(masked))
-    found["number"] += len(markers.NUMBER.findall(masked))
+    found["number"] += sum(1 for n in markers.NUMBER.findall(masked) if not markers.YEAR.match(n))
     words = [m.group(0) for m in TOKEN.finditer(masked)]
     found["number"] += sum(1 for w in words if w.casefold() in markers.NUMBER_WORDS[lang])
     found["name"] += _names(words, lang, topic)

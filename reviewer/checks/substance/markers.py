@@ -80,6 +80,8 @@ EXAMPLE_CUES = {
 
 # A number standing alone (not part of "B2B" or "Web3"): figures, amounts, dates, versions.
 NUMBER = re.compile(r"(?<![\w.,])[-+]?\d+(?:[.,:]\d+)*(?:\s?%|\s?‰)?(?![\w])")
+# A year alone is a date, not a figure: "Im Jahr 2025 sollten Unternehmen …" stays generic.
+YEAR = re.compile(r"(?:19|20)\d\d$")
 # Spelled-out counts from two up: "three steps", "drei Schritte".
 NUMBER_WORDS = {
     "de": frozenset(
