@@ -265,14 +265,11 @@ def _heads_supported_section(
 
 def _related_words(index: TextIndex, parts: frozenset[str], own: set[int]) -> list[str]:
     language = index.doc.language
-    stop = function_words(language)
     tokens = index.tokens
     return [
         text
-        for text, where in index.by_text.items()
-        if text.casefold() not in stop
-        and any(i not in own for i in where)
-        and is_related(tokens[where[0]], parts, language)
+        for text, where in index.content_texts
+        if is_related(tokens[where[0]], parts, language) and any(i not in own for i in where)
     ]
 
 
