@@ -359,6 +359,16 @@ def compound_parts(word: str, language: str) -> frozenset[str]:
     return frozenset(parts)
 
 
+@lru_cache(maxsize=8192)
+def compound_head(word: str, language: str) -> str | None:
+    """The head lemma of a German closed compound ("Schichtbetrieb" → betrieb), the part that says
+    what the thing is; None for other words and languages."""
+    if _language(language) != "de":
+        return None
+    split = _split_once(lemma(word, language))
+    return None if split is None else split[1]
+
+
 def _split_once(word: str) -> tuple[str, str] | None:
     for cut in range(_MIN_COMPOUND_CHARS, len(word) - _MIN_HEAD_CHARS + 1):
         head = word[cut:]

@@ -19,8 +19,8 @@ independent of how the keyword is introduced:
   last sentence — counts half.
 - ``phrase``: it forms a phrase with a word the text repeats elsewhere ("SEPA transfers" in a text
   about transfers) — it is woven into the topic.
-- ``cohesion``: a sentence that uses it shares a content word with the sentence before or after it
-  in the same paragraph — it carries the paragraph's thread (lexical cohesion between neighbours,
+- ``cohesion``: a sentence that uses it shares a content word (in German also a compound's head)
+  with the sentence before or after it in the same paragraph — it carries the paragraph's thread (lexical cohesion between neighbours,
   as in TextTiling), where an inserted remark shares nothing with its neighbours. Asides (see
   below) do not count.
 - ``focus``: it is the brief's focus keyphrase, the brief's own statement of the subject (a
@@ -54,6 +54,7 @@ from functools import lru_cache
 from reviewer.checks.keywords.index import KeywordUses, TextIndex, Unit, Use
 from reviewer.checks.keywords.matching import (
     Token,
+    compound_head,
     compound_parts,
     find_occurrences,
     keyword_form,
@@ -332,17 +333,25 @@ def _is_aside(index: TextIndex, use: Use) -> bool:
 
 def _coheres(index: TextIndex, topic: Topic, use: Use, own: set[int]) -> bool:
     """The use's sentence (not an aside) shares a content lemma with the sentence before or after
-    it in the same paragraph."""
+    it in the same paragraph — in German also the head of a closed compound, the way German
+    repeats a word ("Betrieb" … "Schichtbetrieb"; a "Videokonferenz" is no "Video")."""
     if use.unit.kind != "sentence" or _is_aside(index, use):
         return False
     position = topic.unit_of_token[use.match.first]
+    language = index.doc.language
+    tokens = index.tokens
 
     def terms(p: int, skip: set[int]) -> set[str]:
-        return {
-            term
-            for i in index.unit_ranges[p]
-            if i not in skip and (term := topic.lemmas[i]) and len(term) >= _MIN_COHESION_CHARS
-        }
+        found: set[str] = set()
+        for i in index.unit_ranges[p]:
+            term = topic.lemmas[i]
+            if i in skip or not term:
+                continue
+            found.add(term)
+            head = compound_head(tokens[i].text, language)
+            if head:
+                found.add(head)
+        return {term for term in found if len(term) >= _MIN_COHESION_CHARS}
 
     mine = terms(position, own)
     neighbours = [
