@@ -174,6 +174,15 @@ _KNOWN_FALSE_ALARMS = {
     "en_k10_password-manager.expect": {"phishing"},
     "de_k13_fuhrpark.expect": {"führerscheinkontrolle"},
     "en_k15_support-sla.expect": {"sla"},
+    # fresh3: written after every signal was set, run once, not tuned on
+    "de_k17_arbeitszeugnis.expect": {"leistungsbeurteilung"},
+    "de_k18_kaeltetechnik.expect": {"türdichtungen"},
+}
+# Known misses (fresh3), at the threshold: a heading whose compound shares a word by accident
+# ("Hochzeitsplanung" and "Zeit"), and a contrast clause whose sentence is topical.
+_KNOWN_MISSES = {
+    "de_k16_kundenportal.expect": {"hochzeitsplanung"},
+    "en_k17_warehouse-safety.expect": {"fantasy football"},
 }
 
 
@@ -183,10 +192,12 @@ def test_labelled_relevance_cases(path, labels, request):
     from reviewer.config import Config
 
     known = _KNOWN_FALSE_ALARMS.get(request.node.callspec.id, set())
+    missed = _KNOWN_MISSES.get(request.node.callspec.id, set())
     output = run_one("keywords", load_document(str(path)), Config())
     reported = {f.category.casefold() for f in output.findings if f.rule == "keywords.irrelevant"}
-    assert reported - known == {k.casefold() for k in labels["keywords_irrelevant"]}
+    assert reported - known == {k.casefold() for k in labels["keywords_irrelevant"]} - missed
     assert known <= reported, "a known false alarm went away: update _KNOWN_FALSE_ALARMS"
+    assert not missed & reported, "a known miss is found now: update _KNOWN_MISSES"
     for keyword in labels["rare_on_topic"]:
         if keyword.casefold() not in known:
             assert entry(output, keyword)["relevant"] is True, keyword
