@@ -37,8 +37,7 @@ def test_german_keyword_shoehorned_once_is_unrelated_and_quoted_where_it_stands(
 
 def test_english_keyword_in_an_aside_is_unrelated_without_any_cue_word():
     output = run_check(EN_SUPPORT)
-    # "knowledge base" is a known false alarm (see test_relevant_keyword_used_once_is_not_unrelated)
-    assert set(by_rule(output, "keywords.irrelevant")) - {"knowledge base"} == {"blockchain"}
+    assert by_rule(output, "keywords.irrelevant") == ["blockchain"]
     fit = entry(output, "blockchain")["fit"]
     assert fit["verdict"] == "off-topic" and fit["reason"]
 
@@ -47,15 +46,7 @@ def test_english_keyword_in_an_aside_is_unrelated_without_any_cue_word():
     "text, keyword",
     [
         (EN_SUPPORT, "ticket volume"),
-        pytest.param(
-            EN_SUPPORT,
-            "knowledge base",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="known false alarm: once, after a preposition, nothing in the text ties "
-                "its words to the topic and the sentence shares nothing with its neighbours",
-            ),
-        ),
+        (EN_SUPPORT, "knowledge base"),
         (DE_ARBEITSSCHUTZ, "Gefährdungsbeurteilung"),
     ],
 )
@@ -173,14 +164,15 @@ _KNOWN_FALSE_ALARMS = {
     "en_k09_expense-reports.expect": {"per diem"},
     "en_k10_password-manager.expect": {"phishing"},
     "de_k13_fuhrpark.expect": {"führerscheinkontrolle"},
-    "en_k15_support-sla.expect": {"sla"},
     # fresh3: written after every signal was set, run once, not tuned on
-    "de_k17_arbeitszeugnis.expect": {"leistungsbeurteilung"},
     "de_k18_kaeltetechnik.expect": {"türdichtungen"},
 }
-# Known misses (fresh3), at the threshold: a heading whose compound shares a word by accident
-# ("Hochzeitsplanung" and "Zeit"), and a contrast clause whose sentence is topical.
+# Known misses: an off-topic keyword in a plain sentence that borrows the topicality of its
+# sentence ("commutes on one of the electric scooters"); at the threshold, a heading whose compound
+# shares a word by accident ("Hochzeitsplanung" and "Zeit"), and a contrast clause in a topical
+# sentence ("Unlike fantasy football, this is a game where nobody wants to take risks").
 _KNOWN_MISSES = {
+    "en_k10_password-manager.expect": {"electric scooters"},
     "de_k16_kundenportal.expect": {"hochzeitsplanung"},
     "en_k17_warehouse-safety.expect": {"fantasy football"},
 }

@@ -182,9 +182,9 @@ IRRELEVANT = Rule(
         "it attracts readers the text does not serve and reads as a foreign body. Judged from "
         "the text alone: the keyword is not in the title, heads no section about it, no other "
         "word relates to it, its sentence shares nothing with its neighbours, and the words "
-        "around it are not the terms the text keeps returning to — or are, but the keyword only "
-        "hangs on that sentence as an aside or in a prepositional phrase (an aside, a lone list "
-        "item, a heading over something else, a remark tacked onto a paragraph)."
+        "around it are not the terms the text keeps returning to — or are, but it stands in an "
+        "aside (a one-sentence paragraph, a lone list item, parentheses), or in a heading over "
+        "something else."
     ),
     fix="Replace the keyword with one the text is about (the finding suggests some), or drop it from the brief.",
     example=Example(
