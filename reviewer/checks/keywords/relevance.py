@@ -16,13 +16,13 @@ independent of how the keyword is introduced:
   too (``reviewer.checks.keywords.topic``). A sentence about the subject shares many; an aside
   ("Viele Betriebe beschäftigen sich auch mit Kryptowährung als Geldanlage") shares few. A use in
   the form inserts take — in parentheses, a paragraph of one sentence, a list item, the text's
-  last sentence — counts half.
+  last sentence — counts half (nothing for a keyword without a tie of its own, see below).
 - ``phrase``: it forms a phrase with a word the text repeats elsewhere ("SEPA transfers" in a text
   about transfers) — it is woven into the topic.
 - ``cohesion``: a sentence that uses it shares a content word (in German also a compound's head)
-  with the sentence before or after it in the same paragraph — it carries the paragraph's thread (lexical cohesion between neighbours,
-  as in TextTiling), where an inserted remark shares nothing with its neighbours. Asides (see
-  below) do not count.
+  with the sentence before or after it in the same paragraph — it carries the paragraph's thread
+  (lexical cohesion between neighbours, as in TextTiling), where an inserted remark shares nothing
+  with its neighbours. Asides (see below) do not count.
 - ``focus``: it is the brief's focus keyphrase, the brief's own statement of the subject (a
   quarter of the threshold's worth: it tips a thinly used keyword whose text also speaks for it,
   never one the text gives nothing).
