@@ -164,8 +164,12 @@ _KNOWN_FALSE_ALARMS = {
     "en_k09_expense-reports.expect": {"per diem"},
     "en_k10_password-manager.expect": {"phishing"},
     "de_k13_fuhrpark.expect": {"führerscheinkontrolle"},
-    # fresh3: written after every signal was set, run once, not tuned on
+    # fresh3: written after the signals were set, run once; one signal dropped after it
     "de_k18_kaeltetechnik.expect": {"türdichtungen"},
+    # fresh4: written after that, run once, not tuned on
+    "de_k20_druckluft.expect": {"kompressor"},
+    "en_k19_onboarding-saas.expect": {"kickoff call", "time to value"},
+    "en_k20_cyber-insurance.expect": {"multi-factor authentication"},
 }
 # Known misses: an off-topic keyword in a plain sentence that borrows the topicality of its
 # sentence ("commutes on one of the electric scooters"); at the threshold, a heading whose compound
