@@ -390,7 +390,7 @@ def triage(
 
 
 def _tell(view, what: str, by: str) -> None:  # noqa: ANN001
-    typer.echo(f"revision {view.id} ({view.document_key} #{view.number}) {what} by {by.strip()}")
+    typer.echo(f"revision {view.id} ({view.document_key}) {what} by {by.strip()}")
 
 
 def register(app: typer.Typer) -> None:
