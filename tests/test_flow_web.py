@@ -111,3 +111,11 @@ def test_queue_counts_are_after_waivers_with_the_raw_counts_on_hover(client, csr
     assert cell.group(1).startswith("Before waivers: ")
     assert f"{raw['error']} error" in cell.group(1)
     assert client.get("/api/revisions").json()[0]["open_counts"]["error"] == raw["error"] - 1
+
+
+def test_pasted_text_keeps_its_plain_line_headings(client, csrf):
+    from tests.test_flow_parsing import PASTED
+
+    page = html.unescape(client.post("/new", data={"content": PASTED, "csrf_token": csrf}).text)
+    assert "structure.missing_required_section" not in page
+    assert "structure.no_title" not in page
