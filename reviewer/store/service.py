@@ -31,7 +31,7 @@ from reviewer.store.database import (
     first_line,
     make_engine,
     migrate,
-    resolve_url,
+    resolve,
     safe_url,
 )
 from reviewer.store.errors import (
@@ -58,7 +58,7 @@ def open_store(
     config: Config | None = None, url: str | None = None, *, create: bool = True
 ) -> Store:
     """Open (and if needed create and migrate) the review store; see the package docstring."""
-    resolved = resolve_url(config, url)
+    resolved, _reason, default_root = resolve(config, url)
     timeout = config.store.busy_timeout if config is not None else 30.0
     engine = make_engine(resolved, create=create, busy_timeout=timeout)
     try:
@@ -69,7 +69,9 @@ def open_store(
     except BaseException:
         engine.dispose()
         raise
-    root = config.base_dir if config is not None else Path.cwd()
+    # The default store keys document paths relative to its project (or the folder holding
+    # .reviewer/), so the same file gets the same key from any folder below it.
+    root = default_root or (config.base_dir if config is not None else Path.cwd())
     return Store(engine, resolved, root)
 
 
