@@ -73,3 +73,26 @@ def test_one_revision_number_in_cli_messages(tmp_path, monkeypatch):
     assert "revision 3  id:doc-2, submission 2" in out and "#" not in out
     code, out, _ = cli("audit", "3", "--db", db)
     assert "revision 3" in out and "submission 2 of id:doc-2" in out
+
+
+def test_show_lists_errors_first_and_triage_numbers_follow_the_list(store):
+    import io
+    import re
+
+    from rich.console import Console
+
+    from reviewer.commands.store_output import print_findings, print_revision
+
+    stored = submit(
+        store, draft(TWO_NAMES), errors=("Tom Weber",), warnings=("structure.word_count",)
+    )
+    assert [f.severity for f in stored.report.findings] == ["warning", "error"]  # draft order
+    out = io.StringIO()
+    print_revision(store.get(stored.id), Console(file=out, width=200))
+    listed = re.findall(r"^\s+(error|warning|info)\s", out.getvalue(), re.M)
+    assert listed == ["error", "warning"]
+    out = io.StringIO()
+    print_revision(store.get(stored.id), Console(file=out, width=200), sort="position")
+    assert re.findall(r"^\s+(error|warning|info)\s", out.getvalue(), re.M) == ["warning", "error"]
+    shown = print_findings(store.get(stored.id), Console(file=io.StringIO()), numbered=True)
+    assert shown[0].severity == "error"  # "1" typed in triage waives the first line printed
