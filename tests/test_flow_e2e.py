@@ -5,12 +5,14 @@ revision page that fits a 420 px screen without scrolling sideways."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
 from reviewer.web import create_app
-from tests.web_helpers import CHROMIUM, CHROMIUM_ARGS, live_server, web_config
+from tests import test_web_e2e
+from tests.web_helpers import live_server, web_config
+
+browser = test_web_e2e.browser  # the shared chromium fixture (one browser per module)
 
 EMAIL = "jana.albrecht@example-kunde.de"
 FILLER = "\n\n".join(
@@ -38,17 +40,6 @@ NO_SIDEWAYS_SCROLL = "() => document.documentElement.scrollWidth <= window.inner
 IN_VIEW = (
     "el => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; }"
 )
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    assert Path(CHROMIUM).exists(), f"{CHROMIUM} missing: apt-get install chromium"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture
