@@ -367,3 +367,13 @@ def test_web_form_takes_a_two_mib_draft(tmp_path):
         response = client.post("/new", data={"content": big, "csrf_token": csrf})
         assert response.status_code == 200, response.text[:300]
         assert "Long" in response.text
+
+
+# --- also: an endpoint that never answers holds a review about a minute, not four --------------
+
+
+def test_default_llm_timeout_bounds_a_review_to_about_a_minute():
+    from reviewer.checks.critique.settings import CritiqueSettings
+
+    settings = CritiqueSettings()
+    assert settings.timeout * (1 + settings.retries) <= 60
