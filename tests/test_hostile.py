@@ -377,3 +377,45 @@ def test_default_llm_timeout_bounds_a_review_to_about_a_minute():
 
     settings = CritiqueSettings()
     assert settings.timeout * (1 + settings.retries) <= 60
+
+
+# --- also: the queue and the API page with a cursor --------------------------------------------
+
+
+def test_api_revisions_pages_with_a_cursor(tmp_path):
+    headers = {"X-Reviewer-User": "Eva"}
+    with TestClient(create_app(web_config(tmp_path)), base_url=BASE) as client:
+        ids = []
+        for n in range(5):
+            content = f"---\nid: page-{n}\n---\n# Draft {n}\n\nSome text.\n"
+            response = client.post("/api/submissions", json={"content": content}, headers=headers)
+            assert response.status_code == 201, response.text
+            ids.append(response.json()["id"])
+        seen: list[int] = []
+        url = "/api/revisions?limit=2"
+        while url:
+            response = client.get(url, headers=headers)
+            assert response.status_code == 200
+            page = [row["id"] for row in response.json()]
+            assert len(page) <= 2
+            seen += page
+            cursor = response.headers.get("X-Next-Cursor")
+            assert (cursor is not None) == (len(seen) < len(ids))
+            url = f"/api/revisions?limit=2&after={cursor}" if cursor else ""
+            if cursor:
+                assert f"after={cursor}" in response.headers["Link"]
+        assert seen == ids
+        assert client.get("/api/revisions?limit=1001", headers=headers).status_code == 422
+
+
+def test_store_queue_after_cursor(store):
+    from reviewer.document import parse_document
+    from reviewer.pipeline import PartialReview, build_report
+
+    ids = []
+    for n in range(4):
+        doc = parse_document(f"---\nid: cur-{n}\n---\n# D{n}\n\nText.\n", f"d{n}.md")
+        ids.append(store.submit(doc, build_report(doc, PartialReview()), by="Eva").id)
+    assert [r.id for r in store.queue(limit=2)] == ids[:2]
+    assert [r.id for r in store.queue(after=ids[1], limit=2)] == ids[2:]
+    assert store.queue(after=ids[3]) == []
