@@ -281,9 +281,15 @@ class Store:
         language: str | None = None,
         author: str | None = None,
         limit: int | None = None,
+        after: int | None = None,
     ) -> list[RevisionView]:
-        """Revisions oldest first, filtered; ``verdict`` means the verdict after waivers."""
+        """Revisions oldest first, filtered; ``verdict`` means the verdict after waivers.
+
+        Pages by id: ``after`` is the last id of the previous page (a cursor, so a page costs
+        the same at row 100,000 as at row 1, and rows added meanwhile do not shift it)."""
         query = _summary_query()
+        if after is not None:
+            query = query.where(RevisionRow.id > after)
         if status is not None:
             _one_of(status, states.STATUSES, "status")
             query = query.where(RevisionRow.status == status)
