@@ -221,6 +221,9 @@ def test_readme_lists_the_settings_with_their_defaults():
         ("Regular reviews can help to find errors early.", "en", True),
         ("You don't need to show a cookie banner.", "en", False),  # negated need
         ("The tank got a fresh coating in white.", "en", False),
+        ("Datenqualität gewinnt zunehmend an Bedeutung.", "de", True),
+        ("Good data is crucial.", "en", True),
+        ("CRM data is more important than ever.", "en", True),
     ],
 )
 def test_generic_frames(sentence, language, generic):

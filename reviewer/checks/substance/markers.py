@@ -28,6 +28,8 @@ _GENERIC_DE = (
     r"\bspielt\s+(?:\w+\s+){0,2}?(?:wichtige|entscheidende|zentrale|große|bedeutende|wesentliche)\s+rolle\b",
     r"\b(?:eine|die)\s+(?:der\s+)?(?:größten|wichtigsten|zentralen)\s+(?:herausforderungen|aufgaben|aspekte|faktoren)\b",
     r"\b(?:wichtige|entscheidende|zentrale|wesentliche)[rns]?\s+(?:maßnahme|faktor|schritt|aspekt|baustein|bestandteil)\b",
+    r"\b(?:gewinnt|gewinnen)\s+(?:\w+\s+){0,2}?an bedeutung\b|\bimmer wichtiger\b|"
+    r"\bschlüssel zum erfolg\b|\bder schlüssel liegt\b",
     # hedged benefit
     r"\b(?:kann|können|könnte|könnten)\s+(?:\w+\s+){0,3}?(?:dazu\s+)?beitragen\b",
     r"\b(?:trägt|tragen)\s+(?:\w+\s+){0,3}?dazu bei\b",
@@ -41,7 +43,8 @@ _GENERIC_EN = (
     r"^(?:\w+,?\s+){0,2}?(?:ensure|make sure|focus on|remember to|keep in mind|don't forget|"
     r"be sure to|take the time to)\b",
     r"\b(?:it is|it's|it remains|is|are)\s+(?:\w+\s+){0,2}?(?:important|essential|crucial|vital|"
-    r"critical|imperative|necessary|advisable|paramount|key)\s+(?:to|that|for)\b",
+    r"critical|imperative|necessary|advisable|paramount|key)(?:\s+(?:to|that|for|in)\b|\W*$)",
+    r"\bmore important than ever\b|\bkey to success\b|\bincreasingly important\b",
     r"\bplays?\s+(?:a|an)\s+(?:\w+\s+)?(?:key|crucial|vital|central|major|important|pivotal|significant)\s+role\b",
     r"\bone of the\s+(?:biggest|greatest|most important|key|main)\s+(?:challenges|tasks|aspects|factors)\b",
     r"\b(?:an?|another)\s+(?:important|key|crucial|essential|vital|critical)\s+(?:measure|factor|step|aspect|component|element)\b",
