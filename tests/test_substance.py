@@ -222,6 +222,11 @@ def test_readme_lists_the_settings_with_their_defaults():
         ("You don't need to show a cookie banner.", "en", False),  # negated need
         ("The tank got a fresh coating in white.", "en", False),
         ("Datenqualität gewinnt zunehmend an Bedeutung.", "de", True),
+        ("Die Kultur spielt eine große Rolle.", "de", True),
+        ("Ein klarer Prozess trägt dazu bei, Fehler zu vermeiden.", "de", True),
+        ("Es bedarf einer klaren Strategie.", "de", True),
+        ("Automation offers many new opportunities.", "en", True),
+        ("This makes it possible to grow faster.", "en", True),
         ("Good data is crucial.", "en", True),
         ("CRM data is more important than ever.", "en", True),
     ],
@@ -295,3 +300,13 @@ def test_capitalised_concepts_are_not_names(parse, config):
     assert _rules(output)[SHALLOW] == 1
     names = sentence_details("We moved from Navision to Odoo in Lyon.", "en", frozenset())
     assert names == Counter({"name": 3})
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_every_generic_frame_has_a_hint_word(language):
+    """The hint words are a fast first pass; a frame without one would never be tried."""
+    from reviewer.checks.substance import markers
+
+    for pattern in markers.GENERIC[language]:
+        source = pattern.pattern.lower().replace("\\s+", " ")
+        assert any(hint in source for hint in markers.GENERIC_HINTS[language]), pattern.pattern
