@@ -310,3 +310,18 @@ def test_every_generic_frame_has_a_hint_word(language):
     for pattern in markers.GENERIC[language]:
         source = pattern.pattern.lower().replace("\\s+", " ")
         assert any(hint in source for hint in markers.GENERIC_HINTS[language]), pattern.pattern
+
+
+def test_report_carries_sections_and_metrics(config):
+    from reviewer.pipeline import review
+
+    report = review(load_document(str(SEED)), config)
+    substance = report.checks["substance"]
+    assert substance.status == "warn"
+    assert (
+        sum(s["shallow"] for s in substance.sections)
+        == report.metrics["substance_shallow_sections"]
+    )
+    assert report.metrics["substance_repeated_phrases"] >= 1
+    assert report.verdict == "needs_review"  # warnings, never an error: nothing is blocked
+    assert not [f for f in report.findings if f.check == "substance" and f.severity == "error"]
