@@ -325,3 +325,16 @@ def test_report_carries_sections_and_metrics(config):
     assert report.metrics["substance_repeated_phrases"] >= 1
     assert report.verdict == "needs_review"  # warnings, never an error: nothing is blocked
     assert not [f for f in report.findings if f.check == "substance" and f.severity == "error"]
+
+
+def test_many_similar_sections_give_bounded_details(parse, config):
+    body = (
+        "The invoice team checks each supplier invoice against the purchase order, the delivery "
+        "note and the agreed price list before the payment run on Friday."
+    )
+    parts = ["# Invoices\n"] + [f"## Step {n}\n\n{body} Case {n}.\n" for n in range(150)]
+    output = run_check("substance", parse("\n".join(parts), language="en"), config)
+    assert len(output.details["overlapping_sections"]) == 20
+    assert len(output.details["repeated_phrases"]) <= 20
+    assert output.metrics["substance_repeated_phrases"] >= 1
+    assert len([f for f in output.findings if f.rule == REPEATED]) <= config.substance.max_phrases
