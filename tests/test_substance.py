@@ -330,7 +330,8 @@ def test_report_carries_sections_and_metrics(config):
 def test_many_similar_sections_give_bounded_details(parse, config):
     body = (
         "The invoice team checks each supplier invoice against the purchase order, the delivery "
-        "note and the agreed price list before the payment run on Friday."
+        "note and the agreed price list before the payment run on Friday, and a second person "
+        "signs off every amount above the limit."
     )
     parts = ["# Invoices\n"] + [f"## Step {n}\n\n{body} Case {n}.\n" for n in range(150)]
     output = run_check("substance", parse("\n".join(parts), language="en"), config)
