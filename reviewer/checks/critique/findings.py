@@ -144,7 +144,18 @@ def interpret(
     return out
 
 
-def _sections(doc, result, out, verified, add, restore, results) -> None:
+Verify = Callable[["Rule", str], "tuple[int, int] | None"]
+
+
+def _sections(
+    doc: Document,
+    result: CritiqueResult,
+    out: Interpretation,
+    verified: Verify,
+    add: Callable[..., None],
+    restore: Callable[[str], str],
+    results: dict[str, Any],
+) -> None:
     """Per-section depth: the quote decides which section the rating is about (the model's
     heading may be misspelt); the substance check's measures of that section go alongside."""
     offline = {s["title"]: s for s in _extra(results.get("substance"), "sections")}
@@ -185,7 +196,15 @@ def _sections(doc, result, out, verified, add, restore, results) -> None:
             )
 
 
-def _keywords(doc, result, out, verified, add, restore, results) -> None:
+def _keywords(
+    doc: Document,
+    result: CritiqueResult,
+    out: Interpretation,
+    verified: Verify,
+    add: Callable[..., None],
+    restore: Callable[[str], str],
+    results: dict[str, Any],
+) -> None:
     """One verdict per brief keyword, next to the keywords check's own fit. A verdict whose quote
     is not in the draft is dropped like any other finding; keywords not in the brief are ignored."""
     brief = list(doc.brief.keywords) if doc.brief and doc.brief.keywords else []
