@@ -221,6 +221,14 @@ def test_readme_lists_the_settings_with_their_defaults():
         ("Regular reviews can help to find errors early.", "en", True),
         ("You don't need to show a cookie banner.", "en", False),  # negated need
         ("The tank got a fresh coating in white.", "en", False),
+        ("Datenqualität gewinnt zunehmend an Bedeutung.", "de", True),
+        ("Die Kultur spielt eine große Rolle.", "de", True),
+        ("Ein klarer Prozess trägt dazu bei, Fehler zu vermeiden.", "de", True),
+        ("Es bedarf einer klaren Strategie.", "de", True),
+        ("Automation offers many new opportunities.", "en", True),
+        ("This makes it possible to grow faster.", "en", True),
+        ("Good data is crucial.", "en", True),
+        ("CRM data is more important than ever.", "en", True),
     ],
 )
 def test_generic_frames(sentence, language, generic):
@@ -292,3 +300,42 @@ def test_capitalised_concepts_are_not_names(parse, config):
     assert _rules(output)[SHALLOW] == 1
     names = sentence_details("We moved from Navision to Odoo in Lyon.", "en", frozenset())
     assert names == Counter({"name": 3})
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_every_generic_frame_has_a_hint_word(language):
+    """The hint words are a fast first pass; a frame without one would never be tried."""
+    from reviewer.checks.substance import markers
+
+    for pattern in markers.GENERIC[language]:
+        source = pattern.pattern.lower().replace("\\s+", " ")
+        assert any(hint in source for hint in markers.GENERIC_HINTS[language]), pattern.pattern
+
+
+def test_report_carries_sections_and_metrics(config):
+    from reviewer.pipeline import review
+
+    report = review(load_document(str(SEED)), config)
+    substance = report.checks["substance"]
+    assert substance.status == "warn"
+    assert (
+        sum(s["shallow"] for s in substance.sections)
+        == report.metrics["substance_shallow_sections"]
+    )
+    assert report.metrics["substance_repeated_phrases"] >= 1
+    assert report.verdict == "needs_review"  # warnings, never an error: nothing is blocked
+    assert not [f for f in report.findings if f.check == "substance" and f.severity == "error"]
+
+
+def test_many_similar_sections_give_bounded_details(parse, config):
+    body = (
+        "The invoice team checks each supplier invoice against the purchase order, the delivery "
+        "note and the agreed price list before the payment run on Friday, and a second person "
+        "signs off every amount above the limit."
+    )
+    parts = ["# Invoices\n"] + [f"## Step {n}\n\n{body} Case {n}.\n" for n in range(150)]
+    output = run_check("substance", parse("\n".join(parts), language="en"), config)
+    assert len(output.details["overlapping_sections"]) == 20
+    assert len(output.details["repeated_phrases"]) <= 20
+    assert output.metrics["substance_repeated_phrases"] >= 1
+    assert len([f for f in output.findings if f.rule == REPEATED]) <= config.substance.max_phrases

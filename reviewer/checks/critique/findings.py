@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from reviewer.checks.critique.quotes import QuoteFinder
 from reviewer.checks.critique.rules import (
@@ -24,7 +24,7 @@ from reviewer.models import SEVERITY_RANK
 
 if TYPE_CHECKING:
     from reviewer.checks.base import Rule
-    from reviewer.checks.critique.schema import CritiqueResult
+    from reviewer.checks.critique.schema import CritiqueResult, KeywordFit, SectionDepth
     from reviewer.checks.guidelines.pack import Guideline
     from reviewer.document import Document
     from reviewer.models import Finding
@@ -124,8 +124,9 @@ def interpret(
             assessment=claim.assessment,
         )
 
-    _sections(doc, result, out, verified, add, restore, results or {})
-    _keywords(doc, result, out, verified, add, restore, results or {})
+    answer = _Answer(doc, out, verified, add, restore, results or {})
+    _sections(answer, result.sections)
+    _keywords(answer, result.keywords)
 
     depth = result.depth
     out.depth = depth.rating
@@ -144,11 +145,26 @@ def interpret(
     return out
 
 
-def _sections(doc, result, out, verified, add, restore, results) -> None:
+Verify = Callable[["Rule", str], "tuple[int, int] | None"]
+
+
+class _Answer(NamedTuple):
+    """What the per-section and keyword interpreters share with ``interpret``."""
+
+    doc: Document
+    out: Interpretation
+    verified: Verify
+    add: Callable[..., None]
+    restore: Callable[[str], str]
+    results: dict[str, Any]
+
+
+def _sections(answer: _Answer, items: list[SectionDepth]) -> None:
     """Per-section depth: the quote decides which section the rating is about (the model's
     heading may be misspelt); the substance check's measures of that section go alongside."""
+    doc, out, verified, add, restore, results = answer
     offline = {s["title"]: s for s in _extra(results.get("substance"), "sections")}
-    for item in result.sections:
+    for item in items:
         span = verified(SECTION_DEPTH, item.quote)
         if span is None:
             continue
@@ -185,9 +201,10 @@ def _sections(doc, result, out, verified, add, restore, results) -> None:
             )
 
 
-def _keywords(doc, result, out, verified, add, restore, results) -> None:
+def _keywords(answer: _Answer, items: list[KeywordFit]) -> None:
     """One verdict per brief keyword, next to the keywords check's own fit. A verdict whose quote
     is not in the draft is dropped like any other finding; keywords not in the brief are ignored."""
+    doc, out, verified, add, restore, results = answer
     brief = list(doc.brief.keywords) if doc.brief and doc.brief.keywords else []
     wanted = {_key(k): k for k in brief}
     rule_based = {
@@ -195,7 +212,7 @@ def _keywords(doc, result, out, verified, add, restore, results) -> None:
         for entry in _extra(results.get("keywords"), "keywords")
     }
     judged: dict[str, dict[str, Any]] = {}
-    for item in result.keywords:
+    for item in items:
         keyword = wanted.get(_key(item.keyword))
         if keyword is None:
             out.unknown_keywords.append(item.keyword)

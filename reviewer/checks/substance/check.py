@@ -22,6 +22,8 @@ from reviewer.checks.substance.settings import SubstanceSettings
 from reviewer.document import Document
 from reviewer.models import Finding
 
+MAX_DETAILED_PHRASES = 20  # in the report's details; the metric counts them all
+
 _KIND_NAMES = {
     "number": "figure",
     "name": "name",
@@ -61,7 +63,9 @@ def run(ctx: CheckContext) -> CheckOutput:
     output.details["sections"] = [
         {**s.as_dict(), "shallow": flag} for s, flag in zip(sections, shallow, strict=True)
     ]
-    output.details["repeated_phrases"] = [_phrase_dict(doc, p, sections) for p in phrases]
+    output.details["repeated_phrases"] = [
+        _phrase_dict(doc, p, sections) for p in phrases[:MAX_DETAILED_PHRASES]
+    ]
     output.details["overlapping_sections"] = overlaps
     if not sections:
         output.summary = "no running text to measure"

@@ -27,22 +27,32 @@ _MIN_COMPOUND_HEAD = 4
 
 
 def sentence_details(text: str, language: str, topic: frozenset[str]) -> Counter[str]:
-    """How many details of each kind a sentence holds (``topic``: case-folded title words)."""
+    """How many details of each kind a sentence holds (``topic``: case-folded title words).
+
+    Each pattern runs only when a cheap substring test says it could match: most sentences have
+    no link, no digit and no example cue, and the check must stay within a few milliseconds."""
     found: Counter[str] = Counter()
     lang = language if language in markers.GENERIC else "en"
+    lowered = text.lower()
     masked = text
-    for kind, pattern in (
-        ("link", markers.LINK),
-        ("standard", markers.STANDARD),
-        ("quotation", markers.QUOTATION),
+    for kind, pattern, hints in (
+        ("link", markers.LINK, markers.LINK_HINTS),
+        ("standard", markers.STANDARD, None),
+        ("quotation", markers.QUOTATION, markers.QUOTE_MARKS),
     ):
+        if hints is not None and not any(h in lowered for h in hints):
+            continue
         hits = list(pattern.finditer(masked))
         if hits:
             found[kind] += len(hits)
             masked = pattern.sub(lambda m: " " * len(m.group(0)), masked)
-    found["example"] += len(markers.EXAMPLE_CUES[lang].findall(masked))
-    found["number"] += sum(1 for n in markers.NUMBER.findall(masked) if not markers.YEAR.match(n))
-    words = [m.group(0) for m in TOKEN.finditer(masked)]
+    if any(h in lowered for h in markers.EXAMPLE_HINTS[lang]):
+        found["example"] += len(markers.EXAMPLE_CUES[lang].findall(masked))
+    if markers.DIGIT.search(masked):
+        found["number"] += sum(
+            1 for n in markers.NUMBER.findall(masked) if not markers.YEAR.match(n)
+        )
+    words = TOKEN.findall(masked)
     found["number"] += sum(1 for w in words if w.casefold() in markers.NUMBER_WORDS[lang])
     found["name"] += _names(words, lang, topic)
     return +found
@@ -117,6 +127,9 @@ def is_step(block_text: str) -> bool:
 def generic_frames(text: str, language: str) -> int:
     """How many generic frames (recommendation, evaluation, hedged benefit) a sentence uses."""
     lang = language if language in markers.GENERIC else "en"
+    lowered = text.lower()
+    if not any(h in lowered for h in markers.GENERIC_HINTS[lang]):
+        return 0
     if markers.QUESTION.search(text) or not markers.ANY_GENERIC[lang].search(text):
         return 0
     return sum(1 for pattern in markers.GENERIC[lang] if pattern.search(text))

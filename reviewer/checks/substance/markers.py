@@ -17,7 +17,7 @@ _I = re.IGNORECASE
 _GENERIC_DE = (
     # modal recommendation
     r"\b(?:sollte|sollten|solltest|muss|müssen|müsste|müssten|gilt es|empfiehlt (?:es )?sich|"
-    r"ist es ratsam|es ist ratsam|bedarf es)\b",
+    r"ist es ratsam|es ist ratsam|bedarf es|es bedarf)\b",
     # imperative advice
     r"^(?:\w+\s+){0,2}?(?:stellen sie sicher|achten sie|denken sie daran|sorgen sie|setzen sie auf|"
     r"behalten sie|vergessen sie nicht)\b",
@@ -28,6 +28,8 @@ _GENERIC_DE = (
     r"\bspielt\s+(?:\w+\s+){0,2}?(?:wichtige|entscheidende|zentrale|große|bedeutende|wesentliche)\s+rolle\b",
     r"\b(?:eine|die)\s+(?:der\s+)?(?:größten|wichtigsten|zentralen)\s+(?:herausforderungen|aufgaben|aspekte|faktoren)\b",
     r"\b(?:wichtige|entscheidende|zentrale|wesentliche)[rns]?\s+(?:maßnahme|faktor|schritt|aspekt|baustein|bestandteil)\b",
+    r"\b(?:gewinnt|gewinnen)\s+(?:\w+\s+){0,2}?an bedeutung\b|\bimmer wichtiger\b|"
+    r"\bschlüssel zum erfolg\b|\bder schlüssel liegt\b",
     # hedged benefit
     r"\b(?:kann|können|könnte|könnten)\s+(?:\w+\s+){0,3}?(?:dazu\s+)?beitragen\b",
     r"\b(?:trägt|tragen)\s+(?:\w+\s+){0,3}?dazu bei\b",
@@ -41,7 +43,8 @@ _GENERIC_EN = (
     r"^(?:\w+,?\s+){0,2}?(?:ensure|make sure|focus on|remember to|keep in mind|don't forget|"
     r"be sure to|take the time to)\b",
     r"\b(?:it is|it's|it remains|is|are)\s+(?:\w+\s+){0,2}?(?:important|essential|crucial|vital|"
-    r"critical|imperative|necessary|advisable|paramount|key)\s+(?:to|that|for)\b",
+    r"critical|imperative|necessary|advisable|paramount|key)(?:\s+(?:to|that|for|in)\b|\W*$)",
+    r"\bmore important than ever\b|\bkey to success\b|\bincreasingly important\b",
     r"\bplays?\s+(?:a|an)\s+(?:\w+\s+)?(?:key|crucial|vital|central|major|important|pivotal|significant)\s+role\b",
     r"\bone of the\s+(?:biggest|greatest|most important|key|main)\s+(?:challenges|tasks|aspects|factors)\b",
     r"\b(?:an?|another)\s+(?:important|key|crucial|essential|vital|critical)\s+(?:measure|factor|step|aspect|component|element)\b",
@@ -64,6 +67,24 @@ ANY_GENERIC = {
     "en": re.compile("|".join(f"(?:{p})" for p in _GENERIC_EN), _I),
 }
 
+# A word every frame of the language contains (lower case): a sentence with none of them is not
+# generic, and the slower patterns need not run. A test checks that every frame has one.
+GENERIC_HINTS = {
+    "de": (
+        "sollt", "muss", "müss", "gilt es", "empfiehlt", "ratsam", "bedarf", "sie ", "wichtig",
+        "entscheidend", "unerlässlich", "essenziell", "essentiell", "notwendig", "unabdingbar",
+        "zentral", "sinnvoll", "erforderlich", "bedeutung", "rolle", "größten", "maßnahme",
+        "faktor", "schritt", "aspekt", "baustein", "bestandteil", "beitragen", "dazu bei",
+        "ermöglich", "bietet", "schlüssel",
+    ),
+    "en": (
+        "should", "must", "need", "have to", "has to", "ought", "advisable", "ensure", "make sure",
+        "focus on", "remember", "keep in mind", "forget", "be sure", "take the time", "important",
+        "essential", "crucial", "vital", "critical", "imperative", "necessary", "paramount",
+        "key", "role", "one of the", "help", "contribute", "possible", "offer",
+    ),
+}  # fmt: skip
+
 # Examples introduced as such.
 EXAMPLE_CUES = {
     "de": re.compile(
@@ -78,6 +99,19 @@ EXAMPLE_CUES = {
     ),
 }
 
+EXAMPLE_HINTS = {
+    "de": ("beispiel", "z.", "etwa", "konkret", "im fall"),
+    "en": (
+        "example",
+        "e.g.",
+        "instance",
+        "such as",
+        "in the case",
+        "case in point",
+        "specifically",
+    ),
+}
+DIGIT = re.compile(r"\d")
 # A number standing alone (not part of "B2B" or "Web3"): figures, amounts, dates, versions.
 NUMBER = re.compile(r"(?<![\w.,])[-+]?\d+(?:[.,:]\d+)*(?:\s?%|\s?‰)?(?![\w])")
 # A year alone is a date, not a figure: "Im Jahr 2025 sollten Unternehmen …" stays generic.
@@ -137,7 +171,9 @@ STANDARD = re.compile(
     r"DSGVO|GDPR|BDSG|NIS-?2|DORA|TISAX|SOC\s?2|HIPAA|PCI[- ]DSS|AI Act|CCPA|UWG|TMG|TTDSG|"
     r"§\s?\d+\w*|Art\.\s?\d+)",
 )
+LINK_HINTS = ("http", "www.", "](", ".de", ".com", ".org", ".net", ".io", ".eu")
 LINK = re.compile(r"https?://\S+|www\.\S+|\]\([^)]+\)|\b[\w.-]+\.(?:de|com|org|net|io|eu)\b")
+QUOTE_MARKS = ("„", "“", '"', "«", "»", "‚", "‘")
 QUOTATION = re.compile(r"[„“\"«»‚‘]\s*\w[^„“\"”«»‘’\n]{2,}?[“”\"«»‘’]")
 # Terms too common in B2B copy to count as a name even in capitals.
 GENERIC_ACRONYMS = frozenset(

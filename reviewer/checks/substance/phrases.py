@@ -20,6 +20,8 @@ from reviewer.checks.substance.sections import SectionInfo
 
 MIN_CONTENT_WORDS = 3
 MAX_PHRASE_WORDS = 10
+MAX_COMPARED = 120  # sections compared for overlap (7,140 pairs at most)
+MAX_PAIRS = 20
 # A phrase does not run across a sentence end, a colon, a line break, brackets, emphasis marks or
 # a link: "Dauer:** 4 Monate" is a label and its value, not a phrase.
 _BREAK = re.compile(LINK.pattern + r"|[.:;!?\n()\[\]*|]")
@@ -92,9 +94,9 @@ def repeated_phrases(
     if not starts:
         return []
     found: list[Phrase] = []
-    covered: set[tuple[int, int]] = set()
+    covered: set[tuple[int, int]] = set()  # (run, word) inside a phrase already found
     for size in range(MAX_PHRASE_WORDS, min_words - 1, -1):
-        grams: dict[tuple[str, ...], list[Occurrence]] = {}
+        grams: dict[tuple[str, ...], list[tuple[int, int]]] = {}
         for r, i in starts:
             run = runs[r]
             j = i + size
@@ -102,17 +104,18 @@ def repeated_phrases(
                 continue
             if run.content_sums[j] - run.content_sums[i] < MIN_CONTENT_WORDS:
                 continue
-            key = tuple(run.keys[i:j])
-            grams.setdefault(key, []).append((run.section, run.starts[i], run.ends[j - 1]))
-        for occurrences in grams.values():
-            if len({o[0] for o in occurrences}) < min_sections:
+            grams.setdefault(tuple(run.keys[i:j]), []).append((r, i))
+        for windows in grams.values():
+            if len({runs[r].section for r, _ in windows}) < min_sections:
                 continue
-            spans = [(s, e) for _, s, e in occurrences]
-            if all(_inside(span, covered) for span in spans):
+            if all((r, k) in covered for r, i in windows for k in range(i, i + size)):
                 continue
+            covered.update((r, k) for r, i in windows for k in range(i, i + size))
+            occurrences = [
+                (runs[r].section, runs[r].starts[i], runs[r].ends[i + size - 1]) for r, i in windows
+            ]
             first = occurrences[0]
             found.append(Phrase(content[first[1] : first[2]], occurrences))
-            covered.update(spans)
     found.sort(key=lambda p: (-len(p.sections), p.occurrences[0][1]))
     return found
 
@@ -131,24 +134,25 @@ def _recurring_starts(runs: list[Run], size: int, min_sections: int) -> list[tup
     ]
 
 
-def _inside(span: tuple[int, int], covered: set[tuple[int, int]]) -> bool:
-    return any(a <= span[0] and span[1] <= b for a, b in covered)
-
-
 def overlapping_sections(
     sections: list[SectionInfo], runs: list[Run], min_words: int, threshold: float
 ) -> list[dict[str, Any]]:
-    """Pairs of sections whose content-word lemmas overlap by ``threshold`` or more (Jaccard)."""
+    """Pairs of sections whose content-word lemmas overlap by ``threshold`` or more (Jaccard),
+    the closest first. Only the first ``MAX_COMPARED`` long sections are compared and at most
+    ``MAX_PAIRS`` pairs kept, so a text of a thousand sections costs no more than a long one."""
     bags: list[set[str]] = [set() for _ in sections]
     for run in runs:
         bags[run.section].update(k for k, c in zip(run.keys, run.content, strict=True) if c)
     judged = [i for i, s in enumerate(sections) if s.words >= min_words and bags[i]]
+    judged = judged[:MAX_COMPARED]
     pairs = []
     for n, i in enumerate(judged):
         for j in judged[n + 1 :]:
             share = len(bags[i] & bags[j]) / len(bags[i] | bags[j])
             if share >= threshold:
-                pairs.append(
-                    {"sections": [sections[i].title, sections[j].title], "overlap": round(share, 2)}
-                )
-    return pairs
+                pairs.append((share, i, j))
+    pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
+    return [
+        {"sections": [sections[i].title, sections[j].title], "overlap": round(share, 2)}
+        for share, i, j in pairs[:MAX_PAIRS]
+    ]
