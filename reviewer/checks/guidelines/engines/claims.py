@@ -31,7 +31,7 @@ from reviewer.checks.guidelines.engines.claims_context import (
     is_vague_statistic,
     judge_effect,
     judge_superlative,
-    study_in,
+    study_before_offset,
 )
 from reviewer.parsing.language import LANGUAGES
 
@@ -291,7 +291,7 @@ def _german(num: str, rng: str, time: str) -> Lexicon:
         ),
         product_after=re.compile(rf"\s+(?:[\w-]+\s+){{0,2}}?{product}", _I),
         mechanism=_c(
-            r"\b(?:wird|werden|ist|sind)\b[^.]*\b(?:durch|mittels|dank|über)\b[^.]*\b(?:garantiert|sichergestellt|gewährleistet)"
+            r"\b(?:wird|werden|ist|sind)\b[^.]{0,200}?\b(?:durch|mittels|dank|über)\b[^.]{0,200}?\b(?:garantiert|sichergestellt|gewährleistet)"
         ),
     )
 
@@ -466,12 +466,14 @@ def find(doc: Document, rule: ClaimsRule, language: str) -> list[Hit]:
     for sentence in doc.sentences:
         blocks.setdefault(_block_of(doc, sentence.start), []).append(sentence)
     for sentences in blocks.values():
+        # A linked or footnoted source in a paragraph covers what follows it there.
+        cited = next((i for i, s in enumerate(sentences) if _CITED.search(s.text)), len(sentences))
         for index, sentence in enumerate(sentences):
             triggers = triggers_in(
                 doc.content, sentence.start, sentence.end, lex, kinds, extra, language
             )
             triggers = [t for t in triggers if t.kind in kinds]
-            if not triggers or _sourced(sentences, index, lex, extra["sources"]):
+            if not triggers or cited < index or _sourced(sentences, index, lex, extra["sources"]):
                 continue
             if _in_attributed_quote(doc, sentence, lex):
                 continue
@@ -599,17 +601,15 @@ def _judged(
 ) -> list[Trigger]:
     """Each trigger with the kind it reports as (``vague`` for hedged ones), non-claims dropped."""
     parts = clauses(text, start, end, lex)
-    study_before: bool | None = None
+    study_before = study_before_offset(text, language) < start
     kept = []
     for trigger in found:
         kind: str | None = trigger.kind
         clause = next(((a, b) for a, b in parts if a <= trigger.start < b), (start, end))
         if trigger.kind in EFFECT_KINDS:
-            if trigger.kind == "percentage" and study_before is None:
-                study_before = study_in(text[max(0, start - 20000) : start], language)
             kind = judge_effect(
                 text, trigger.kind, trigger.start, trigger.end, (start, end), clause,
-                language, lex.change_verb, bool(study_before),
+                language, lex.change_verb, study_before,
             )  # fmt: skip
         elif trigger.kind == "superlative":
             kind = judge_superlative(text, trigger.start, trigger.end, start, language)
@@ -617,8 +617,6 @@ def _judged(
             if is_vague_statistic(text[trigger.start : trigger.end], language):
                 kind = VAGUE
             else:
-                if study_before is None:
-                    study_before = study_in(text[max(0, start - 20000) : start], language)
                 kind = None if study_before else "statistic"
         elif trigger.kind == "guarantee" and lex.mechanism.search(text, start, end):
             kind = None  # "wird durch drei redundante Knoten garantiert": how, not a promise
@@ -672,14 +670,11 @@ def _sourced(
         return True
     if index + 1 < len(sentences) and lex.source_next.search(sentences[index + 1].text):
         return True
-    if (
+    return (
         index > 0
         and lex.refers_back.search(current) is not None
         and has_source(sentences[index - 1].text)
-    ):
-        return True
-    # A linked or footnoted source earlier in the same paragraph covers what follows it there.
-    return any(_CITED.search(s.text) for s in sentences[:index])
+    )
 
 
 _CITED = _c(*_CITATION[:3])

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 _I = re.IGNORECASE
 
@@ -317,5 +317,9 @@ def is_vague_statistic(trigger_text: str, lang: str) -> bool:
     return context(lang).vague_words.search(trigger_text) is not None
 
 
-def study_in(text: str, lang: str) -> bool:
-    return context(lang).study.search(text) is not None
+@lru_cache(maxsize=8)
+def study_before_offset(text: str, lang: str) -> int:
+    """Where the text first mentions a survey or study (``len(text)`` when it never does): the
+    shares of people after it are that study's figures. Cached per text (one search per draft)."""
+    match = context(lang).study.search(text)
+    return match.start() if match else len(text)
