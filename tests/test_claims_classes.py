@@ -25,6 +25,9 @@ REPORT_ERROR = {
         ("de", "Der Scanner erreicht eine Erkennungsrate von 98 %."),
         ("en", "Our platform delivers 99.9% uptime."),
         ("en", "It cuts review time by half."),
+        ("de", "Steigern Sie Ihren Umsatz mit Loopa um 20 %."),
+        ("de", "Die Anlage spart jährlich rund 12 Tonnen CO₂."),
+        ("en", "We reduced our carbon footprint by 20% since 2019."),
     ],
     "market superlative": [
         ("de", "Kornfeld ist Marktführer für digitale Hofläden."),
@@ -35,6 +38,8 @@ REPORT_ERROR = {
         ("en", "We run Europe's largest network of cargo bike hubs."),
         ("en", "Tidewell is the most advanced platform for tender management."),
         ("en", "Our best-in-class engine handles every request."),
+        ("en", "Nordvane is the most accurate wireless flow sensor on the market."),
+        ("en", "Quorra is the most popular web analytics tool, by far."),
         ("de", "Wir sind Deutschlands größter Anbieter für Mietkräne."),
         ("de", "Keine andere Plattform bietet diese Tiefe."),
         ("en", "No other vendor offers this."),
@@ -60,6 +65,10 @@ REPORT_WARNING = {
         ("en", "Arrowmint is one of the leading providers of payroll software."),
         ("en", "Our customers include some of the largest retailers in the world."),
         ("en", "Join our award-winning support team for a live demo."),
+        ("de", "Damit gehören wir zu den Top 3 Anbietern in Deutschland."),
+        ("de", "Wir betreuen die größten Versicherer in Deutschland."),
+        ("en", "We serve the largest banks in Europe."),
+        ("en", "It is the best solution for your business."),
     ],
     "vague statistic": [
         ("de", "Die meisten Unternehmen planen ihre Touren noch per Hand."),
@@ -118,6 +127,7 @@ NOT_REPORTED = {
         ("de", "Am besten starten Sie mit einem kleinen Pilotprojekt."),
         ("en", "We offer the best possible service to every client."),
         ("en", "The team chose the best scheduling tool for its needs."),
+        ("de", "Wir unterstützen Sie dabei, die beste Lösung zu finden."),
         ("en", "The most important step is a clean data import."),
     ],
     "sourced": [

@@ -68,6 +68,8 @@ _TIME = {
 }
 _MONEY = r"€|EUR|Euro|\$|USD|US-Dollar|dollars?|£|GBP|CHF|Franken"
 _SCALE = r"Tsd\.|Mio\.|Millionen|Mrd\.|Milliarden|k|K|million|millions|billion|thousand"
+# Quantities of resources an effect can save (energy, emissions, material): "spart 12 Tonnen CO₂".
+_UNITS = r"Tonnen|tonnes?|tons?|kWh|MWh|GWh|Liter|litres?|liters?|Kilogramm|kg|gallons?"
 _PERCENT = r"%|Prozent(?:punkte)?|percent(?:age points)?|per cent|v\.\s?H\.|pp\b|Prozentpunkte"
 
 
@@ -152,10 +154,10 @@ def _german(num: str, rng: str, time: str) -> Lexicon:
         ],
         "quantified": [
             _c(
-                rf"\bum\s+(?:(?:bis zu|rund|etwa|ca\.|circa|über|mehr als|fast|knapp|durchschnittlich|gut|nahezu|mindestens)\s+)?(?:(?:{_MONEY})\s?)?{rng}\s*(?:{_PERCENT}|x\b|-?fach\w*|mal\b|{time}|{_MONEY}|{_SCALE})"
+                rf"\bum\s+(?:(?:bis zu|rund|etwa|ca\.|circa|über|mehr als|fast|knapp|durchschnittlich|gut|nahezu|mindestens)\s+)?(?:(?:{_MONEY})\s?)?{rng}\s*(?:{_PERCENT}|x\b|-?fach\w*|mal\b|{time}|{_MONEY}|{_SCALE}|{_UNITS})"
             ),
             _c(
-                rf"\b(?:spar|erspar)\w*\b[^.]{{0,40}}?(?:(?:{_MONEY})\s?)?{rng}\s*(?:{time}|{_MONEY}|{_PERCENT}|{_SCALE})(?!\w)"
+                rf"\b(?:spar|erspar)\w*\b[^.]{{0,40}}?(?:(?:{_MONEY})\s?)?{rng}\s*(?:{time}|{_MONEY}|{_PERCENT}|{_SCALE}|{_UNITS})(?!\w)"
             ),
             _c(rf"\bvon\s+{num}\s*(?:{_PERCENT}|{time}|{_MONEY})?\s+auf\s+{num}\b"),
         ],
@@ -175,6 +177,7 @@ def _german(num: str, rng: str, time: str) -> Lexicon:
                 r"\b(?:Nummer\s?(?:1|eins)|Nr\.\s?1)\b(?!\d)",
                 r"\b(?:unschlagbar|unübertroffen|konkurrenzlos|unvergleichlich|beispiellos|unerreicht)\w*",
                 r"\bweltweit\s+(?:erste|einzige)\w*",
+                r"\b(?:zu|unter) den Top[- ]?(?:\d+|drei|fünf|zehn)\b",
                 r"\b(?:Deutschlands|Europas|Österreichs|Bayerns|Amerikas)\s+(?:[\w-]+\s+)?(?:größte|führende|erste|einzige|beste|[a-zäöüß]{3,}ste)[nrsm]?\b",
                 r"\bkeine?[rn]?\s+andere[rn]?\s+(?:Plattform|Lösung|Anbieter|Software|Tool|System|Produkt|Hersteller|Agentur)\b",
                 r"\bals\s+(?:erste|einzige)[rs]?\s+(?:Anbieter|Hersteller|Unternehmen|Plattform|Lösung)\b",
@@ -312,10 +315,10 @@ def _english(num: str, rng: str, time: str) -> Lexicon:
         ],
         "quantified": [
             _c(
-                rf"\bby\s+(?:(?:up to|around|about|roughly|nearly|almost|more than|over|an average of|as much as|approximately|at least|some)\s+)?(?:(?:{_MONEY})\s?)?{rng}\s*(?:{_PERCENT}|x\b|times\b|-?fold\b|{time}|{_MONEY}|{_SCALE})"
+                rf"\bby\s+(?:(?:up to|around|about|roughly|nearly|almost|more than|over|an average of|as much as|approximately|at least|some)\s+)?(?:(?:{_MONEY})\s?)?{rng}\s*(?:{_PERCENT}|x\b|times\b|-?fold\b|{time}|{_MONEY}|{_SCALE}|{_UNITS})"
             ),
             _c(
-                rf"\bsav(?:e|es|ed|ing)\b[^.]{{0,40}}?(?:(?:{_MONEY})\s?)?{rng}\s*(?:{time}|{_MONEY}|{_PERCENT}|{_SCALE})(?!\w)"
+                rf"\bsav(?:e|es|ed|ing)\b[^.]{{0,40}}?(?:(?:{_MONEY})\s?)?{rng}\s*(?:{time}|{_MONEY}|{_PERCENT}|{_SCALE}|{_UNITS})(?!\w)"
             ),
             _c(rf"\bfrom\s+{num}\s*(?:{_PERCENT}|{time}|{_MONEY})?\s+(?:down |up )?to\s+{num}\b"),
         ],
@@ -336,6 +339,7 @@ def _english(num: str, rng: str, time: str) -> Lexicon:
                 r"\b(?:world|Europe|Germany|America|Britain|the industry|the market|the world)['’]s\s+(?:most\s+[\w-]+|best|leading|largest|biggest|fastest|first|only|[a-z]{3,}est)\b",
                 rf"\bthe only\s+{product}",
                 r"\bthe first and only\b",
+                r"\b(?:among|one of) the top[- ]?(?:\d+|three|five|ten)\b",
                 r"\bno other (?:platform|solution|vendor|provider|tool|software|system|product|company|agency|supplier)\b",
             )
         ],
