@@ -211,24 +211,25 @@ def main(args: list[str]) -> int:
         f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
     )
     long_docs = [_lengthened(d, 650) for d in docs]
-    cpu = time.process_time()
-    wall = time.perf_counter()
-    for _ in range(rounds):
+    per_round = []
+    for _ in range(5):
+        cpu = time.process_time()
         for doc in long_docs:
             _run_check(doc, config)
-    wall = (time.perf_counter() - wall) / (rounds * len(long_docs))
-    cpu = (time.process_time() - cpu) / (rounds * len(long_docs))
+        per_round.append((time.process_time() - cpu) / len(long_docs))
     words = sum(d.word_count for d in long_docs) / len(long_docs)
     print(
-        f"speed per 650-word draft: warm {wall * 1000:.1f} ms wall, {cpu * 1000:.1f} ms CPU "
-        f"(mean {words:.0f} words, {len(long_docs)} drafts x {rounds}; budget 10 ms)"
+        f"speed per 650-word draft: warm {min(per_round) * 1000:.1f} ms CPU, best of 5 rounds "
+        f"(median {sorted(per_round)[2] * 1000:.1f} ms; mean {words:.0f} words, {len(long_docs)} "
+        f"drafts; budget 10 ms); load average {os.getloadavg()[0]:.1f}"
     )
     exact = all(
         r["totals"][kind].fp == r["totals"][kind].fn == 0
         for r in results
         for kind in ("missing", "stuffed")
     )
-    good = combined.precision >= 0.8 and combined.recall >= 0.8 and reliant <= 1
+    tallies = [combined] + [r["totals"]["irrelevant"] for r in results]  # pooled and each set
+    good = all(t.precision >= 0.8 and t.recall >= 0.8 for t in tallies) and reliant <= 1
     return 0 if exact and good else 1
 
 

@@ -76,6 +76,23 @@ def verdict_for(
     return "ready"
 
 
+def unchecked_reason(
+    findings: Iterable[Finding], checks: Mapping[str, CheckResult], waived: set[str] | None = None
+) -> str | None:
+    """Why a draft without open error or warning findings still needs review: the checks that
+    could not run or were skipped without being switched off, with their own summary
+    (``critique skipped: no language model configured: …``). None when findings explain it."""
+    waived = waived or set()
+    if any(f.severity in ("error", "warning") for f in findings if f.id not in waived):
+        return None
+    reasons = [
+        f"{name} {result.status}: {result.summary}"
+        for name, result in checks.items()
+        if result.status == "error" or (result.status == "skipped" and not result.disabled)
+    ]
+    return "; ".join(reasons) or None
+
+
 def score_for(findings: Iterable[Finding], waived: set[str] | None = None) -> int:
     """100 minus capped penalties per severity (20 per error, 5 per warning, 1 per info)."""
     waived = waived or set()

@@ -169,3 +169,23 @@ def test_order_helpers():
     assert hidden_note(shown(items)) is None
     assert plural(1, "error") == "1 error" and plural(2, "warning") == "2 warnings"
     assert plural(0, "error") == "0 errors"
+
+
+def test_bundled_example_fits_in_40_lines_without_hiding_errors_or_warnings():
+    import io
+
+    from rich.console import Console
+
+    from reviewer.api import review_file
+    from reviewer.render.terminal import render_terminal
+    from tests.store_helpers import REPO
+
+    report = review_file(str(REPO / "examples" / "de_whitepaper.md"), critique=False)
+    out = io.StringIO()
+    render_terminal(report, Console(file=out, soft_wrap=True, width=100), min_severity="warning")
+    text = out.getvalue()
+    assert len(text.splitlines()) <= 40, text
+    expected = [f.severity for f in report.findings if f.severity != "info"]
+    assert sorted(severities(text)) == sorted(expected) and "error" in expected
+    infos = sum(f.severity == "info" for f in report.findings)
+    assert f"not shown: {infos} info" in text

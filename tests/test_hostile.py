@@ -326,3 +326,96 @@ def test_killed_batch_leaves_no_workers(tmp_path):
         for worker in workers:
             if worker.is_running():
                 worker.kill()
+
+
+# --- also: symbolic links in a batch ------------------------------------------------------------
+
+
+def test_batch_does_not_follow_links_out_and_says_what_it_skipped(tmp_path):
+    outside = tmp_path / "secret.md"
+    outside.write_text("# Secret\n\nroot:x:0:0:do-not-copy-me\n", encoding="utf-8")
+    folder = tmp_path / "drafts"
+    folder.mkdir()
+    (folder / "real.md").write_text("# Real\n\nA real draft with some text.\n", encoding="utf-8")
+    (folder / "inside.md").symlink_to(folder / "real.md")  # inside: the same file, reviewed once
+    (folder / "passwd.md").symlink_to(outside)
+    (folder / "loop.md").symlink_to(folder / "loop.md")
+    (folder / "gone.md").symlink_to(folder / "missing.md")
+    out = tmp_path / "out"
+    result = run_capped("batch", str(folder), "--out", str(out), "--no-critique", "-j", "1")
+    assert b"Traceback" not in result.stderr, result.stderr[-2000:]
+    everything = "".join(p.read_text(encoding="utf-8") for p in out.rglob("*") if p.is_file())
+    assert "do-not-copy-me" not in everything
+    summary = (out / "summary.jsonl").read_text(encoding="utf-8")
+    assert "passwd.md: skipped: symbolic link to" in summary and "outside" in summary
+    assert "loop.md: skipped: symbolic link that refers to itself" in summary
+    assert "gone.md: skipped: symbolic link to a file that does not exist" in summary
+    reviewed = [line for line in summary.splitlines() if '"status": "reviewed"' in line]
+    assert len(reviewed) == 1  # real.md and the link to it inside the folder: one file
+
+
+# --- also: the web form takes drafts up to the documented 5 MiB --------------------------------
+
+
+def test_web_form_takes_a_two_mib_draft(tmp_path):
+    from tests.web_helpers import sign_in
+
+    paragraph = "Plain words for a long draft that people paste into the form. " * 20 + "\n\n"
+    big = "# Long\n\n" + paragraph * (2 * 1024 * 1024 // len(paragraph))
+    with TestClient(create_app(web_config(tmp_path)), base_url=BASE) as client:
+        csrf = sign_in(client)
+        response = client.post("/new", data={"content": big, "csrf_token": csrf})
+        assert response.status_code == 200, response.text[:300]
+        assert "Long" in response.text
+
+
+# --- also: an endpoint that never answers holds a review about a minute, not four --------------
+
+
+def test_default_llm_timeout_bounds_a_review_to_about_a_minute():
+    from reviewer.checks.critique.settings import CritiqueSettings
+
+    settings = CritiqueSettings()
+    assert settings.timeout * (1 + settings.retries) <= 60
+
+
+# --- also: the queue and the API page with a cursor --------------------------------------------
+
+
+def test_api_revisions_pages_with_a_cursor(tmp_path):
+    headers = {"X-Reviewer-User": "Eva"}
+    with TestClient(create_app(web_config(tmp_path)), base_url=BASE) as client:
+        ids = []
+        for n in range(5):
+            content = f"---\nid: page-{n}\n---\n# Draft {n}\n\nSome text.\n"
+            response = client.post("/api/submissions", json={"content": content}, headers=headers)
+            assert response.status_code == 201, response.text
+            ids.append(response.json()["id"])
+        seen: list[int] = []
+        url = "/api/revisions?limit=2"
+        while url:
+            response = client.get(url, headers=headers)
+            assert response.status_code == 200
+            page = [row["id"] for row in response.json()]
+            assert len(page) <= 2
+            seen += page
+            cursor = response.headers.get("X-Next-Cursor")
+            assert (cursor is not None) == (len(seen) < len(ids))
+            url = f"/api/revisions?limit=2&after={cursor}" if cursor else ""
+            if cursor:
+                assert f"after={cursor}" in response.headers["Link"]
+        assert seen == ids
+        assert client.get("/api/revisions?limit=1001", headers=headers).status_code == 422
+
+
+def test_store_queue_after_cursor(store):
+    from reviewer.document import parse_document
+    from reviewer.pipeline import PartialReview, build_report
+
+    ids = []
+    for n in range(4):
+        doc = parse_document(f"---\nid: cur-{n}\n---\n# D{n}\n\nText.\n", f"d{n}.md")
+        ids.append(store.submit(doc, build_report(doc, PartialReview()), by="Eva").id)
+    assert [r.id for r in store.queue(limit=2)] == ids[:2]
+    assert [r.id for r in store.queue(after=ids[1], limit=2)] == ids[2:]
+    assert store.queue(after=ids[3]) == []

@@ -72,3 +72,32 @@ def test_not_reported(language, text):
 )
 def test_named_employee_mobile_in_press_block_stays_personal(language, text, phone):
     assert ("PHONE_NUMBER", phone) in found(text, language)
+
+
+# --- long documents (issue 21): every character is checked ----------------------------------
+
+
+def test_chunks_cover_five_mebibytes_exactly_once():
+    from reviewer.checks.pii.detect import chunks
+
+    text = ("Ein Absatz über Lieferketten und Termine.\n" * 40 + "\n") * 3100
+    text += "x" * 50_000  # and a run with no place to cut
+    assert len(text.encode()) > 5 * 1024 * 1024
+    pieces = chunks(text)
+    assert "".join(piece for _, piece in pieces) == text
+    assert all(text[offset : offset + len(piece)] == piece for offset, piece in pieces)
+    assert max(len(piece) for _, piece in pieces) <= 20_000
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_personal_data_far_into_a_long_document_is_found_at_its_place(monkeypatch, language):
+    from reviewer.checks.pii import detect
+
+    monkeypatch.setattr(detect, "CHUNK_CHARS", 2_000)  # many chunks without a huge text
+    filler = "Lorem ipsum dolor sit amet, consectetur adipiscing elit.\n" * 200
+    text = (
+        filler + "Kontakt: jana.wrobel@example.net\n" + filler + "IBAN DE89 3704 0044 0532 0130 00"
+    )
+    found = {(d.entity, text[d.start : d.end]) for d in detect.find_pii(text, language)}
+    assert ("EMAIL_ADDRESS", "jana.wrobel@example.net") in found
+    assert ("IBAN_CODE", "DE89 3704 0044 0532 0130 00") in found

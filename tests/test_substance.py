@@ -60,7 +60,7 @@ def test_seed_repeated_phrase_lists_each_occurrence(config):
     assert len({o["section"] for o in finding.occurrences}) >= 3
     for occurrence in finding.occurrences:
         assert doc.content[occurrence["start"] : occurrence["end"]] == occurrence["text"]
-        assert f'"{occurrence["text"]}"' in finding.message
+        assert f'line {occurrence["line"]} in "' in finding.message
 
 
 @pytest.mark.parametrize("generic", PAIRS, ids=[p.stem for p in PAIRS])
@@ -123,6 +123,8 @@ def test_thresholds_come_from_the_configuration(parse, config):
         ("Der Kunde sagt: „Das hat uns Wochen gespart.“", "de", {"quotation"}),
         ("Details stehen unter https://example.org/guide im Leitfaden.", "de", {"link"}),
         ("We interviewed twelve customers last year.", "en", {"number"}),
+        ("Seit dem 17.12.2024 gilt die neue Regel.", "de", {"number"}),
+        ("Im Jahr 2025 sollten Unternehmen mehr investieren.", "de", set()),  # a year alone
     ],
 )
 def test_concrete_details(sentence, language, kinds):
@@ -192,3 +194,101 @@ def test_text_without_headings_is_one_section(parse, config):
 def test_empty_text_does_not_crash(parse, config):
     output = run_check("substance", parse("# Only a title\n"), config)
     assert output.findings == [] and output.details["sections"] == []
+
+
+def test_readme_lists_the_settings_with_their_defaults():
+    import re
+    import tomllib
+
+    from reviewer.checks.substance.settings import SubstanceSettings
+    from tests.conftest import REPO
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"```toml\n(\[substance\]\n.*?)```", readme, re.DOTALL)
+    assert block, "the README's substance section has no [substance] block"
+    documented = tomllib.loads(block.group(1))["substance"]
+    assert documented == SubstanceSettings().model_dump()
+
+
+@pytest.mark.parametrize(
+    "sentence, language, generic",
+    [
+        ("Stellen Sie sicher, dass alle Daten sauber sind.", "de", True),
+        ("Achten Sie darauf, die Kunden früh einzubinden.", "de", True),
+        ("Warum sollten Sie gerade mit uns arbeiten?", "de", False),  # a question
+        ("Weitere Artikel folgen in den nächsten Monaten.", "de", False),
+        ("First, make sure the whole team is aligned.", "en", True),
+        ("Regular reviews can help to find errors early.", "en", True),
+        ("You don't need to show a cookie banner.", "en", False),  # negated need
+        ("The tank got a fresh coating in white.", "en", False),
+    ],
+)
+def test_generic_frames(sentence, language, generic):
+    from reviewer.checks.substance.details import generic_frames
+
+    assert (generic_frames(sentence, language) > 0) is generic
+
+
+def test_a_section_with_too_few_details_says_how_many(parse, config):
+    text = (
+        "# Title\n\n## Tools\n\nCompanies should choose their tools with care and involve users "
+        "early. It is essential that every tool fits the existing processes of the company. "
+        "Teams must make sure that the tools are used well and that HubSpot is set up. Good "
+        "tools can help to save a lot of time and effort for the whole organisation in the long "
+        "run. It is important that the tools are reviewed every now and then by the people who "
+        "use them. Training should be offered to everyone who works with the tools, and it is "
+        "crucial that managers support this effort in their teams and lead by their own habits.\n"
+    )
+    [finding] = run_check("substance", parse(text), config).findings
+    assert "only 1 name in 1" in finding.message  # 1 detail in more than 100 words
+    assert finding.missing == ["figure", "standard", "example", "quotation", "link", "step"]
+
+
+def test_other_languages_do_not_crash(parse, config):
+    text = "# Titre\n\n## Partie\n\nLes entreprises doivent agir. Il est important de le faire.\n"
+    output = run_check("substance", parse(text, language="fr"), config)
+    assert output.details["sections"][0]["words"] == 10
+
+
+def test_sections_that_say_the_same_are_listed(parse, config):
+    body = (
+        "Our team reviews every invoice for errors, checks the tax number, matches the purchase "
+        "order and approves the payment within two working days of its arrival by post or "
+        "through the supplier portal."
+    )
+    other = "The canteen opens at noon and serves soup, salad and one warm dish from the region."
+    text = f"# T\n\n## One\n\n{body}\n\n## Two\n\n{body} Again.\n\n## Three\n\n{other}\n"
+    output = run_check("substance", parse(text, language="en"), config)
+    [pair] = output.details["overlapping_sections"]
+    assert pair["sections"] == ["One", "Two"] and pair["overlap"] >= 0.9
+    assert output.metrics["substance_overlapping_sections"] == 1
+
+
+def test_german_loan_words_are_not_names(parse, config):
+    text = (
+        "# Leadgenerierung\n\n## Die Customer Journey verstehen\n\n"
+        "Unternehmen sollten die Customer Journey ihrer Leads genau kennen. Es ist wichtig, "
+        "wertvolle Insights über die Awareness der Zielgruppe zu gewinnen. Gute Leadership "
+        "kann dazu beitragen, die richtigen Use Cases zu finden und umzusetzen. Marketing und "
+        "Vertrieb müssen dabei eng zusammenarbeiten.\n"
+    )
+    output = run_check("substance", parse(text, language="de"), config)
+    assert output.details["sections"][0]["details"] == 0
+    assert _rules(output)[SHALLOW] == 1
+    names = sentence_details("Wir arbeiten mit SoSafe und IONOS in Gütersloh.", "de", frozenset())
+    assert names == Counter({"name": 3})
+
+
+def test_capitalised_concepts_are_not_names(parse, config):
+    text = (
+        "# Growth\n\n## Why it matters\n\n"
+        "Predictive Maintenance and Artificial Intelligence play a key role in modern "
+        "manufacturing. Companies should invest in Digital Transformation to stay competitive. "
+        "It is essential to build a strong Data Culture across the organisation. Leaders must "
+        "ensure that every team understands the value of Continuous Improvement.\n"
+    )
+    output = run_check("substance", parse(text, language="en"), config)
+    assert output.details["sections"][0]["details"] == 0
+    assert _rules(output)[SHALLOW] == 1
+    names = sentence_details("We moved from Navision to Odoo in Lyon.", "en", frozenset())
+    assert names == Counter({"name": 3})

@@ -24,7 +24,7 @@ DbOpt = Annotated[
     str | None,
     typer.Option(
         "--db",
-        help="Database URL or SQLite file (default: $REVIEWER_DATABASE_URL, then url in the store section of the config, then .reviewer/reviews.db).",
+        help="Database URL or SQLite file (default: $REVIEWER_DATABASE_URL, then url in the store section of the config, then the nearest .reviewer/ folder upward, the project's, or your user data folder; see 'reviewer where').",
     ),
 ]
 ByOpt = Annotated[str, typer.Option("--by", help="Your name: who makes this decision (required).")]
@@ -389,8 +389,26 @@ def triage(
         )
 
 
+def where(config: ConfigOpt = None, db: DbOpt = None) -> None:
+    """Say which review store (and config file) the commands run here use, and why."""
+    from pathlib import Path
+
+    from reviewer.store.database import resolve, safe_url
+
+    settings = _settings(config)
+    url, reason, _root = resolve(settings, db)
+    typer.echo(f"store:  {safe_url(url)}")
+    typer.echo(f"why:    {reason}")
+    if url.startswith("sqlite:///"):
+        exists = Path(url.removeprefix("sqlite:///")).is_file()
+        typer.echo(
+            "state:  " + ("exists" if exists else "not created yet (the first submit creates it)")
+        )
+    typer.echo(f"config: {settings.origin or 'none found (built-in defaults)'}")
+
+
 def _tell(view, what: str, by: str) -> None:  # noqa: ANN001
-    typer.echo(f"revision {view.id} ({view.document_key} #{view.number}) {what} by {by.strip()}")
+    typer.echo(f"revision {view.id} ({view.document_key}) {what} by {by.strip()}")
 
 
 def register(app: typer.Typer) -> None:
@@ -405,3 +423,4 @@ def register(app: typer.Typer) -> None:
     app.command("check-approved")(check_approved)
     app.command()(audit)
     app.command()(triage)
+    app.command()(where)

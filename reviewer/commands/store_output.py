@@ -48,7 +48,9 @@ def when(value: datetime | None) -> str:
 
 def revision_line(view: RevisionView) -> str:
     """One line naming a revision, for command confirmations and check-approved."""
-    return f"revision {view.id} ({view.document_key} #{view.number}, {label(view.status)})"
+    return (
+        f"revision {view.id} ({view.document_key}, submission {view.number}, {label(view.status)})"
+    )
 
 
 # --- queue ------------------------------------------------------------------------------
@@ -67,18 +69,17 @@ def print_queue(views: Sequence[RevisionView], console: Console) -> None:
     rows = [
         (
             str(v.id),
-            f"{v.title or v.document_key} (#{v.number})"
-            if v.number > 1
-            else v.title or v.document_key,
+            v.title or v.document_key,
             Text(label(v.status), STATUS_STYLE[v.status]),
             Text(label(v.effective_verdict), VERDICT_STYLE[v.effective_verdict]),
-            "{error}/{warning}/{info}".format(**v.finding_counts),
+            "{error}/{warning}/{info}".format(**(v.open_counts or v.finding_counts)),
             v.author or "-",
             v.submitted_at.strftime("%m-%d %H:%M"),
         )
         for v in views
     ]
-    headers = ("ID", "document", "status", "verdict", "E/W/I", "author", "submitted")
+    # Counts after waivers: what still needs attention (the JSON has the report's raw counts).
+    headers = ("revision", "document", "status", "verdict", "E/W/I open", "author", "submitted")
     widths = [
         max(len(header), *(len(str(row[n])) for row in rows)) for n, header in enumerate(headers)
     ]
@@ -115,7 +116,7 @@ def print_revision(
     console.print(
         Text.assemble(
             (f"revision {view.id}", "bold"),
-            f"  {view.document_key} #{view.number}  ",
+            f"  {view.document_key}, submission {view.number}  ",
             (label(view.status), STATUS_STYLE[view.status]),
             "  verdict ",
             (label(view.effective_verdict), VERDICT_STYLE[view.effective_verdict]),
@@ -149,7 +150,7 @@ def print_revision(
         for h in history:
             marker = "→" if h.id == view.id else " "
             console.print(
-                f" {marker} #{h.number}  revision {h.id}  {label(h.status)}  {label(h.effective_verdict)}  "
+                f" {marker} revision {h.id}  submission {h.number}  {label(h.status)}  {label(h.effective_verdict)}  "
                 f"{when(h.submitted_at)}" + (f"  by {escape(h.decided_by)}" if h.decided_by else "")
             )
     if audit:

@@ -23,6 +23,7 @@ from reviewer.checks.keywords.matching import (
 )
 from reviewer.document import Document
 from reviewer.language.stems import stem
+from reviewer.language.stopwords import function_words
 from reviewer.parsing.blocks import Block
 
 # Code and raw HTML are not read as copy; horizontal rules have no words.
@@ -166,6 +167,14 @@ class TextIndex:
         for i, token in enumerate(self.tokens):
             found.setdefault(token.text, []).append(i)
         return found
+
+    @cached_property
+    def content_texts(self) -> list[tuple[str, list[int]]]:
+        """``by_text`` without the function words."""
+        stop = function_words(self.doc.language)
+        return [
+            (text, where) for text, where in self.by_text.items() if text.casefold() not in stop
+        ]
 
     def token_span(self, start: int, end: int) -> range:
         """Index range of the tokens starting within ``[start, end)``."""

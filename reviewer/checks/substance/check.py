@@ -37,7 +37,8 @@ def run(ctx: CheckContext) -> CheckOutput:
     doc, settings = ctx.doc, ctx.config.substance
     topic = topic_words(doc)
     sections = [analyse(doc, s, topic) for s in split_sections(doc)]
-    findings = [_shallow(doc, s, settings) for s in sections if is_shallow(s, settings)]
+    shallow = [is_shallow(s, settings) for s in sections]
+    findings = [_shallow(doc, s) for s, flag in zip(sections, shallow, strict=True) if flag]
     runs = word_runs(doc.content, sections, doc.language)
     phrases = repeated_phrases(doc.content, runs, settings.phrase_words, settings.phrase_sections)
     findings += [_repeated(doc, p, sections) for p in phrases[: settings.max_phrases]]
@@ -45,22 +46,23 @@ def run(ctx: CheckContext) -> CheckOutput:
     sentences = [s for section in sections for s in section.sentences]
     words = sum(s.words for s in sections)
     details = sum(s.detail_count for s in sections)
-    shallow = [s.title for s in sections if is_shallow(s, settings)]
+    overlaps = overlapping_sections(sections, runs, settings.min_words, settings.overlap)
     metrics = {
         "substance_sections": len(sections),
-        "substance_shallow_sections": len(shallow),
+        "substance_shallow_sections": sum(shallow),
         "substance_details_per_100_words": round(100 * details / words, 2) if words else 0.0,
         "substance_generic_share": round(sum(s.generic for s in sentences) / len(sentences), 2)
         if sentences
         else 0.0,
         "substance_repeated_phrases": len(phrases),
+        "substance_overlapping_sections": len(overlaps),
     }
     output = CheckOutput(findings=findings, metrics=metrics)
-    output.details["sections"] = [{**s.as_dict(), "shallow": s.title in shallow} for s in sections]
+    output.details["sections"] = [
+        {**s.as_dict(), "shallow": flag} for s, flag in zip(sections, shallow, strict=True)
+    ]
     output.details["repeated_phrases"] = [_phrase_dict(doc, p, sections) for p in phrases]
-    output.details["overlapping_sections"] = overlapping_sections(
-        sections, runs, settings.min_words, settings.overlap
-    )
+    output.details["overlapping_sections"] = overlaps
     if not sections:
         output.summary = "no running text to measure"
     return output
@@ -76,7 +78,7 @@ def is_shallow(section: SectionInfo, settings: SubstanceSettings) -> bool:
     )
 
 
-def _shallow(doc: Document, section: SectionInfo, settings: SubstanceSettings) -> Finding:
+def _shallow(doc: Document, section: SectionInfo) -> Finding:
     worst = section.most_generic()
     assert worst is not None  # a shallow section has generic sentences
     generic, total = len(section.generic), len(section.sentences)
@@ -113,14 +115,11 @@ def _shallow(doc: Document, section: SectionInfo, settings: SubstanceSettings) -
 
 def _repeated(doc: Document, phrase: Phrase, sections: list[SectionInfo]) -> Finding:
     first = phrase.occurrences[0]
-    places = "; ".join(
-        f'"{doc.content[s:e]}" in "{_short(sections[i].title)}"' for i, s, e in phrase.occurrences
-    )
     return doc.finding(
         REPEATED_PHRASE,
         message=(
             f'"{phrase.text}" comes back in {len(phrase.sections)} sections '
-            f"({len(phrase.occurrences)} times): {places}."
+            f"({len(phrase.occurrences)} times): {_places(doc, phrase, sections)}."
         ),
         category="repeated_phrase",
         start=first[1],
@@ -128,6 +127,18 @@ def _repeated(doc: Document, phrase: Phrase, sections: list[SectionInfo]) -> Fin
         suggestion="Keep it where it matters most; elsewhere refer back briefly or cut it.",
         occurrences=[_occurrence(doc, sections, o) for o in phrase.occurrences],
     )
+
+
+def _places(doc: Document, phrase: Phrase, sections: list[SectionInfo]) -> str:
+    """Each occurrence by line and section ("line 12 in "Fazit""), its wording when it differs."""
+    places = []
+    for index, start, end in phrase.occurrences:
+        text = doc.content[start:end]
+        wording = f' as "{text}"' if text != phrase.text else ""
+        places.append(
+            f'line {doc.line_col(start)[0]} in "{_short(sections[index].title)}"{wording}'
+        )
+    return "; ".join(places)
 
 
 def _occurrence(doc: Document, sections: list[SectionInfo], o: tuple[int, int, int]) -> dict:

@@ -15,7 +15,7 @@ from collections import Counter
 from functools import lru_cache
 
 from reviewer.checks.substance import markers
-from reviewer.language.lemmas import is_known, lemma
+from reviewer.language.lemmas import is_known, lemma, lookup
 from reviewer.language.stopwords import is_function_word
 
 TOKEN = re.compile(r"\w(?:[\w'’&]|[-.](?=\w))*", re.UNICODE)
@@ -41,7 +41,7 @@ def sentence_details(text: str, language: str, topic: frozenset[str]) -> Counter
             found[kind] += len(hits)
             masked = pattern.sub(lambda m: " " * len(m.group(0)), masked)
     found["example"] += len(markers.EXAMPLE_CUES[lang].findall(masked))
-    found["number"] += len(markers.NUMBER.findall(masked))
+    found["number"] += sum(1 for n in markers.NUMBER.findall(masked) if not markers.YEAR.match(n))
     words = [m.group(0) for m in TOKEN.finditer(masked)]
     found["number"] += sum(1 for w in words if w.casefold() in markers.NUMBER_WORDS[lang])
     found["name"] += _names(words, lang, topic)
@@ -75,20 +75,38 @@ def _is_name_part(part: str, language: str, topic: frozenset[str]) -> bool:
     if any(ch.isupper() for ch in part[1:]) or any(ch.isdigit() for ch in part):
         return len(part) > 1  # "HubSpot", "SAP", "S4"
     if language == "en":
-        return True  # English capitalises names only (sentence starts are skipped)
-    return not _known_de(part)
+        # English capitalises names, but drafts also capitalise concepts ("Predictive
+        # Maintenance"): a capitalised common word counts only where the dictionary lacks it
+        return not _lower_case_word(part, "en")
+    # German capitalises every noun: a name is a word neither dictionary knows (an English word
+    # in German copy is a loan word such as "Leads" or "Insights", not a name)
+    return not _known_de(part) and not _lower_case_word(part, "en")
+
+
+def _lower_case_word(word: str, language: str) -> bool:
+    """Whether the dictionary lists the word in lower case: "maintenance" is, "Lyon" and
+    "Odoo" are not (London and Slack are too, and are missed as names)."""
+    return lookup(word.lower(), language) is not None
 
 
 @lru_cache(maxsize=65536)
 def _known_de(word: str) -> bool:
-    """A German word the dictionary knows, directly or as a compound with a known head
-    ("Datenschutzrichtlinien" ends in "Richtlinien")."""
+    """A German word the dictionary knows, directly or as a compound of known words
+    ("Datenschutzrichtlinien": "Datenschutz" + "Richtlinien"; a linking "s" or "n" allowed).
+    Both parts must be known, so "Salesforce" is not "Sales" + "Force"."""
     if is_known(word, "de"):
         return True
     for cut in range(_MIN_COMPOUND_MODIFIER, len(word) - _MIN_COMPOUND_HEAD + 1):
-        if is_known(word[cut:].capitalize(), "de"):
+        if is_known(word[cut:].capitalize(), "de") and _known_modifier(word[:cut]):
             return True
     return False
+
+
+def _known_modifier(modifier: str) -> bool:
+    candidates = [modifier]
+    if modifier[-1:] in ("s", "n") and len(modifier) > _MIN_COMPOUND_MODIFIER:
+        candidates.append(modifier[:-1])
+    return any(_known_de(c) for c in candidates)
 
 
 def is_step(block_text: str) -> bool:
@@ -99,7 +117,7 @@ def is_step(block_text: str) -> bool:
 def generic_frames(text: str, language: str) -> int:
     """How many generic frames (recommendation, evaluation, hedged benefit) a sentence uses."""
     lang = language if language in markers.GENERIC else "en"
-    if not markers.ANY_GENERIC[lang].search(text):
+    if markers.QUESTION.search(text) or not markers.ANY_GENERIC[lang].search(text):
         return 0
     return sum(1 for pattern in markers.GENERIC[lang] if pattern.search(text))
 

@@ -16,8 +16,11 @@ _I = re.IGNORECASE
 
 _GENERIC_DE = (
     # modal recommendation
-    r"\b(?:sollte|sollten|solltest|sollen|muss|müssen|müsste|müssten|gilt es|empfiehlt (?:es )?sich|"
+    r"\b(?:sollte|sollten|solltest|muss|müssen|müsste|müssten|gilt es|empfiehlt (?:es )?sich|"
     r"ist es ratsam|es ist ratsam|bedarf es)\b",
+    # imperative advice
+    r"^(?:\w+\s+){0,2}?(?:stellen sie sicher|achten sie|denken sie daran|sorgen sie|setzen sie auf|"
+    r"behalten sie|vergessen sie nicht)\b",
     # evaluative frame: "es ist (von) entscheidend(er Bedeutung)", "ist es wichtig"
     r"\b(?:es ist|ist es|sind|ist)\s+(?:\w+\s+){0,2}?(?:wichtig|entscheidend|unerlässlich|"
     r"essenziell|essentiell|notwendig|unabdingbar|zentral|ratsam|sinnvoll|erforderlich|"
@@ -33,7 +36,10 @@ _GENERIC_DE = (
 )
 
 _GENERIC_EN = (
-    r"\b(?:should|must|need to|needs to|have to|has to|ought to|it is advisable)\b",
+    r"\b(?<!n't )(?<!not )(?:should|must|need to|needs to|have to|has to|ought to|it is advisable)\b",
+    # imperative advice
+    r"^(?:\w+,?\s+){0,2}?(?:ensure|make sure|focus on|remember to|keep in mind|don't forget|"
+    r"be sure to|take the time to)\b",
     r"\b(?:it is|it's|it remains|is|are)\s+(?:\w+\s+){0,2}?(?:important|essential|crucial|vital|"
     r"critical|imperative|necessary|advisable|paramount|key)\s+(?:to|that|for)\b",
     r"\bplays?\s+(?:a|an)\s+(?:\w+\s+)?(?:key|crucial|vital|central|major|important|pivotal|significant)\s+role\b",
@@ -43,6 +49,9 @@ _GENERIC_EN = (
     r"\bmakes? it possible\b",
     r"\boffers?\s+(?:\w+\s+){0,2}?(?:great|enormous|many|numerous|new)\s+(?:opportunities|possibilities|benefits|potential)\b",
 )
+
+# A question asks, it does not recommend ("Warum sollten Sie mit uns arbeiten?").
+QUESTION = re.compile(r"\?\W*$")
 
 GENERIC = {
     "de": tuple(re.compile(p, _I) for p in _GENERIC_DE),
@@ -71,6 +80,8 @@ EXAMPLE_CUES = {
 
 # A number standing alone (not part of "B2B" or "Web3"): figures, amounts, dates, versions.
 NUMBER = re.compile(r"(?<![\w.,])[-+]?\d+(?:[.,:]\d+)*(?:\s?%|\s?‰)?(?![\w])")
+# A year alone is a date, not a figure: "Im Jahr 2025 sollten Unternehmen …" stays generic.
+YEAR = re.compile(r"(?:19|20)\d\d$")
 # Spelled-out counts from two up: "three steps", "drei Schritte".
 NUMBER_WORDS = {
     "de": frozenset(

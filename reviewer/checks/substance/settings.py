@@ -15,7 +15,7 @@ class SubstanceSettings(Section):
         default=30, ge=1, description="sections with fewer words of running text are not judged"
     )
     detail_density: float = Field(
-        default=1.0,
+        default=2.0,
         ge=0,
         description="concrete details per 100 words below which a section lacks detail",
     )
