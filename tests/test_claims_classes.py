@@ -40,6 +40,8 @@ REPORT_ERROR = {
         ("en", "Our best-in-class engine handles every request."),
         ("en", "Nordvane is the most accurate wireless flow sensor on the market."),
         ("en", "Quorra is the most popular web analytics tool, by far."),
+        ("de", "Wir sind führend in der Entwicklung von Etikettendruckern."),
+        ("en", "Kestrel is the leader in cloud payroll."),
         ("de", "Wir sind Deutschlands größter Anbieter für Mietkräne."),
         ("de", "Keine andere Plattform bietet diese Tiefe."),
         ("en", "No other vendor offers this."),
@@ -69,6 +71,7 @@ REPORT_WARNING = {
         ("de", "Wir betreuen die größten Versicherer in Deutschland."),
         ("en", "We serve the largest banks in Europe."),
         ("en", "It is the best solution for your business."),
+        ("en", "Kestrel is a leader in cloud payroll."),
     ],
     "vague statistic": [
         ("de", "Die meisten Unternehmen planen ihre Touren noch per Hand."),
@@ -129,6 +132,7 @@ NOT_REPORTED = {
         ("en", "The team chose the best scheduling tool for its needs."),
         ("de", "Wir unterstützen Sie dabei, die beste Lösung zu finden."),
         ("en", "The most important step is a clean data import."),
+        ("en", "Anna is our team leader in Berlin."),
     ],
     "sourced": [
         ("de", "Laut einer Umfrage des Branchenverbands 2024 vergleichen 70 % der Käufer online."),

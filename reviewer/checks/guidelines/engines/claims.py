@@ -173,6 +173,7 @@ def _german(num: str, rng: str, time: str) -> Lexicon:
         "superlative": [
             _c(
                 r"(?<![\w-])führende[nmrs]?\b",
+                r"(?<![\w-])führend\s+(?:in|im|bei|beim|auf|für)\b",
                 r"\b(?:marktführend\w*|Marktführer\w*|Branchenführer\w*|Weltmarktführer\w*|Technologieführer\w*|Innovationsführer\w*|Testsieger\w*)",
                 r"\b(?:Nummer\s?(?:1|eins)|Nr\.\s?1)\b(?!\d)",
                 r"\b(?:unschlagbar|unübertroffen|konkurrenzlos|unvergleichlich|beispiellos|unerreicht)\w*",
@@ -335,6 +336,7 @@ def _english(num: str, rng: str, time: str) -> Lexicon:
             _c(
                 r"\b(?:the|a|an|our|its|their)\s+(?:[\w-]+\s+)?leading\b(?!\s+(?:to|up|into|the|a|an|our|your)\b)",
                 r"\b(?:market|industry|world|category)[- ]lead(?:ing|er)s?\b",
+                r"(?<!team )(?<!project )(?<!thought )(?<!group )(?<!squad )(?<!tech )(?<!shift )\bleader\s+(?:in|for|of|among)\b",
                 r"\b(?:best[- ]in[- ]class|number one|No\.\s?1\b|#1\b|unmatched|unrivall?ed|unbeatable|unparalleled|second to none|award[- ]winning|first[- ]ever)",
                 r"\b(?:world|Europe|Germany|America|Britain|the industry|the market|the world)['’]s\s+(?:most\s+[\w-]+|best|leading|largest|biggest|fastest|first|only|[a-z]{3,}est)\b",
                 rf"\bthe only\s+{product}",
