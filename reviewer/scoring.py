@@ -6,7 +6,8 @@ the severity ``error`` when it is
 - personal data that reaches or identifies a private person beyond a name: a personal e-mail
   address, phone number, postal address, bank or card number, IP address (``pii.*`` except
   ``pii.person``) — until waived;
-- an unsupported claim of the error kind (``claims-evidence.unsupported``, ``critique.claim``);
+- an unsupported claim of the error kind (``claims-evidence.unsupported``, ``critique.claim``,
+  the critique's findings against ``claims-evidence``);
 - text addressed to an AI reviewer (``prompt-injection.*``);
 - a rule of a guideline file declared ``error`` (the team marks it as a publication risk), or any
   rule a team sets to ``"error"`` in ``[rules]``.
@@ -30,10 +31,10 @@ if TYPE_CHECKING:
 # Rules that are never a publication risk on their own, although their check may block.
 NOT_BLOCKING_RULES = frozenset({"pii.person"})
 # Checks whose error findings may block: personal data, guideline rules (the files say which are
-# errors: claims, injection, a team's own), and the critique's claims (capped at the guideline's
-# severity by the critique itself).
-BLOCKING_CHECKS = frozenset({"pii", "guidelines"})
-BLOCKING_RULES = frozenset({"critique.claim"})
+# errors: claims, injection, a team's own), and the critique, whose findings against a guideline
+# (``critique.<guideline id>``) it caps at that guideline's severity and whose claims
+# (``critique.claim``) are unsupported claims; its other rules are warnings by declaration.
+BLOCKING_CHECKS = frozenset({"pii", "guidelines", "critique"})
 
 
 def may_block(finding: Finding, config: Config | None = None) -> bool:
@@ -42,7 +43,7 @@ def may_block(finding: Finding, config: Config | None = None) -> bool:
         return True  # the team marked it as an error
     if finding.rule in NOT_BLOCKING_RULES:
         return False
-    return finding.check in BLOCKING_CHECKS or finding.rule in BLOCKING_RULES
+    return finding.check in BLOCKING_CHECKS
 
 
 def apply_policy(findings: list[Finding], config: Config | None = None) -> list[Finding]:

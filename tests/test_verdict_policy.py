@@ -91,6 +91,8 @@ def test_other_checks_are_capped_at_warning():
         ("claims-evidence.unsupported", "guidelines"),
         ("prompt-injection.instruction", "guidelines"),
         ("critique.claim", "critique"),
+        ("critique.prompt-injection", "critique"),
+        ("my-team-rules.no-competitor-names", "guidelines"),
     ):
         assert may_block(_finding(rule, check), config), rule
 

@@ -31,7 +31,7 @@ from reviewer.checks.guidelines.engines.claims_context import (
     is_vague_statistic,
     judge_effect,
     judge_superlative,
-    study_in,
+    study_before_offset,
 )
 from reviewer.parsing.language import LANGUAGES
 
@@ -68,6 +68,8 @@ _TIME = {
 }
 _MONEY = r"€|EUR|Euro|\$|USD|US-Dollar|dollars?|£|GBP|CHF|Franken"
 _SCALE = r"Tsd\.|Mio\.|Millionen|Mrd\.|Milliarden|k|K|million|millions|billion|thousand"
+# Quantities of resources an effect can save (energy, emissions, material): "spart 12 Tonnen CO₂".
+_UNITS = r"Tonnen|tonnes?|tons?|kWh|MWh|GWh|Liter|litres?|liters?|Kilogramm|kg|gallons?"
 _PERCENT = r"%|Prozent(?:punkte)?|percent(?:age points)?|per cent|v\.\s?H\.|pp\b|Prozentpunkte"
 
 
@@ -152,10 +154,10 @@ def _german(num: str, rng: str, time: str) -> Lexicon:
         ],
         "quantified": [
             _c(
-                rf"\bum\s+(?:(?:bis zu|rund|etwa|ca\.|circa|über|mehr als|fast|knapp|durchschnittlich|gut|nahezu|mindestens)\s+)?(?:(?:{_MONEY})\s?)?{rng}\s*(?:{_PERCENT}|x\b|-?fach\w*|mal\b|{time}|{_MONEY}|{_SCALE})"
+                rf"\bum\s+(?:(?:bis zu|rund|etwa|ca\.|circa|über|mehr als|fast|knapp|durchschnittlich|gut|nahezu|mindestens)\s+)?(?:(?:{_MONEY})\s?)?{rng}\s*(?:{_PERCENT}|x\b|-?fach\w*|mal\b|{time}|{_MONEY}|{_SCALE}|{_UNITS})"
             ),
             _c(
-                rf"\b(?:spar|erspar)\w*\b[^.]{{0,40}}?(?:(?:{_MONEY})\s?)?{rng}\s*(?:{time}|{_MONEY}|{_PERCENT}|{_SCALE})(?!\w)"
+                rf"\b(?:spar|erspar)\w*\b[^.]{{0,40}}?(?:(?:{_MONEY})\s?)?{rng}\s*(?:{time}|{_MONEY}|{_PERCENT}|{_SCALE}|{_UNITS})(?!\w)"
             ),
             _c(rf"\bvon\s+{num}\s*(?:{_PERCENT}|{time}|{_MONEY})?\s+auf\s+{num}\b"),
         ],
@@ -171,10 +173,12 @@ def _german(num: str, rng: str, time: str) -> Lexicon:
         "superlative": [
             _c(
                 r"(?<![\w-])führende[nmrs]?\b",
+                r"(?<![\w-])führend\s+(?:in|im|bei|beim|auf|für)\b",
                 r"\b(?:marktführend\w*|Marktführer\w*|Branchenführer\w*|Weltmarktführer\w*|Technologieführer\w*|Innovationsführer\w*|Testsieger\w*)",
                 r"\b(?:Nummer\s?(?:1|eins)|Nr\.\s?1)\b(?!\d)",
                 r"\b(?:unschlagbar|unübertroffen|konkurrenzlos|unvergleichlich|beispiellos|unerreicht)\w*",
                 r"\bweltweit\s+(?:erste|einzige)\w*",
+                r"\b(?:zu|unter) den Top[- ]?(?:\d+|drei|fünf|zehn)\b",
                 r"\b(?:Deutschlands|Europas|Österreichs|Bayerns|Amerikas)\s+(?:[\w-]+\s+)?(?:größte|führende|erste|einzige|beste|[a-zäöüß]{3,}ste)[nrsm]?\b",
                 r"\bkeine?[rn]?\s+andere[rn]?\s+(?:Plattform|Lösung|Anbieter|Software|Tool|System|Produkt|Hersteller|Agentur)\b",
                 r"\bals\s+(?:erste|einzige)[rs]?\s+(?:Anbieter|Hersteller|Unternehmen|Plattform|Lösung)\b",
@@ -291,7 +295,7 @@ def _german(num: str, rng: str, time: str) -> Lexicon:
         ),
         product_after=re.compile(rf"\s+(?:[\w-]+\s+){{0,2}}?{product}", _I),
         mechanism=_c(
-            r"\b(?:wird|werden|ist|sind)\b[^.]*\b(?:durch|mittels|dank|über)\b[^.]*\b(?:garantiert|sichergestellt|gewährleistet)"
+            r"\b(?:wird|werden|ist|sind)\b[^.]{0,200}?\b(?:durch|mittels|dank|über)\b[^.]{0,200}?\b(?:garantiert|sichergestellt|gewährleistet)"
         ),
     )
 
@@ -312,10 +316,10 @@ def _english(num: str, rng: str, time: str) -> Lexicon:
         ],
         "quantified": [
             _c(
-                rf"\bby\s+(?:(?:up to|around|about|roughly|nearly|almost|more than|over|an average of|as much as|approximately|at least|some)\s+)?(?:(?:{_MONEY})\s?)?{rng}\s*(?:{_PERCENT}|x\b|times\b|-?fold\b|{time}|{_MONEY}|{_SCALE})"
+                rf"\bby\s+(?:(?:up to|around|about|roughly|nearly|almost|more than|over|an average of|as much as|approximately|at least|some)\s+)?(?:(?:{_MONEY})\s?)?{rng}\s*(?:{_PERCENT}|x\b|times\b|-?fold\b|{time}|{_MONEY}|{_SCALE}|{_UNITS})"
             ),
             _c(
-                rf"\bsav(?:e|es|ed|ing)\b[^.]{{0,40}}?(?:(?:{_MONEY})\s?)?{rng}\s*(?:{time}|{_MONEY}|{_PERCENT}|{_SCALE})(?!\w)"
+                rf"\bsav(?:e|es|ed|ing)\b[^.]{{0,40}}?(?:(?:{_MONEY})\s?)?{rng}\s*(?:{time}|{_MONEY}|{_PERCENT}|{_SCALE}|{_UNITS})(?!\w)"
             ),
             _c(rf"\bfrom\s+{num}\s*(?:{_PERCENT}|{time}|{_MONEY})?\s+(?:down |up )?to\s+{num}\b"),
         ],
@@ -332,10 +336,12 @@ def _english(num: str, rng: str, time: str) -> Lexicon:
             _c(
                 r"\b(?:the|a|an|our|its|their)\s+(?:[\w-]+\s+)?leading\b(?!\s+(?:to|up|into|the|a|an|our|your)\b)",
                 r"\b(?:market|industry|world|category)[- ]lead(?:ing|er)s?\b",
+                r"(?<!team )(?<!project )(?<!thought )(?<!group )(?<!squad )(?<!tech )(?<!shift )\bleader\s+(?:in|for|of|among)\b",
                 r"\b(?:best[- ]in[- ]class|number one|No\.\s?1\b|#1\b|unmatched|unrivall?ed|unbeatable|unparalleled|second to none|award[- ]winning|first[- ]ever)",
                 r"\b(?:world|Europe|Germany|America|Britain|the industry|the market|the world)['’]s\s+(?:most\s+[\w-]+|best|leading|largest|biggest|fastest|first|only|[a-z]{3,}est)\b",
                 rf"\bthe only\s+{product}",
                 r"\bthe first and only\b",
+                r"\b(?:among|one of) the top[- ]?(?:\d+|three|five|ten)\b",
                 r"\bno other (?:platform|solution|vendor|provider|tool|software|system|product|company|agency|supplier)\b",
             )
         ],
@@ -466,12 +472,14 @@ def find(doc: Document, rule: ClaimsRule, language: str) -> list[Hit]:
     for sentence in doc.sentences:
         blocks.setdefault(_block_of(doc, sentence.start), []).append(sentence)
     for sentences in blocks.values():
+        # A linked or footnoted source in a paragraph covers what follows it there.
+        cited = next((i for i, s in enumerate(sentences) if _CITED.search(s.text)), len(sentences))
         for index, sentence in enumerate(sentences):
             triggers = triggers_in(
                 doc.content, sentence.start, sentence.end, lex, kinds, extra, language
             )
             triggers = [t for t in triggers if t.kind in kinds]
-            if not triggers or _sourced(sentences, index, lex, extra["sources"]):
+            if not triggers or cited < index or _sourced(sentences, index, lex, extra["sources"]):
                 continue
             if _in_attributed_quote(doc, sentence, lex):
                 continue
@@ -599,17 +607,15 @@ def _judged(
 ) -> list[Trigger]:
     """Each trigger with the kind it reports as (``vague`` for hedged ones), non-claims dropped."""
     parts = clauses(text, start, end, lex)
-    study_before: bool | None = None
+    study_before = study_before_offset(text, language) < start
     kept = []
     for trigger in found:
         kind: str | None = trigger.kind
         clause = next(((a, b) for a, b in parts if a <= trigger.start < b), (start, end))
         if trigger.kind in EFFECT_KINDS:
-            if trigger.kind == "percentage" and study_before is None:
-                study_before = study_in(text[max(0, start - 20000) : start], language)
             kind = judge_effect(
                 text, trigger.kind, trigger.start, trigger.end, (start, end), clause,
-                language, lex.change_verb, bool(study_before),
+                language, lex.change_verb, study_before,
             )  # fmt: skip
         elif trigger.kind == "superlative":
             kind = judge_superlative(text, trigger.start, trigger.end, start, language)
@@ -617,8 +623,6 @@ def _judged(
             if is_vague_statistic(text[trigger.start : trigger.end], language):
                 kind = VAGUE
             else:
-                if study_before is None:
-                    study_before = study_in(text[max(0, start - 20000) : start], language)
                 kind = None if study_before else "statistic"
         elif trigger.kind == "guarantee" and lex.mechanism.search(text, start, end):
             kind = None  # "wird durch drei redundante Knoten garantiert": how, not a promise
@@ -672,14 +676,11 @@ def _sourced(
         return True
     if index + 1 < len(sentences) and lex.source_next.search(sentences[index + 1].text):
         return True
-    if (
+    return (
         index > 0
         and lex.refers_back.search(current) is not None
         and has_source(sentences[index - 1].text)
-    ):
-        return True
-    # A linked or footnoted source earlier in the same paragraph covers what follows it there.
-    return any(_CITED.search(s.text) for s in sentences[:index])
+    )
 
 
 _CITED = _c(*_CITATION[:3])

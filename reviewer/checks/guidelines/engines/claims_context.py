@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 _I = re.IGNORECASE
 
@@ -227,8 +227,8 @@ def judge_effect(
     ctx = context(lang)
     s_text = text[sentence[0] : sentence[1]]
     c_text = text[clause[0] : clause[1]]
-    if ctx.instruction.search(s_text):
-        return None
+    if ctx.instruction.search(s_text) and not _YOUR.search(s_text):
+        return None  # "Reduzieren Sie die Drehzahl um 10 %"; but "Senken Sie Ihre Kosten um 30 %" claims
     if kind == "timing":
         if ctx.plan.search(c_text):
             return None
@@ -296,13 +296,71 @@ def judge_superlative(text: str, start: int, end: int, floor: int, lang: str) ->
     if lang == "de" and _NOT_GERMAN_SUPERLATIVE.search(word):
         return None  # "angepassten", "erfassten": participles; superlatives there take "-est-"
     before = text[max(floor, start - 60) : start]
-    if _CHOOSE_THE.search(before):
-        return None  # "chose the best engine", "die beste Lösung finden": a choice, not a claim
+    after = text[end : end + 80]
+    if _CHOOSE_THE.search(before) or _TO_CHOOSE.match(after):
+        return None  # "chose the best engine", "die beste Lösung zu finden": a choice, not a claim
+    if _FOR_YOU.match(after) or _plural_head(word, before, after, lang):
+        return VAGUE  # "the best solution for your business", "the largest banks in Europe"
     if ctx.hedge_before.search(before) or ctx.plural_leader.search(text[start : start + 60]):
         return VAGUE
-    if re.match(r"(?i)award|preisgekrönt", word):
+    if re.match(r"(?i)award|preisgekrönt|zu den|unter den|among|one of", word):
         return VAGUE
     return "superlative"
+
+
+_YOUR = re.compile(r"(?-i:\bIhr(?:e|en|em|er|es)?\b)|\byour\b", _I)
+_TO_CHOOSE = re.compile(
+    r"\s+(?:[\w-]+\s+){0,3}?(?:zu finden|zu wählen|auszuwählen|zu ermitteln)\b", _I
+)
+_FOR_YOU = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:for you|for your|für Sie|für Ihr\w*)\b", _I)
+_FUNCTION_EN = frozenset(
+    [
+        "for",
+        "in",
+        "on",
+        "of",
+        "that",
+        "which",
+        "who",
+        "with",
+        "to",
+        "and",
+        "or",
+        "at",
+        "by",
+        "from",
+        "across",
+        "than",
+        "are",
+        "is",
+        "was",
+        "were",
+    ]
+)
+
+
+def _plural_noun_phrase_en(after: str) -> bool:
+    """Whether the noun the superlative describes is plural: the last word before a function
+    word or punctuation ("the largest banks in …" yes, "the most popular web analytics tool," no)."""
+    head = ""
+    for token in after.split()[:5]:
+        word = token.strip(".,;:!?)\"'")
+        if word.lower() in _FUNCTION_EN:
+            break
+        head = word
+        if word != token:
+            break
+    return re.fullmatch(r"[a-z-]{2,}(?<![sui])s", head.lower()) is not None
+
+
+def _plural_head(word: str, before: str, after: str, lang: str) -> bool:
+    """A superlative about many ("the largest banks", "die größten Versicherer"): it ranks the
+    others, it does not claim first place."""
+    last = word.lower().split()[-1]
+    if lang == "de":
+        return last.endswith(("sten", "ßten")) and re.search(r"\bdie\s+$", before) is not None
+    adjective = last.endswith("est") or last == "leading" or word.lower().startswith("most ")
+    return adjective and _plural_noun_phrase_en(after)
 
 
 _NOT_GERMAN_SUPERLATIVE = re.compile(r"(?:[sßzxtd]|sch)st(?:e|en|er|es|em)$", _I)
@@ -317,5 +375,9 @@ def is_vague_statistic(trigger_text: str, lang: str) -> bool:
     return context(lang).vague_words.search(trigger_text) is not None
 
 
-def study_in(text: str, lang: str) -> bool:
-    return context(lang).study.search(text) is not None
+@lru_cache(maxsize=8)
+def study_before_offset(text: str, lang: str) -> int:
+    """Where the text first mentions a survey or study (``len(text)`` when it never does): the
+    shares of people after it are that study's figures. Cached per text (one search per draft)."""
+    match = context(lang).study.search(text)
+    return match.start() if match else len(text)
