@@ -35,11 +35,31 @@ def test_person_reported(language, text, name):
 
 
 @pytest.mark.parametrize(
+    "language, text, name",
+    [
+        ("en", "Rosa Meadow is a great engineer and joined us in May.", "Rosa Meadow"),
+        ("de", "Greta Sommerwind ist eine erfahrene Ingenieurin.", "Greta Sommerwind"),
+        ("en", "At the meeting, Rosa Meadow told us about the rollout.", "Rosa Meadow"),
+    ],
+)
+def test_person_described_as_a_person_stays_reported(language, text, name):
+    assert ("PERSON", name) in found(text, language)
+
+
+@pytest.mark.parametrize(
     "language, text",
     [
         # a company named like a person, mentioned again and again
         ("en", "Rosa Meadow Ltd builds pumps. Rosa Meadow ships to Spain. Customers love Rosa Meadow."),
         ("de", "Die Greta Maschinenbau GmbH wächst. Greta Maschinenbau liefert nach Polen."),
+        # a company whose name is also its web address
+        ("en", "Lily Fernwood makes candles. Order at www.lilyfernwood.com today."),
+        ("de", "Bei Lena Sommerfeld gibt es Tee, bestellen Sie auf lenasommerfeld.de."),
+        # a name the text itself calls an organisation
+        ("en", "At Rosa Meadow, we build pumps. Rosa Meadow ships to 40 countries."),
+        ("en", "Ivy Thornbury is a marketplace for handmade goods."),
+        ("de", "Bei Greta Sommerwind arbeiten wir mit 40 Menschen. Greta Sommerwind liefert."),
+        ("de", "Greta Sommerwind ist ein Hersteller von Pumpen. Greta Sommerwind-Kunden sparen Zeit."),
         # words that start a sentence
         ("en", "Open Source is at the heart of it. Start now."),
         ("de", "Open Source ist uns wichtig. Start ist am Montag."),

@@ -31,6 +31,7 @@ SCORE_SPAN = 0.55
 VETO_CONFIDENCE = 0.9  # ORG/LOC confidence that overrules a list-only rule hit
 LIST_ONLY = "given name + surname"
 SURE = 0.75  # confidence for a lone word no name list knows
+VERY_SURE = 0.9  # confidence for a lone name that is also a dictionary word
 BRAND_REPEATS = 3  # a lone unknown word this often in one text is a product or company name
 
 
@@ -55,8 +56,53 @@ def find_persons(text: str, language: str) -> list[tuple[int, int, float, str]]:
         if end > start and _name_like(text, start, end, language, entity.confidence):
             score = SCORE_FLOOR + SCORE_SPAN * entity.confidence
             out.append((start, end, round(score, 3), f"name model ({entity.confidence:.2f})"))
-    # a name that is also a company's in this text ("Rosa Meadow" next to "Rosa Meadow Ltd")
-    return [c for c in out if c[3] == "title" or not names_company(text, text[c[0] : c[1]])]
+    # a name the text also uses for an organisation ("Rosa Meadow" next to "Rosa Meadow Ltd"),
+    # decided once per distinct name: a long text repeats names often
+    organisation: dict[str, bool] = {}
+    kept = []
+    for candidate in out:
+        name = text[candidate[0] : candidate[1]]
+        if name not in organisation:
+            organisation[name] = _names_organisation(text, name)
+        if candidate[3] == "title" or not organisation[name]:
+            kept.append(candidate)
+    return kept
+
+
+_ORG_NOUNS = (
+    r"(?:marketplace|platform|company|provider|start-?up|manufacturer|brand|shop|store|agency|"
+    r"retailer|supplier|vendor|software|service|app|tool|firm|business|label|studio|"
+    r"marktplatz|plattform|unternehmen|firma|anbieter|hersteller|marke|agentur|händler|"
+    r"lieferant|dienstleister|lösung|onlineshop|betrieb|mittelständler|familienunternehmen)"
+)
+
+
+def _names_organisation(text: str, name: str) -> bool:
+    """The text itself says the name is an organisation: a legal form after it ("Rosa Meadow
+    Ltd"), its web domain (rosameadow.com), "At Rosa Meadow, we …" / "Bei Rosa Meadow … wir",
+    "Rosa Meadow is a marketplace …" / "… ist ein Hersteller …", "Rosa Meadow customers"."""
+    quoted = re.escape(name)
+    patterns = (
+        rf"(?i:\b(?:at|with) ){quoted},? (?i:we|our)\b",
+        rf"(?i:\bbei ){quoted},? (?:(?:\w+ ){{0,3}})(?:wir|unser\w*)\b",
+        rf"{quoted} (?i:is|was|ist|war|bleibt|remains) (?i:a|an|the|ein|eine|einer|der|die|das)\s"
+        rf"(?:[\w-]+\s){{0,3}}?(?i:\w*{_ORG_NOUNS})\b",
+        rf"{quoted}(?:-| )(?i:customers|clients|users|kunden|kundinnen|nutzer\w*)\b",
+    )
+    return (
+        names_company(text, name)
+        or _names_domain(text, name)
+        or any(re.search(pattern, text) for pattern in patterns)
+    )
+
+
+def _names_domain(text: str, name: str) -> bool:
+    """The name spelled as a web or mail domain in the same text ("Violet Harbor" and
+    violetharbor.com): the company's name, not a person's."""
+    squashed = re.sub(r"[^a-zäöüß]", "", name.lower())
+    if len(squashed) < 6 or len(name.split()) < 2:
+        return False
+    return re.search(rf"(?<![\w-]){re.escape(squashed)}\.[a-z]{{2,}}\b", text.lower()) is not None
 
 
 SCORE_CUED = 0.6
@@ -138,9 +184,12 @@ def _name_like(text: str, start: int, end: int, language: str, confidence: float
         return False
     if not span[0].isupper():
         return bool(_SELF_NAMING.search(text[max(0, start - 20) : start]))
+    if text[end : end + 3].lstrip().startswith(("&", "+")):
+        return False  # "Peter & Partner", "Lena + Co": a firm
     if (
         language == "de"
         and len(words) == 2
+        and confidence < SURE
         and inflected_common_word(words[-1])
         and lemmas.is_known(words[0], language)
     ):
@@ -152,10 +201,19 @@ def _name_like(text: str, start: int, end: int, language: str, confidence: float
     if len(words) > 1:
         return any(listed) or (not any(known) and confidence >= SURE)
     word = words[0]
-    if known[0] or names_company(text, word):
+    if names_company(text, word):
         return False
+    if known[0]:
+        # a dictionary word that is also a name ("Gerhardt", "Jackson", "Peter"): only when the
+        # model is very sure, and a given name alone not where every word is capitalised
+        return listed[0] and confidence >= VERY_SURE and not _sentence_start(text, start)
     # an invented word the model is sure of, unless the text keeps repeating it like a brand
     return listed[0] or (confidence >= SURE and text.count(word) < BRAND_REPEATS)
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \t\"„“'‚(")
+    return not before or before[-1] in ".!?:\n#*-–|"
 
 
 def _known(word: str, language: str) -> bool:

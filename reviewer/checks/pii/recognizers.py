@@ -57,7 +57,7 @@ class CaseInsensitiveIbanRecognizer(IbanRecognizer):
 
 PHONE_REGIONS = {"de": ("DE", "AT", "CH"), "en": ("GB", "US", "IE")}
 _PHONE_CUE = re.compile(
-    r"(?i)(tel\b|tel\.|telefon|phone|fon\b|mobil|handy|cell|call|anruf|rufen|ruf\b|rufnummer|durchwahl|"
+    r"(?i)(tel\b|tel\.|telefon|phone|fon\b|mobil|handy|cell|call|anruf|rufen|ruf\b|rufnummer|durchwahl|contact|kontakt|"
     r"erreich|reach|whatsapp|hotline|fax)"
 )
 _OTHER_NUMBER_CUE = re.compile(
