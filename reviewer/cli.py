@@ -65,6 +65,9 @@ _register_commands()
 
 def main() -> None:
     from reviewer.errors import ReviewerError
+    from reviewer.process import tune_gc
+
+    tune_gc()  # this process is ours: fewer collector passes while the engines are built
 
     try:
         app()
