@@ -212,7 +212,13 @@ def other_mentions(text: str, persons: list[Detection], threshold: float) -> lis
     Lone surnames are skipped when they also name a company in the text ("Kessler
     Kunststofftechnik GmbH"), where a lone mention most likely means the company."""
     confident = sorted((p for p in persons if p.score >= threshold), key=lambda p: -len(p.text))
-    covered = [(p.start, p.end) for p in confident]
+    # Characters already covered, as a mask: a name mentioned hundreds of times made the old
+    # list-of-spans check cubic (minutes on a long draft). A form already searched is skipped:
+    # its matches are all covered by then.
+    covered = bytearray(len(text))
+    for p in confident:
+        covered[p.start : p.end] = b"\x01" * (p.end - p.start)
+    searched: set[str] = set()
     found: list[Detection] = []
     for person in confident:
         forms = [(person.text, person.score, "same name")]
@@ -225,11 +231,15 @@ def other_mentions(text: str, persons: list[Detection], threshold: float) -> lis
         ):
             forms.append((surname, person.score - 0.1, "surname of " + person.text))
         for form, score, reason in forms:
+            if form in searched:
+                continue
+            searched.add(form)
             for match in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
-                if any(match.start() < e and s < match.end() for s, e in covered):
+                start, end = match.span()
+                if any(covered[start:end]):
                     continue
-                found.append(Detection(match.start(), match.end(), "PERSON", score, form, reason))
-                covered.append((match.start(), match.end()))
+                found.append(Detection(start, end, "PERSON", score, form, reason))
+                covered[start:end] = b"\x01" * (end - start)
     return found
 
 
