@@ -44,7 +44,7 @@ def expanded_size(root: yaml.Node, limit: int = MAX_EXPANDED_NODES) -> int:
             total = 1 + sum(sizes[id(child)] for child in _children(node))
             open_nodes.discard(key)
             if total > limit:
-                raise YamlBombError(f"expands to more than {limit:,} values")
+                raise YamlBombError(f"expand to more than {limit:,} values")
             sizes[key] = total
             continue
         if key in sizes:
