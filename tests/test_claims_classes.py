@@ -25,6 +25,8 @@ REPORT_ERROR = {
         ("de", "Der Scanner erreicht eine Erkennungsrate von 98 %."),
         ("en", "Our platform delivers 99.9% uptime."),
         ("en", "It cuts review time by half."),
+        ("en", "Our customers save an average of 11 hours per call."),
+        ("de", "Unsere Nutzer sparen jede Woche zwei Stunden."),
         ("de", "Steigern Sie Ihren Umsatz mit Loopa um 20 %."),
         ("de", "Die Anlage spart jährlich rund 12 Tonnen CO₂."),
         ("en", "We reduced our carbon footprint by 20% since 2019."),
@@ -89,6 +91,7 @@ NOT_REPORTED = {
         ("en", "Our team doubled in size after the Series A."),
         ("de", "Der Umsatz stieg im Geschäftsjahr 2023 um 12 %."),
         ("de", "Rund 40 % unserer Kunden kommen aus Österreich."),
+        ("en", "The number of our users has grown fivefold since 2021."),
     ],
     "prices and terms": [
         ("de", "Ab März kosten alle Zusatzmodule 30 % weniger."),

@@ -728,7 +728,8 @@ def _hits(
             {"kind": t.kind, "text": text[t.start : t.end], "start": t.start, "end": t.end}
             for t in members
         ]
-        values = {"what": what, "kinds": ", ".join(kinds)}
+        quoted = ", ".join(f"\u201c{text[t.start : t.end]}\u201d" for t in members)
+        values = {"what": what, "kinds": ", ".join(kinds), "quoted": quoted}
         hits.append(
             make_hit(doc, rule, start, end, values, {"claim_kinds": kinds, "triggers": triggers})
         )

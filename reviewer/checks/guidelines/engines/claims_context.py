@@ -88,7 +88,8 @@ def _german() -> Context:
         ),
         own_fact=_c(
             r"\bMitarbeiter\w*|\bMitarbeitende\w*|\bBeschäftigte\w*|\bBelegschaft\b|\bKöpfe\b",
-            r"\bunser(?:e|em|en|er|es)?\s+(?:Team|Umsatz\w*|Kunden(?:zahl|stamm)|Nutzer\w*|Jahresumsatz)\b",
+            r"\bunser(?:e|em|en|er|es)?\s+(?:Team|Umsatz\w*|Kunden(?:zahl|stamm|basis)|Nutzer(?:zahl|basis)\w*|Jahresumsatz)\b",
+            r"\b(?:Zahl|Anzahl) (?:der|unserer) (?:Kunden|Nutzer\w*|Anwender\w*)\b",
             r"\bStandort\w*|\bNiederlassung\w*|\bBüros?\b|\bgegründet\b|\bGründung\w*|\bFinanzierung\w*|"
             r"\bInvestor\w*|\bKapital\w*|\bGesellschafter\w*|\bgehör(?:t|en)\b|\bAnteile?\b|\bBeteiligung\w*|"
             r"\bEigentum\b|\bTochter\w*|\bKonzern\w*|\bGeschäftsjahr\w*|\bJahresabschluss\b|\bBilanz\w*",
@@ -162,8 +163,10 @@ def _english() -> Context:
         ),
         own_fact=_c(
             r"\b(?:employees|staff|headcount|team members|hires|people on (?:our|the) team)\b",
-            r"\b(?:our|the company's|its)\s+(?:team|revenue|users|user base|sign-?ups|subscribers|customer base|"
-            r"customers|clients|downloads|visitors|traffic|MRR|ARR|sales)\b",
+            r"\b(?:our|the company's|its)\s+(?:team|revenue|user base|sign-?ups|subscribers|customer base|"
+            r"client base|downloads|visitors|traffic|MRR|ARR|sales)\b",
+            r"\b(?:number|count) of (?:our|its) (?:users|customers|clients)\b",
+            r"\b(?:our|its) (?:users|customers|clients)\s+(?:has |have )?(?:grew|grown|increased|doubled|tripled|rose|risen)\b",
             r"\b(?:sign-?ups|subscribers|page ?views|visitors|stars on GitHub|GitHub stars)\b",
             r"\b(?:offices?|locations|headquarter\w*|HQ|founded|founding|funding|raised|investors?|Series [A-F]|"
             r"owned by|owns|stake|shareholders?|equity|subsidiary|open[- ]source|open source|fiscal year|"
