@@ -92,3 +92,40 @@ def test_review_path_imports_no_web_store_or_llm_stack() -> None:
         if any(name == heavy or name.startswith(heavy + ".") for heavy in HEAVY)
     ]
     assert loaded == []
+
+
+LANGUAGE_SAMPLES = [
+    "Die Rechnung wird jeden Monat von unserem Team geprüft.",
+    "Our onboarding team answers within one working day.",
+    "Kurz: ok.",
+    "Cloud-Hosting für den Mittelstand – secure, fast und DSGVO-konform.",
+    "",
+    "12345 !!!",
+]
+
+
+def test_cached_language_model_classifies_as_the_packaged_one(monkeypatch, tmp_path) -> None:
+    import numpy as np
+
+    from reviewer.parsing import langid_model
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    fresh = langid_model.load_identifier(("de", "en"))  # from the package; writes the cache
+    written = list(tmp_path.rglob("*.npz"))
+    assert len(written) == 1
+    cached = langid_model.load_identifier(("de", "en"))  # from the cache
+    assert cached.nb_classes == fresh.nb_classes == ["de", "en"]
+    for text in LANGUAGE_SAMPLES:
+        assert np.array_equal(cached._decide(text), fresh._decide(text))
+        assert cached.classify(text) == fresh.classify(text)
+
+
+def test_unreadable_language_cache_falls_back_to_the_package(monkeypatch, tmp_path) -> None:
+    from reviewer.parsing import langid_model
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    langid_model.load_identifier(("de", "en"))
+    (written,) = tmp_path.rglob("*.npz")
+    written.write_bytes(b"not an archive")
+    identifier = langid_model.load_identifier(("de", "en"))
+    assert identifier.classify("Die Rechnung wird geprüft.")[0] == "de"
