@@ -77,3 +77,36 @@ def test_person_described_as_a_person_stays_reported(language, text, name):
 )  # fmt: skip
 def test_non_person_not_reported(language, text):
     assert {kind for kind, _ in found(text, language)} - {"LOCATION"} == set()
+
+
+def test_a_broken_model_file_falls_back_to_the_rules_with_a_note(tmp_path, monkeypatch):
+    from reviewer.checks.pii import model
+    from reviewer.checks.pii.combine import find_persons
+
+    (tmp_path / "names-de.crfsuite").write_bytes(b"not a crfsuite model")
+    monkeypatch.setattr(model, "MODEL_DIR", tmp_path)
+    monkeypatch.setattr(model, "_MODELS", {})
+    monkeypatch.setattr(model, "NOTES", [])
+    assert model.get_model("de") is None
+    assert "could not be loaded" in model.NOTES[0]
+    text = "„Top“, sagt Xiadani Quorvik, Leiterin Einkauf."
+    assert [text[s:e] for s, e, *_ in find_persons(text, "de")] == ["Xiadani Quorvik"]
+
+
+def test_given_name_list_is_cached_and_rebuilt_when_the_cache_is_unusable(tmp_path, monkeypatch):
+    from reviewer.checks.pii import names
+
+    monkeypatch.setenv("REVIEWER_CACHE_DIR", str(tmp_path / "cache"))
+    names.first_names.cache_clear()
+    try:
+        built = names.first_names()
+        cached = list((tmp_path / "cache").glob("pii-first-names-*.txt"))
+        assert len(cached) == 1 and "Jörg" in built
+        names.first_names.cache_clear()
+        assert names.first_names() == built  # read back from the file
+        (tmp_path / "blocked").write_text("a file where a folder should be")
+        monkeypatch.setenv("REVIEWER_CACHE_DIR", str(tmp_path / "blocked"))
+        names.first_names.cache_clear()
+        assert names.first_names() == built  # cannot write: built again, no error
+    finally:
+        names.first_names.cache_clear()

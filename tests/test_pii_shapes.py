@@ -45,6 +45,9 @@ def test_reported(language, text, expected):
         # versions are not IP addresses, years and order numbers are not phones
         ("de", "Die Software läuft ab Version 5.3.10.2 stabil."),
         ("en", "Requires agent release 10.4.2.1 or later."),
+        ("en", "Install Agent 5.3.10.2 on every host."),
+        ("en", "Our Harbor Sync 7.1.0.3 release adds SSO."),
+        ("de", "Nordlicht Flow 4.2.0.18 ist ab heute verfügbar."),
         ("de", "Bestellnummer 2024-118734 wurde heute versandt."),
         ("en", "Order 415-555-0137 has shipped."),
         # the company's own contact details (issue 14)

@@ -131,9 +131,9 @@ def _cued_names(text: str, language: str) -> list[tuple[int, int, float, str]]:
             found.append((match.start(1), end, SCORE_CUED, "introduces themself"))
     for match in _ROLE_NAMED.finditer(text):
         cue, word = match.group(1).lower(), match.group(2)
-        if names.is_first_name(word) or not (
-            cue in names.ROLE_NOUNS or cue in names.ATTRIBUTION_WORDS
-        ):
+        if word.isupper() or names.is_first_name(word):
+            continue  # acronyms ("adds SSO"); given names are the rules' and the model's
+        if cue not in names.ROLE_NOUNS and cue not in names.ATTRIBUTION_WORDS:
             continue
         # after a role noun a listed surname will do ("Autor Brandt"); after an attribution verb
         # only a word that is no dictionary word ("says Okafor", not "sagt Kunde")
@@ -182,6 +182,8 @@ def _name_like(text: str, start: int, end: int, language: str, confidence: float
     words = span.split()
     if any(ch.isdigit() or ch in "@/:" for ch in span) or any(_CAMEL.search(w) for w in words):
         return False
+    if any(w.isupper() and len(w) > 1 for w in words):
+        return False  # acronyms: "SSO", "CRM", "DSGVO"
     if not span[0].isupper():
         return bool(_SELF_NAMING.search(text[max(0, start - 20) : start]))
     if text[end : end + 3].lstrip().startswith(("&", "+")):

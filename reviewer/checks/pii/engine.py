@@ -72,6 +72,7 @@ def _build(spacy_models: dict[str, str]) -> PiiEngine:
     )
 
     from reviewer.checks.pii.light_nlp import LightNlpEngine
+    from reviewer.checks.pii.model import NOTES as model_notes
     from reviewer.checks.pii.model import get_model
     from reviewer.checks.pii.names import first_names, is_first_name
     from reviewer.checks.pii.nlp import OfflineSpacyNlpEngine
@@ -128,5 +129,5 @@ def _build(spacy_models: dict[str, str]) -> PiiEngine:
         analyzer=analyzer,
         nlp=nlp,
         start_seconds=time.perf_counter() - started,
-        notes=list(nlp.notes),
+        notes=list(nlp.notes) + list(model_notes),
     )

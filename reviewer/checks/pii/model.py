@@ -12,10 +12,11 @@ so the two can never drift apart.
 
 from __future__ import annotations
 
+import logging
 import re
 import threading
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from reviewer.checks.pii import names
@@ -65,7 +66,7 @@ def gazetteer(kind: str) -> frozenset[str]:
     return frozenset(path.read_text(encoding="utf-8").split()) if path.is_file() else frozenset()
 
 
-@cache
+@lru_cache(maxsize=262_144)  # bounded: a server sees an open-ended vocabulary
 def _word_class(word: str, language: str) -> tuple[str, ...]:
     """Cached per word: the lexical features that do not depend on the neighbours."""
     from reviewer.language import lemmas
@@ -118,7 +119,7 @@ _CONTEXT_KEEP = ("w=", "sh=", "cap", "given", "surname", "title", "attr", "job",
                  "nonsurname", "known")  # fmt: skip
 
 
-@cache
+@lru_cache(maxsize=262_144)
 def _context_class(word: str, language: str, offset: int) -> tuple[str, ...]:
     """The part of a neighbour's word class that its neighbour at ``-offset`` sees, prefixed."""
     return tuple(
@@ -126,7 +127,7 @@ def _context_class(word: str, language: str, offset: int) -> tuple[str, ...]:
     )
 
 
-@cache
+@lru_cache(maxsize=65_536)
 def _cached_shape(word: str) -> str:
     return _shape(word)
 
@@ -210,11 +211,25 @@ class NameModel:
 
 
 _MODELS: dict[str, NameModel | None] = {}
+NOTES: list[str] = []  # why a model is not in use, for the check's details
+log = logging.getLogger(__name__)
 
 
 def get_model(language: str) -> NameModel | None:
-    """The shipped model for ``language`` (None when there is none: rules alone then)."""
+    """The shipped model for ``language``, or None (rules alone then, with a note) when it is
+    missing or cannot be opened: a broken install must not stop the review."""
     if language not in _MODELS:
         path = MODEL_DIR / f"names-{language}.crfsuite"
-        _MODELS[language] = NameModel(path, language) if path.is_file() else None
+        model: NameModel | None = None
+        if path.is_file():
+            model = NameModel(path, language)
+            try:
+                model._tagger()
+            except (ImportError, OSError, ValueError, RuntimeError) as exc:
+                model = None
+                NOTES.append(
+                    f"name model for {language} could not be loaded ({exc}); using name lists"
+                )
+                log.warning(NOTES[-1])
+        _MODELS[language] = model
     return _MODELS[language]

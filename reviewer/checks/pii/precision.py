@@ -53,9 +53,12 @@ ROLE_MAILBOXES = words("""info information kontakt contact contacts hello hallo 
 SERVICE_PHONE_TYPES = frozenset({"TOLL_FREE", "PREMIUM_RATE", "SHARED_COST", "UAN", "VOICEMAIL"})
 
 _VERSION_CUE = re.compile(
-    r"(?i)(?:version|vers\.|ver\.|firmware|release|build|update|software|sdk|patch|stand|"
-    r"\bv)\s*[:=]?\s*$"
+    r"(?i)(?:version|vers\.|ver\.|firmware|release|build|update|software|sdk|patch|stand|agent|"
+    r"client|app|\bv)\s*[:=]?\s*$"
 )
+# "Nordlicht Flow 4.2.0.18", "Harbor Sync 7.1.0.3 release": a product name or a version word around it
+_PRODUCT_BEFORE = re.compile(r"\b[A-ZÄÖÜ][\w-]*\s$")
+_VERSION_AFTER = re.compile(r"(?i)^\s*(?:release|version|update|build|patch|is out|ist da)\b")
 _IP_CUE = re.compile(
     r"(?i)\b(?:ip|ipv4|ipv6|adresse|address|host|server|connection|verbindung|anschluss)\b"
 )
@@ -109,7 +112,11 @@ def _ip(text: str, det: Detection, language: str) -> tuple[bool, str]:
     if "/" in det.text or text[det.end : det.end + 1] == "/":
         return False, "network range"
     before = text[max(0, det.start - 30) : det.start]
-    if _VERSION_CUE.search(before) and not _IP_CUE.search(before):
+    if not _IP_CUE.search(before) and (
+        _VERSION_CUE.search(before)
+        or _PRODUCT_BEFORE.search(before)
+        or _VERSION_AFTER.search(text[det.end : det.end + 20])
+    ):
         return False, "version number"
     if re.search(r"[\d.]$", before) or re.match(r"\.\d", text[det.end : det.end + 2]):
         return False, "part of a longer dotted number"
