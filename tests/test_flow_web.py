@@ -133,3 +133,18 @@ def test_waived_findings_go_last_within_their_severity(client, csrf):
     errors = [int(i) for i, severity in listed if severity == "error"]
     assert errors[-1] == first_error and len(errors) == 2
     assert listed[len(errors) - 1][1] == "error"  # still above the warnings
+
+
+def test_store_refusals_lose_their_terminal_hints_on_the_web():
+    from reviewer.errors import InputError
+    from reviewer.store.errors import InvalidTransition, NotFoundError
+    from reviewer.store.states import refusal
+    from reviewer.web.actions import web_message
+
+    superseded = web_message(InvalidTransition(refusal("approve", 3, "superseded", "")))
+    assert superseded.endswith("act on the newest one") and "reviewer" not in superseded
+    missing = web_message(NotFoundError("revision 3 has no finding 'x' (see `reviewer show 3`)"))
+    assert missing == "revision 3 has no finding 'x'"
+    assert (
+        web_message(InputError("a waiver needs a reason (--reason)")) == "a waiver needs a reason"
+    )
