@@ -413,7 +413,8 @@ def test_queue_page_is_paged(client, csrf):
     page = client.get("/queue", params={"status": "any", "limit": 2}).text
     assert re.findall(ROW, page) == [str(i) for i in ids[:2]]
     more = re.search(r'data-testid="more">.*?href="([^"]+)"', page, re.S)
-    assert more and "limit=4" in html.unescape(more.group(1)) and "status=any" in more.group(1)
-    everything = client.get(html.unescape(more.group(1))).text
-    assert re.findall(ROW, everything) == [str(i) for i in ids]
-    assert 'data-testid="more"' not in everything
+    link = html.unescape(more.group(1)) if more else ""
+    assert f"after={ids[1]}" in link and "status=any" in link and "limit=2" in link
+    rest = client.get(link).text  # the next page after the cursor: only the third draft
+    assert re.findall(ROW, rest) == [str(ids[2])]
+    assert 'data-testid="more"' not in rest

@@ -28,7 +28,7 @@ WRITE = "reviewer_write"  # execution option: this transaction will write
 MIGRATION_LOCK_ID = 0x7265766965776572  # "reviewer", for pg_advisory_xact_lock
 
 MIGRATIONS = Path(__file__).parent / "migrations"
-SCHEMA_HEAD = "0001"  # the newest file in migrations/versions; a test keeps the two in step
+SCHEMA_HEAD = "0002"  # the newest file in migrations/versions; a test keeps the two in step
 
 
 def resolve_url(config: Config | None = None, url: str | None = None) -> str:

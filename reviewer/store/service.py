@@ -84,6 +84,10 @@ def _migrate(engine: Engine, url: str) -> None:
         ) from None
 
 
+# Ids are 64-bit signed integers in SQLite and PostgreSQL; a larger one cannot exist.
+MAX_ID = 2**63 - 1
+
+
 class Store:
     """Revisions, decisions, waivers and the audit log in one database. Thread-safe; one per
     process (open a new one after ``fork``)."""
@@ -277,9 +281,15 @@ class Store:
         language: str | None = None,
         author: str | None = None,
         limit: int | None = None,
+        after: int | None = None,
     ) -> list[RevisionView]:
-        """Revisions oldest first, filtered; ``verdict`` means the verdict after waivers."""
+        """Revisions oldest first, filtered; ``verdict`` means the verdict after waivers.
+
+        Pages by id: ``after`` is the last id of the previous page (a cursor, so a page costs
+        the same at row 100,000 as at row 1, and rows added meanwhile do not shift it)."""
         query = _summary_query()
+        if after is not None:
+            query = query.where(RevisionRow.id > after)
         if status is not None:
             _one_of(status, states.STATUSES, "status")
             query = query.where(RevisionRow.status == status)
@@ -300,6 +310,8 @@ class Store:
 
     def history(self, document: int | str) -> list[RevisionView]:
         """All revisions of a document (id or key), oldest first."""
+        if isinstance(document, int) and not 0 < document <= MAX_ID:
+            raise NotFoundError(f"no document {document!r} in the review store")
         condition = (
             DocumentRow.id == document if isinstance(document, int) else DocumentRow.key == document
         )
@@ -508,6 +520,8 @@ class Store:
 
     # --- helpers ------------------------------------------------------------------------
     def _load(self, s: Session, revision_id: int) -> tuple[RevisionRow, str]:
+        if not 0 < revision_id <= MAX_ID:  # the database would overflow, not say "not found"
+            raise NotFoundError(f"no revision {revision_id} in the review store")
         row = s.execute(
             select(RevisionRow, DocumentRow.key)
             .join(DocumentRow, DocumentRow.id == RevisionRow.document_id)

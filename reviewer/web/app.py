@@ -20,6 +20,7 @@ from starlette.middleware.sessions import SessionMiddleware
 from reviewer import __version__
 from reviewer.config import Config
 from reviewer.errors import InputError, ReviewerError
+from reviewer.reading import MAX_BYTES
 from reviewer.render.order import plural
 from reviewer.store.errors import ConflictError, NotFoundError
 from reviewer.web.auth import Auth, is_loopback
@@ -53,6 +54,9 @@ either (loopback only) send just `X-Reviewer-User` on actions.
 """
 
 
+FORM_FIELD_BYTES = MAX_BYTES + MAX_BYTES // 4
+
+
 def create_app(
     config: Config,
     *,
@@ -84,6 +88,10 @@ def create_app(
         docs_url=None,  # Swagger UI would load scripts from a CDN; /openapi.json documents the API
         redoc_url=None,
         lifespan=lifespan,
+        # A pasted draft may be as large as a file (5 MiB, reviewer.reading.MAX_BYTES; browsers
+        # send CRLF, hence the margin); Starlette's default of 1 MB per form field refused 1-5 MiB
+        # drafts with a bare 400. make_draft gives the clear "over 5 MiB" message.
+        form_limits={"max_part_size": FORM_FIELD_BYTES},
     )
     app.state.config = config
     app.state.store = store

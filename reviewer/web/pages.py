@@ -116,7 +116,8 @@ def queue(
     verdict: str = "",
     language: str = "",
     author: str = "",
-    limit: Annotated[int, Query(ge=1, le=10_000)] = QUEUE_PAGE,
+    limit: Annotated[int, Query(ge=1, le=1000)] = QUEUE_PAGE,
+    after: Annotated[int | None, Query(ge=0)] = None,
 ) -> Response:
     filters = {
         "status": status,
@@ -130,6 +131,7 @@ def queue(
         language=filters["language"] or None,
         author=filters["author"] or None,
         limit=limit + 1,  # one more tells whether there are more
+        after=after,  # the cursor: the last id of the previous page
     )
     return render(
         request,

@@ -78,6 +78,14 @@ JOB_WORDS = words(
     "architect officer partner analyst specialist coordinator trainer instructor teacher"
 )
 
+# Nouns for a person's role that stand right before a bare surname: "der Autor Brandt", "author Okafor".
+ROLE_NOUNS = words(
+    "autor autorin author writer redakteur redakteurin editor kollege kollegin colleague kunde "
+    "kundin customer client sprecher spokesperson moderator moderatorin host gast guest "
+    "vorstandschef vorstandschefin chef chefin boss trainerin coach interviewpartner speaker "
+    "referentin referent"
+)
+
 # Common function words that begin a sentence and are capitalised there; never a surname.
 _EXTRA_NON_SURNAMES = words(
     "ich du er sie es wir ihr ihnen ihre ihren ihrem ihres sein seine the and or"

@@ -212,28 +212,35 @@ def other_mentions(text: str, persons: list[Detection], threshold: float) -> lis
     Lone surnames are skipped when they also name a company in the text ("Kessler
     Kunststofftechnik GmbH"), where a lone mention most likely means the company."""
     confident = sorted((p for p in persons if p.score >= threshold), key=lambda p: -len(p.text))
-    covered = [(p.start, p.end) for p in confident]
+    # a character mask, not a list of spans: long documents mention people thousands of times
+    covered = bytearray(len(text))
+    for p in confident:
+        covered[p.start : p.end] = b"\x01" * (p.end - p.start)
+    best: dict[str, Detection] = {}
+    for person in confident:  # each distinct name once, with its highest score
+        if person.text not in best or person.score > best[person.text].score:
+            best[person.text] = person
     found: list[Detection] = []
-    for person in confident:
+    for person in best.values():
         forms = [(person.text, person.score, "same name")]
         surname = person.text.split()[-1]
         if (
             " " in person.text
             and len(surname) >= 3
             and surname[0].isupper()
-            and not _names_company(text, surname)
+            and not names_company(text, surname)
         ):
             forms.append((surname, person.score - 0.1, "surname of " + person.text))
         for form, score, reason in forms:
             for match in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
-                if any(match.start() < e and s < match.end() for s, e in covered):
+                if any(covered[match.start() : match.end()]):
                     continue
                 found.append(Detection(match.start(), match.end(), "PERSON", score, form, reason))
-                covered.append((match.start(), match.end()))
+                covered[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
     return found
 
 
-def _names_company(text: str, word: str) -> bool:
+def names_company(text: str, word: str) -> bool:
     designators = "|".join(
         re.escape(d) for d in sorted(names.COMPANY_DESIGNATORS, key=len, reverse=True)
     )
