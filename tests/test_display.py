@@ -118,11 +118,19 @@ def test_line_format_is_one_parsable_line_per_finding(folder):
 
 
 def test_flags_show_without_a_type_in_help(tmp_path):
-    for command in ("review", "submit", "batch"):
-        result = run_cli(command, "--help", cwd=tmp_path)
-        for line in result.stdout.splitlines():
-            if re.search(r"--(no-critique|no-cache|submit|override|force)\b", line):
-                assert "<bool>" not in line, line
+    """On/off options, --help and --version included, read as flags in every command's help:
+    no ``<bool>`` as if they took a value; options that take one still say what."""
+    commands = [(), ("review",), ("submit",), ("batch",), ("approve",), ("rules", "explain")]
+    for command in commands:
+        result = run_cli(*command, "--help", cwd=tmp_path)
+        assert result.returncode == 0, result.stderr
+        flags = [line for line in result.stdout.splitlines() if re.search(r"--[a-z-]+ ", line)]
+        assert any("--help" in line for line in flags), result.stdout
+        for line in flags:
+            if re.search(r"--(help|version|no-critique|no-cache|submit|override|force)\b", line):
+                assert "<bool>" not in line, (command, line)
+    review_help = run_cli("review", "--help", cwd=tmp_path).stdout
+    assert re.search(r"--format .*<text\|line\|json", review_help)
 
 
 def _three(doc_text: str):
