@@ -25,13 +25,14 @@ critique = false
 [rules]
 "structure.missing_required_section" = "error"
 """
-# A long sentence early (info), an empty section (warning) and a missing section (error): in
-# document order the error would not come first.
+# A long sentence early (info), an empty section and a body shorter than the brief asks (warnings)
+# and a missing section (error): in document order the error would not come first.
 DRAFT = """\
 ---
 title: "Leitfaden für den Vertrieb"
 language: de
 required_sections: ["Fazit"]
+words: {min: 150}
 ---
 # Leitfaden für den Vertrieb
 
@@ -109,17 +110,27 @@ def test_line_format_is_one_parsable_line_per_finding(folder):
         "readability.long_sentence",
     }
     empty = next(m for m in matches if m.group(4) == "structure.empty_section")
-    assert (empty.group(1), empty.group(2)) == ("10", "4")
+    # The heading's line in the file (front matter counted) and the column where its text starts.
+    heading_line = DRAFT.splitlines().index("## Leerer Abschnitt") + 1
+    assert (empty.group(1), empty.group(2)) == (str(heading_line), "4")
     # The default for the line format shows everything (an editor lists what it is given).
     assert len(review(folder, "--format", "line").splitlines()) == 4
 
 
 def test_flags_show_without_a_type_in_help(tmp_path):
-    for command in ("review", "submit", "batch"):
-        result = run_cli(command, "--help", cwd=tmp_path)
-        for line in result.stdout.splitlines():
-            if re.search(r"--(no-critique|no-cache|submit|override|force)\b", line):
-                assert "<bool>" not in line, line
+    """On/off options, --help and --version included, read as flags in every command's help:
+    no ``<bool>`` as if they took a value; options that take one still say what."""
+    commands = [(), ("review",), ("submit",), ("batch",), ("approve",), ("rules", "explain")]
+    for command in commands:
+        result = run_cli(*command, "--help", cwd=tmp_path)
+        assert result.returncode == 0, result.stderr
+        flags = [line for line in result.stdout.splitlines() if re.search(r"--[a-z-]+ ", line)]
+        assert any("--help" in line for line in flags), result.stdout
+        for line in flags:
+            if re.search(r"--(help|version|no-critique|no-cache|submit|override|force)\b", line):
+                assert "<bool>" not in line, (command, line)
+    review_help = run_cli("review", "--help", cwd=tmp_path).stdout
+    assert re.search(r"--format .*<text\|line\|json", review_help)
 
 
 def _three(doc_text: str):

@@ -27,3 +27,13 @@ def test_needs_review_without_findings_says_why(tmp_path):
     switched_off = run_cli("batch", "a.md", "-o", "out2", "--no-critique", cwd=tmp_path)
     assert "1 file: 1 ready" in switched_off.stdout
     assert "needs review without" not in switched_off.stdout
+
+
+def test_piped_summary_never_folds_a_file_name(tmp_path):
+    (tmp_path / "reviewer.toml").write_text(CONFIG, encoding="utf-8")
+    name = "ein_sehr_langer_dateiname_fuer_das_whitepaper_zum_thema_vertrieb_de.md"
+    (tmp_path / name).write_text(CLEAN, encoding="utf-8")
+    result = run_cli("batch", name, "-o", "out", "--no-critique", cwd=tmp_path, env={"COLUMNS": ""})
+    assert result.returncode == 0, result.stderr
+    row = next(line for line in result.stdout.splitlines() if "ein_sehr" in line)
+    assert name in row and "ready" in row

@@ -128,3 +128,23 @@ def test_narrow_screen_has_no_sideways_scrolling(browser, site):
     expect(page.locator("li.finding").first).to_have_class(re.compile(r"\bsev-error\b"))
     context.close()
     assert errors == []
+
+
+def test_html_report_order_button(browser):
+    from playwright.sync_api import expect
+
+    from reviewer.render.html import render_html
+    from tests.test_display import _three
+
+    doc, report = _three("---\nlanguage: de\n---\n# Titel\n\nFragen an Jana Albrecht.\n")
+    context = browser.new_context()
+    page = context.new_page()
+    page.set_content(render_html(report, doc.content))
+    items = page.locator("aside li")
+    expect(items.first).to_have_class(re.compile(r"^error"))
+    page.click("#order")
+    expect(page.locator("#order")).to_have_text("as in the draft")
+    expect(items.first).to_have_class(re.compile(r"^info"))  # the draft's first finding
+    page.click("#order")
+    expect(items.first).to_have_class(re.compile(r"^error"))
+    context.close()

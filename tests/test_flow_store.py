@@ -96,3 +96,19 @@ def test_show_lists_errors_first_and_triage_numbers_follow_the_list(store):
     assert re.findall(r"^\s+(error|warning|info)\s", out.getvalue(), re.M) == ["warning", "error"]
     shown = print_findings(store.get(stored.id), Console(file=io.StringIO()), numbered=True)
     assert shown[0].severity == "error"  # "1" typed in triage waives the first line printed
+
+
+def test_piped_queue_keeps_whole_titles_and_counts_after_waivers(store):
+    import io
+
+    from rich.console import Console
+
+    from reviewer.commands.store_output import print_queue
+
+    title = "Ein sehr langer Titel für einen Leitfaden zur Nachbereitung von Messekontakten"
+    first = submit(store, draft(TWO_NAMES, title=title), errors=("Jana Albrecht", "Tom Weber"))
+    store.waive(first.id, first.report.findings[0].id, by="alice", reason="consent on file")
+    out = io.StringIO()
+    print_queue(store.queue(), Console(file=out, width=60))  # a file: not a terminal
+    row = out.getvalue().splitlines()[1]
+    assert title in row and " 1/0/0 " in row  # 2 errors in the report, 1 waived

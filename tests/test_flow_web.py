@@ -119,3 +119,32 @@ def test_pasted_text_keeps_its_plain_line_headings(client, csrf):
     page = html.unescape(client.post("/new", data={"content": PASTED, "csrf_token": csrf}).text)
     assert "structure.missing_required_section" not in page
     assert "structure.no_title" not in page
+
+
+def test_waived_findings_go_last_within_their_severity(client, csrf):
+    revision_id = submit(client, csrf)
+    findings = client.get(f"/api/revisions/{revision_id}").json()["report"]["findings"]
+    first_error = next(n for n, f in enumerate(findings) if f["severity"] == "error")
+    client.post(
+        f"/revisions/{revision_id}/waive",
+        data={"finding_id": findings[first_error]["id"], "reason": "ok", "csrf_token": csrf},
+    )
+    listed = ITEM.findall(client.get(f"/revisions/{revision_id}").text)
+    errors = [int(i) for i, severity in listed if severity == "error"]
+    assert errors[-1] == first_error and len(errors) == 2
+    assert listed[len(errors) - 1][1] == "error"  # still above the warnings
+
+
+def test_store_refusals_lose_their_terminal_hints_on_the_web():
+    from reviewer.errors import InputError
+    from reviewer.store.errors import InvalidTransition, NotFoundError
+    from reviewer.store.states import refusal
+    from reviewer.web.actions import web_message
+
+    superseded = web_message(InvalidTransition(refusal("approve", 3, "superseded", "")))
+    assert superseded.endswith("act on the newest one") and "reviewer" not in superseded
+    missing = web_message(NotFoundError("revision 3 has no finding 'x' (see `reviewer show 3`)"))
+    assert missing == "revision 3 has no finding 'x'"
+    assert (
+        web_message(InputError("a waiver needs a reason (--reason)")) == "a waiver needs a reason"
+    )

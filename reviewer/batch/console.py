@@ -97,6 +97,11 @@ def print_summary(result: BatchResult, console: Console) -> None:
     """Per file: verdict, score and the number of findings of each check; then the totals."""
     from rich import box
 
+    # Piped into a file or a CI log, the table is as wide as its longest file name: a name is
+    # never folded in two ("de_whitepa / per.md"), which grep and people both stumble over.
+    needed = max((len(e.source) for e in result.entries), default=0) + 120
+    if not console.is_terminal and needed > console.width:
+        console.width = needed
     table = Table(box=box.SIMPLE_HEAD, padding=(0, 0), pad_edge=False, header_style="bold")
     table.add_column("file", overflow="fold", min_width=16)
     table.add_column("verdict", no_wrap=True)

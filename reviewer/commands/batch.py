@@ -60,7 +60,6 @@ def batch(
         typer.Option(
             "--submit",
             help="Store each reviewed revision and its report for human approval.",
-            metavar="",
         ),
     ] = False,
     force: Annotated[
@@ -68,7 +67,6 @@ def batch(
         typer.Option(
             "--force",
             help="Review every file again, even when it and the configuration are unchanged.",
-            metavar="",
         ),
     ] = False,
     config: ConfigOpt = None,

@@ -51,9 +51,8 @@ LanguageOpt = Annotated[
 
 
 def flag(name: str, help: str) -> typer.models.OptionInfo:  # noqa: A002 - typer's own keyword
-    """An on/off option. The empty metavar keeps typer from printing ``<bool>`` in ``--help``,
-    which reads as if the flag took a value."""
-    return typer.Option(name, help=help, metavar="")
+    """An on/off option (``--help`` shows it without a type: ``reviewer.cli.plain_flags``)."""
+    return typer.Option(name, help=help)
 
 
 NoCritiqueOpt = Annotated[bool, flag("--no-critique", "Skip the LLM critique for this run.")]

@@ -24,7 +24,7 @@ GuidelinesOption = Annotated[
         "--guidelines", help="Extra guideline folder (repeatable), as for `reviewer review`."
     ),
 ]
-JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.", metavar="")]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
 
 
 def _load(config: str | None, guidelines: list[str] | None):

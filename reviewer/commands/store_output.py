@@ -84,7 +84,10 @@ def print_queue(views: Sequence[RevisionView], console: Console) -> None:
         max(len(header), *(len(str(row[n])) for row in rows)) for n, header in enumerate(headers)
     ]
     others = sum(w for n, w in enumerate(widths) if n != 1) + len(headers)
-    widths[1] = max(12, min(widths[1], console.width - others))  # the title gives way, nothing else
+    if console.is_terminal:
+        widths[1] = max(12, min(widths[1], console.width - others))  # the title gives way
+    else:
+        console.width = max(console.width, sum(widths) + len(headers) * 2)  # piped: whole titles
     table = Table(box=None, pad_edge=False, header_style="bold", collapse_padding=True)
     for header, width in zip(headers, widths, strict=True):
         table.add_column(header, no_wrap=True, overflow="ellipsis", width=width)

@@ -14,7 +14,7 @@ from fastapi import APIRouter, Depends, File, Form, Query, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
 
 from reviewer.errors import ReviewerError
-from reviewer.models import Finding, Report
+from reviewer.models import SEVERITY_RANK, Finding, Report
 from reviewer.reading import MAX_BYTES
 from reviewer.render.html import highlight_html, numbered, severity_counts
 from reviewer.store.states import DECIDED, STATUSES
@@ -163,7 +163,13 @@ def revision_context(
         "rev": revision,
         "report": report,
         "findings": findings,
-        "items": numbered(findings, sort),
+        # Within a severity the waived ones go last: what still needs a decision is on top.
+        "items": numbered(findings, sort)
+        if sort == "position"
+        else sorted(
+            numbered(findings),
+            key=lambda pair: (-SEVERITY_RANK[pair[1].severity], pair[1].id in waivers),
+        ),
         "sort": "position" if sort == "position" else "severity",
         "open_errors": [f for f in findings if f.severity == "error" and f.id not in waivers],
         "just_waived": waived,
