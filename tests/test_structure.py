@@ -96,3 +96,13 @@ def test_brief_title_counts_as_the_title(parse, config):
 
 def _rules(doc, config) -> list[str]:
     return [f.rule for f in run_check("structure", doc, config).findings]
+
+
+def test_title_directly_over_a_subheading_is_not_an_empty_section(parse, config):
+    """Published pages often open with the title and a subheading; the title's section is the
+    whole text. A subheading with nothing under it is still empty."""
+    doc = parse("# Neue Halle in Kassel\n\n## Was sich ändert\n\nText.\n\n## Termine\n\n### Mai\n")
+    assert [f.text for f in _findings(doc, config, "structure.empty_section")] == [
+        "Termine",
+        "Mai",
+    ]
