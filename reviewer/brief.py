@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
@@ -66,6 +67,13 @@ class Brief(BaseModel):
             phrases.append(phrase)
         return {**data, "keywords": phrases, "synonyms": synonyms}
 
+    @model_validator(mode="after")
+    def _extras(self) -> Brief:
+        """Unknown keys are kept only in a bounded, flat form (see ``clean_extras``)."""
+        if self.__pydantic_extra__:
+            self.__pydantic_extra__ = clean_extras(self.__pydantic_extra__)
+        return self
+
     @field_validator("language")
     @classmethod
     def _language(cls, value: str | None) -> str | None:
@@ -89,6 +97,38 @@ class Brief(BaseModel):
     @classmethod
     def _id_as_text(cls, value: Any) -> Any:
         return None if value is None else str(value)
+
+
+# Extra keys (id, author, status, a CMS's own fields) ride along into the report. They are kept
+# only as scalars or flat lists of scalars, clipped: a brief is not a place to smuggle in a
+# megabyte, a deep structure, or anything that grows when serialised.
+MAX_EXTRA_KEYS = 64
+MAX_EXTRA_TEXT = 2000
+MAX_EXTRA_ITEMS = 100
+_SCALARS = (str, int, float, bool, date, datetime)
+
+
+def clean_extras(extras: dict[str, Any]) -> dict[str, Any]:
+    """The extra keys worth keeping: scalars and flat lists of scalars, strings clipped.
+
+    Mappings and nested lists are left out (no check reads them). Raises ValueError for more
+    than ``MAX_EXTRA_KEYS`` keys, so a pathological brief is refused rather than half-read.
+    """
+    if len(extras) > MAX_EXTRA_KEYS:
+        raise ValueError(f"a brief has at most {MAX_EXTRA_KEYS} keys besides the known ones")
+    kept: dict[str, Any] = {}
+    for key, value in extras.items():
+        if value is None or isinstance(value, _SCALARS):
+            kept[str(key)] = _clip(value)
+        elif isinstance(value, list) and all(
+            item is None or isinstance(item, _SCALARS) for item in value
+        ):
+            kept[str(key)] = [_clip(item) for item in value[:MAX_EXTRA_ITEMS]]
+    return kept
+
+
+def _clip(value: Any) -> Any:
+    return value[:MAX_EXTRA_TEXT] if isinstance(value, str) else value
 
 
 BRIEF_KEYS = {"title", "language", "audience", "words", "keywords", "synonyms", "required_sections"}

@@ -67,6 +67,11 @@ class ConfigBase(Section):
         description="path glob -> rule ids, checks, guideline ids or prefixes ('*' = all) "
         "suppressed there, for every check",
     )
+    time_limit: float = Field(
+        default=300.0,
+        gt=0,
+        description="seconds one review may take; checks not started by then report an error",
+    )
     store: StoreSettings = Field(default_factory=StoreSettings)
     web: WebSettings = Field(default_factory=WebSettings)
 

@@ -10,6 +10,7 @@ registry (``reviewer.checks``); this module knows no check by name.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -23,7 +24,7 @@ from reviewer.errors import ConfigError
 from reviewer.finding_ids import assign_ids
 from reviewer.models import CheckResult, Finding, Report
 from reviewer.registry import apply_rule_settings
-from reviewer.scoring import score_for, status_for, summary_for, verdict_for
+from reviewer.scoring import apply_policy, score_for, status_for, summary_for, verdict_for
 from reviewer.suppressions import apply_suppressions
 
 __all__ = [
@@ -51,23 +52,34 @@ class PartialReview:
 
 def review(doc: Document, config: Config, options: ReviewOptions | None = None) -> Report:
     options = options or ReviewOptions()
-    partial = run_checks(doc, config, options)
-    run_model_checks(doc, config, partial, options)
+    deadline = time.monotonic() + config.time_limit
+    partial = run_checks(doc, config, options, deadline=deadline)
+    run_model_checks(doc, config, partial, options, deadline=deadline)
     return build_report(doc, partial)
 
 
 def run_checks(
-    doc: Document, config: Config, options: ReviewOptions | None = None
+    doc: Document,
+    config: Config,
+    options: ReviewOptions | None = None,
+    *,
+    deadline: float | None = None,
 ) -> PartialReview:
-    """The local checks (CPU only, no network), in registry order."""
+    """The local checks (CPU only, no network), in registry order, within ``config.time_limit``
+    (or by ``deadline``, a ``time.monotonic()`` value): a check not started in time is an error."""
     options = options or ReviewOptions()
+    if deadline is None:
+        deadline = time.monotonic() + config.time_limit
     partial = PartialReview()
     findings: list[Finding] = []
     for spec in local_checks():
         if not getattr(config.checks, spec.name):
             partial.checks[spec.name] = _switched_off("disabled in the configuration")
             continue
-        ctx = CheckContext(doc, config, options, list(findings))
+        if time.monotonic() >= deadline:
+            partial.checks[spec.name] = _result(_out_of_time(config))
+            continue
+        ctx = CheckContext(doc, config, options, list(findings), deadline=deadline)
         output = _run_safely(spec.name, lambda spec=spec, ctx=ctx: spec.entry()(ctx))
         findings += output.findings
         partial.metrics.update(output.metrics)
@@ -77,11 +89,21 @@ def run_checks(
 
 
 def run_model_checks(
-    doc: Document, config: Config, partial: PartialReview, options: ReviewOptions
+    doc: Document,
+    config: Config,
+    partial: PartialReview,
+    options: ReviewOptions,
+    *,
+    deadline: float | None = None,
 ) -> PartialReview:
     """The checks that ask a language model; they see the local findings."""
     for spec in _model_checks_to_run(config, partial, options):
-        ctx = CheckContext(doc, config, options, list(partial.findings))
+        if deadline is not None and time.monotonic() >= deadline:
+            _add(doc, config, partial, spec.name, _out_of_time(config))
+            continue
+        ctx = CheckContext(
+            doc, config, options, list(partial.findings), dict(partial.checks), deadline
+        )
         output = _run_safely(spec.name, lambda spec=spec, ctx=ctx: spec.entry()(ctx))
         _add(doc, config, partial, spec.name, output)
     return partial
@@ -92,7 +114,7 @@ async def run_model_checks_async(
 ) -> PartialReview:
     """Like ``run_model_checks``, for many drafts on one event loop (batch)."""
     for spec in _model_checks_to_run(config, partial, options):
-        ctx = CheckContext(doc, config, options, list(partial.findings))
+        ctx = CheckContext(doc, config, options, list(partial.findings), dict(partial.checks))
         entry = spec.async_entry()
         try:
             output = await entry(ctx) if entry is not None else spec.entry()(ctx)
@@ -131,8 +153,9 @@ def _add(
 
 
 def _merge(doc: Document, config: Config, partial: PartialReview, findings: list[Finding]) -> None:
-    """Severities from ``[rules]``, then suppressions, then stable ids."""
-    kept, suppressed = apply_suppressions(doc, config, apply_rule_settings(findings, config))
+    """Severities from ``[rules]`` and the verdict policy, then suppressions, then stable ids."""
+    findings = apply_policy(apply_rule_settings(findings, config), config)
+    kept, suppressed = apply_suppressions(doc, config, findings)
     assign_ids(kept + suppressed)
     partial.findings += kept
     partial.suppressed += suppressed
@@ -189,6 +212,13 @@ def _run_safely(name: str, call: Callable[[], CheckOutput]) -> CheckOutput:
     except Exception as exc:  # noqa: BLE001 - one check's bug must not lose the whole review
         log.debug("check %s failed", name, exc_info=True)
         return _crashed(exc)
+
+
+def _out_of_time(config: Config) -> CheckOutput:
+    return CheckOutput(
+        status="error",
+        summary=f"not run: the review's time limit ({config.time_limit:g} s, time_limit) was reached",
+    )
 
 
 def _crashed(exc: Exception) -> CheckOutput:

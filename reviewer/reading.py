@@ -11,6 +11,18 @@ from reviewer.errors import InputError
 MAX_BYTES = 5 * 1024 * 1024  # a marketing draft is kilobytes; megabytes mean a wrong file
 
 
+def shown(path: str) -> str:
+    """A file name fit for every report: bytes that are not UTF-8 (Python keeps them as lone
+    surrogates, ``surrogateescape``) appear as ``\\xNN``. JSON, SARIF, XML and the store cannot
+    hold a lone surrogate; without this one odd file name ended a whole batch."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        raw = path.encode("utf-8", "surrogateescape")
+        return raw.decode("utf-8", "backslashreplace")
+    return path
+
+
 def read_source(path: str) -> tuple[str, str]:
     """Return ``(source_name, text)`` for a path or ``-`` (stdin)."""
     if path == "-":
@@ -21,8 +33,9 @@ def read_source(path: str) -> tuple[str, str]:
 
 
 def read_bytes(path: str, limit: int, *, too_large_hint: str = "") -> tuple[str, bytes]:
-    """The bytes of a file of at most ``limit`` bytes, or one clear InputError."""
+    """``(name as shown, bytes)`` of a file of at most ``limit`` bytes, or one clear InputError."""
     file = Path(path)
+    path = shown(path)
     if not file.exists():
         raise InputError(f"{path}: no such file")
     if file.is_dir():

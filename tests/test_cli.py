@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,11 @@ CLEAN_DE = EVAL_DIR / "de_04_versandkarton-produktseite.md"
 
 
 def run(
-    *args: str, stdin: bytes | None = None, cwd: Path | None = None
+    *args: str,
+    stdin: bytes | None = None,
+    cwd: Path | None = None,
+    timeout: float = 300,
+    preexec_fn: Callable[[], None] | None = None,
 ) -> subprocess.CompletedProcess:
     # No model endpoint from the developer's shell may leak in: these runs are offline.
     env = {
@@ -30,7 +35,8 @@ def run(
         capture_output=True,
         cwd=cwd or REPO,
         env=env,
-        timeout=300,
+        timeout=timeout,
+        preexec_fn=preexec_fn,
     )
 
 
@@ -67,6 +73,7 @@ def test_json_report_contract(tmp_path):
         "keywords",
         "structure",
         "guidelines",
+        "substance",
         "critique",
     }
     content = CLEAN_DE.read_text(encoding="utf-8")

@@ -19,6 +19,7 @@ from reviewer.batch.state import atomic_write
 from reviewer.batch.summary import FileEntry
 from reviewer.errors import InputError
 from reviewer.models import Report
+from reviewer.reading import shown
 
 if TYPE_CHECKING:
     from reviewer.registry import Rule
@@ -62,6 +63,7 @@ class OutputLayout:
             relative = draft.relative_to(self.root).as_posix()
         except ValueError:  # pragma: no cover - the root is the drafts' common folder
             relative = draft.name
+        relative = shown(relative)  # report files get printable names, like the reports' sources
         paths = {
             fmt: f"files/{relative}{suffix}" for fmt, suffix in PER_FILE.items() if fmt in formats
         }

@@ -355,7 +355,7 @@ def _read_text(target: Target) -> str | None:
     from reviewer.document import read_content
 
     try:
-        return read_content(target.source)[1]
+        return read_content(target.file)[1]
     except ReviewerError:
         return None
 
@@ -363,4 +363,4 @@ def _read_text(target: Target) -> str | None:
 def _load(target: Target) -> Any:
     from reviewer.document import load_document
 
-    return load_document(target.source)
+    return load_document(target.file)

@@ -19,13 +19,14 @@ from typing import IO, Any
 
 from reviewer import __version__
 from reviewer.config import Config
+from reviewer.reading import shown
 
 MANIFEST_NAME = "manifest.jsonl"
 
 
 @dataclass
 class ManifestEntry:
-    path: str  # absolute path of the draft
+    path: str  # absolute path of the draft, as ``shown`` (JSON holds no undecodable bytes)
     file_sha256: str
     fingerprint: str
     report: str  # the JSON report, relative to the output folder
@@ -53,7 +54,7 @@ class Manifest:
             self._file = None
 
     def lookup(self, path: Path, file_sha256: str | None, fingerprint: str) -> ManifestEntry | None:
-        entry = self._entries.get(str(path))
+        entry = self._entries.get(shown(str(path)))
         if entry is None or file_sha256 is None:
             return None
         if entry.file_sha256 != file_sha256 or entry.fingerprint != fingerprint:
@@ -62,6 +63,7 @@ class Manifest:
 
     def record(self, entry: ManifestEntry) -> None:
         assert self._file is not None, "use the manifest as a context manager"
+        entry.path = shown(entry.path)
         self._entries[entry.path] = entry
         self._file.write(json.dumps(asdict(entry), ensure_ascii=False) + "\n")
         self._file.flush()

@@ -8,6 +8,10 @@ from typing import Any
 import yaml
 
 from reviewer.errors import InputError
+from reviewer.parsing.safe_yaml import load_yaml
+
+# A brief is a few hundred bytes; front matter past this is not a brief but an attack or an accident.
+MAX_FRONT_MATTER_BYTES = 64 * 1024
 
 _OPEN = re.compile(r"\A(?:\ufeff)?---[ \t]*\n")
 _CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
@@ -23,7 +27,7 @@ def split_front_matter(text: str, origin: str) -> tuple[dict[str, Any] | None, i
         raise InputError(f"{origin}: front matter opened with '---' on line 1 is never closed")
     raw = text[opening.end() : closing.start()]
     try:
-        data = yaml.safe_load(raw)
+        data = load_yaml(raw, origin, what="front matter", max_bytes=MAX_FRONT_MATTER_BYTES)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f" line {mark.line + 2}" if mark is not None else ""

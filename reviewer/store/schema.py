@@ -46,8 +46,12 @@ class RevisionRow(Base):
     __tablename__ = "revisions"
     __table_args__ = (
         UniqueConstraint("document_id", "number", name="uq_revisions_document_number"),
-        Index("ix_revisions_status", "status"),
         Index("ix_revisions_content_sha256", "content_sha256"),
+        # the queue's filters, each with the id it pages by (migration 0002)
+        Index("ix_revisions_status_id", "status", "id"),
+        Index("ix_revisions_effective_verdict_id", "effective_verdict", "id"),
+        Index("ix_revisions_language_id", "language", "id"),
+        Index("ix_revisions_author_id", "author", "id"),
         CheckConstraint(
             "status IN ('pending', 'approved', 'rejected', 'changes_requested', 'superseded')",
             name="ck_revisions_status",

@@ -20,6 +20,8 @@ from starlette.middleware.sessions import SessionMiddleware
 from reviewer import __version__
 from reviewer.config import Config
 from reviewer.errors import InputError, ReviewerError
+from reviewer.reading import MAX_BYTES
+from reviewer.render.order import plural
 from reviewer.store.errors import ConflictError, NotFoundError
 from reviewer.web.auth import Auth, is_loopback
 from reviewer.web.drafts import ReviewCache
@@ -50,6 +52,9 @@ Authentication: with an access token send `Authorization: Bearer TOKEN` and the 
 name in `X-Reviewer-User`; with a users file use HTTP Basic auth (the name is the user's); without
 either (loopback only) send just `X-Reviewer-User` on actions.
 """
+
+
+FORM_FIELD_BYTES = MAX_BYTES + MAX_BYTES // 4
 
 
 def create_app(
@@ -83,6 +88,10 @@ def create_app(
         docs_url=None,  # Swagger UI would load scripts from a CDN; /openapi.json documents the API
         redoc_url=None,
         lifespan=lifespan,
+        # A pasted draft may be as large as a file (5 MiB, reviewer.reading.MAX_BYTES; browsers
+        # send CRLF, hence the margin); Starlette's default of 1 MB per form field refused 1-5 MiB
+        # drafts with a bare 400. make_draft gives the clear "over 5 MiB" message.
+        form_limits={"max_part_size": FORM_FIELD_BYTES},
     )
     app.state.config = config
     app.state.store = store
@@ -132,6 +141,7 @@ def _templates() -> Jinja2Templates:
         csrf_token=csrf_token, current_user=signed_in_user, pop_flashes=pop_flashes, decided=DECIDED
     )
     env.filters["when"] = lambda value: value.strftime("%Y-%m-%d %H:%M UTC") if value else ""
+    env.filters["plural"] = plural
     env.filters["words"] = lambda value: str(value or "").replace("_", " ")
     env.filters["urlencode_params"] = lambda params, **extra: urlencode({**dict(params), **extra})
     env.filters["location"] = lambda f: (

@@ -34,10 +34,12 @@ class CritiqueSettings(Section):
     azure_deployment: str | None = None
     api_version: str | None = None
     temperature: float = Field(default=0.0, ge=0.0, le=2.0)
-    timeout: float = Field(default=60.0, gt=0.0, description="seconds per request")
+    # 25 s × (1 + 1 retry) bounds a review against an endpoint that never answers to about a
+    # minute (it was 60 s × 4 tries: four minutes).
+    timeout: float = Field(default=25.0, gt=0.0, description="seconds per request")
     max_concurrency: int = Field(default=4, ge=1, le=256)
     retries: int = Field(
-        default=3, ge=0, le=10, description="retries on 429/5xx/timeouts, exponential backoff"
+        default=1, ge=0, le=10, description="retries on 429/5xx/timeouts, exponential backoff"
     )
     structured_output: Literal["json_schema", "function_calling", "json_mode"] = "json_schema"
     redact: bool | Literal["always"] = Field(

@@ -7,6 +7,7 @@ comments — and ``category`` is the guideline id, so the critique and the UI ca
 from __future__ import annotations
 
 from reviewer.checks.base import CheckContext, CheckOutput
+from reviewer.checks.guidelines.budget import RuleTimeout, rule_deadline
 from reviewer.checks.guidelines.engines import engine_for
 from reviewer.checks.guidelines.pack import guidelines_for, load_guidelines
 from reviewer.checks.guidelines.rules import registry_rule
@@ -18,13 +19,21 @@ def run(ctx: CheckContext) -> CheckOutput:
     guidelines = guidelines_for(load_guidelines(ctx.config), doc.language)
     findings: list[Finding] = []
     rules_run = 0
+    budget = ctx.config.guidelines.rule_time_budget
+    stopped: list[str] = []  # rules over their time budget: an error, the other rules still run
     for guideline in guidelines:
         for rule in guideline.rules:
             if not rule.applies_to(doc.language):
                 continue
             rules_run += 1
             registered = registry_rule(guideline, rule)
-            for hit in engine_for(rule.type)(doc, rule, doc.language):
+            try:
+                with rule_deadline(budget, ctx.deadline):
+                    hits = engine_for(rule.type)(doc, rule, doc.language)
+            except RuleTimeout:
+                stopped.append(registered.id)
+                continue
+            for hit in hits:
                 findings.append(
                     doc.finding(
                         registered,
@@ -39,7 +48,14 @@ def run(ctx: CheckContext) -> CheckOutput:
     claims = sum(1 for f in findings if getattr(f, "claim_kinds", None))
     output = CheckOutput(findings=findings, metrics={"unsupported_claims": claims})
     output.details["guidelines"] = [g.id for g in guidelines]
-    if not guidelines:
+    if stopped:
+        output.status = "error"
+        output.summary = (
+            f"stopped after {budget:g} s (pattern too slow on this draft, rewrite it): "
+            + ", ".join(stopped)
+        )
+        output.details["timed_out_rules"] = stopped
+    elif not guidelines:
         output.summary = f"no guidelines apply to language '{doc.language}'"
     elif not findings:
         output.summary = f"{len(guidelines)} guidelines, {rules_run} rules: nothing found"

@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
+import regex
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
 
 from reviewer.checks.guidelines.engines.claims import KINDS as CLAIM_KINDS
@@ -21,6 +22,7 @@ from reviewer.checks.guidelines.engines.claims import LANGUAGES as CLAIM_LANGUAG
 from reviewer.checks.guidelines.engines.phrases import compile_phrases, phrase_regex
 from reviewer.errors import ConfigError
 from reviewer.models import Severity
+from reviewer.parsing.safe_yaml import YamlBombError, expanded_size
 
 if TYPE_CHECKING:
     from reviewer.config import Config
@@ -175,28 +177,30 @@ class PatternRule(RuleBase):
     patterns: dict[str, list[str]]
     ignore_case: bool = True
 
-    _compiled: dict[str, list[re.Pattern[str]]] = PrivateAttr(default_factory=dict)
+    _compiled: dict[str, list[regex.Pattern[str]]] = PrivateAttr(default_factory=dict)
     _normalise = field_validator("patterns", mode="before")(_per_language)
 
     def languages(self) -> set[str] | None:
         return set(self.patterns)
 
     def compile(self) -> None:
-        # Compiled at load time: a bad expression must fail the run, not a later review.
+        # Compiled at load time: a bad expression must fail the run, not a later review. The
+        # ``regex`` module (in its ``re``-compatible V0 mode) because its matching takes a
+        # timeout: the rule's time budget (see ``budget``).
         super().compile()
-        flags = re.IGNORECASE if self.ignore_case else 0
+        flags = regex.V0 | (regex.IGNORECASE if self.ignore_case else 0)
         for lang, patterns in self.patterns.items():
             compiled = []
             for index, source in enumerate(patterns):
                 try:
-                    compiled.append(re.compile(source, flags))
-                except re.error as exc:
+                    compiled.append(regex.compile(source, flags))
+                except regex.error as exc:
                     raise RuleCompileError(
                         ("patterns", lang, index), f"bad regular expression {source!r}: {exc}"
                     ) from None
             self._compiled[lang] = compiled
 
-    def compiled_patterns(self, language: str) -> list[re.Pattern[str]]:
+    def compiled_patterns(self, language: str) -> list[regex.Pattern[str]]:
         return self._compiled.get(language, []) + self._compiled.get(ANY_LANGUAGE, [])
 
 
@@ -298,7 +302,11 @@ def parse_guideline(path: Path, text: str | None = None) -> Guideline:
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(match.group(1))
     try:
         node = loader.get_single_node()
+        if node is not None:
+            expanded_size(node)
         data = loader.construct_document(node) if node is not None else None
+    except YamlBombError as exc:
+        raise ConfigError(f"{path}: front matter refused: its YAML aliases {exc}") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f" line {mark.line + 2}:" if mark is not None else ""

@@ -17,3 +17,9 @@ class GuidelinesSettings(Section):
     replace_defaults: bool = Field(
         default=False, description="true: only `paths`, without the default pack"
     )
+    rule_time_budget: float = Field(
+        default=0.25,
+        gt=0,
+        description="seconds one pattern rule may take on one draft before it is stopped "
+        "and reported as an error",
+    )

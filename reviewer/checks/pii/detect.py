@@ -121,7 +121,10 @@ def resolve_overlaps(detections: list[Detection]) -> list[Detection]:
         detections, key=lambda d: (-_RANK.get(d.entity, 1), -(d.end - d.start), -d.score, d.start)
     )
     chosen: list[Detection] = []
+    # characters taken by a chosen detection: comparing with every chosen one was quadratic
+    taken = bytearray(max((d.end for d in detections), default=0) + 1)
     for det in ordered:
-        if all(det.end <= c.start or det.start >= c.end for c in chosen):
+        if not any(taken[det.start : max(det.end, det.start + 1)]):
             chosen.append(det)
+            taken[det.start : det.end] = b"\x01" * (det.end - det.start)
     return sorted(chosen, key=lambda d: (d.start, d.end))

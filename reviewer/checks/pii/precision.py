@@ -227,6 +227,7 @@ def other_mentions(text: str, persons: list[Detection], threshold: float) -> lis
     for person in confident:  # each distinct name once, with its highest score
         if person.text not in best or person.score > best[person.text].score:
             best[person.text] = person
+    searched: set[str] = set()  # a form already searched has all its matches covered
     found: list[Detection] = []
     for person in best.values():
         forms = [(person.text, person.score, "same name")]
@@ -239,6 +240,9 @@ def other_mentions(text: str, persons: list[Detection], threshold: float) -> lis
         ):
             forms.append((surname, person.score - 0.1, "surname of " + person.text))
         for form, score, reason in forms:
+            if form in searched:
+                continue
+            searched.add(form)
             for match in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
                 if any(covered[match.start() : match.end()]):
                     continue

@@ -1,10 +1,15 @@
 """Regular expressions, for what a phrase list cannot say. A named group ``span`` narrows the
-reported span to the part that matters."""
+reported span to the part that matters.
+
+Patterns are ``regex`` module patterns (compiled in ``pack.PatternRule``) and match under the
+rule's time budget (``budget.remaining()``): a catastrophic pattern raises RuleTimeout instead of
+holding the review for minutes."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from reviewer.checks.guidelines.budget import RuleTimeout, remaining
 from reviewer.checks.guidelines.engines import (
     Hit,
     first_of_overlapping,
@@ -24,7 +29,11 @@ def find(doc: Document, rule: PatternRule, language: str) -> list[Hit]:
     text = matching_text(doc)
     for pattern in rule.compiled_patterns(language):
         for start, end in text_regions(doc, rule.scope):
-            for match in pattern.finditer(text, start, end):
+            try:
+                matches = list(pattern.finditer(text, start, end, timeout=remaining()))
+            except TimeoutError:
+                raise RuleTimeout(rule.id) from None
+            for match in matches:
                 group = "span" if "span" in pattern.groupindex and match.start("span") >= 0 else 0
                 if match.end(group) > match.start(group):
                     spans.append((match.start(group), match.end(group)))
