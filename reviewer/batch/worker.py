@@ -76,10 +76,10 @@ _setup: WorkerSetup | None = None
 
 def init_process(setup: WorkerSetup) -> None:
     """Initializer for worker processes: Ctrl-C is the parent's business, then warm up."""
-    from reviewer.process import tune_gc
+    from reviewer.process import tune_process
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    tune_gc()
+    tune_process()
     init_thread(setup)
     warm_up(setup.config)
 
