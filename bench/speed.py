@@ -88,7 +88,9 @@ def warm_per_check(drafts: list[Path], rounds: int) -> tuple[float, dict[str, fl
     from reviewer.config import Config
     from reviewer.document import load_document
     from reviewer.pipeline import build_report, run_checks
+    from reviewer.process import tune_process
 
+    tune_process()  # as in the processes that stay warm: batch workers, `reviewer serve`
     config = Config()
     options = ReviewOptions(run_critique=False)
     warm_up(config)

@@ -80,9 +80,9 @@ def plain_flags(command: TyperCommand | TyperGroup) -> TyperCommand | TyperGroup
 
 def main() -> None:
     from reviewer.errors import ReviewerError
-    from reviewer.process import tune_gc
+    from reviewer.process import tune_process
 
-    tune_gc()  # this process is ours: fewer collector passes while the engines are built
+    tune_process()  # this process is ours: garbage collector and regex cache for its work
 
     try:
         plain_flags(typer.main.get_command(app))()

@@ -80,12 +80,12 @@ def init_process(setup: WorkerSetup) -> None:
     import multiprocessing
 
     from reviewer.batch.lifeline import die_with_parent
-    from reviewer.process import tune_gc
+    from reviewer.process import tune_process
 
     parent = multiprocessing.parent_process()
     die_with_parent(parent.pid if parent is not None else None)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    tune_gc()
+    tune_process()
     init_thread(setup)
     warm_up(setup.config)
 
