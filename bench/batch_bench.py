@@ -109,6 +109,7 @@ def run_batch(drafts: Path, jobs: int, formats: str, work: Path) -> dict:
     parent = psutil.Process(process.pid)
     peak_total = 0
     peak_each: dict[int, int] = {}
+    cpu_each: dict[int, float] = {}
     while process.poll() is None:
         total = 0
         try:
@@ -118,10 +119,12 @@ def run_batch(drafts: Path, jobs: int, formats: str, work: Path) -> dict:
         for member in members:
             try:
                 rss = member.memory_info().rss
+                times = member.cpu_times()
             except psutil.NoSuchProcess:
                 continue
             total += rss
             peak_each[member.pid] = max(peak_each.get(member.pid, 0), rss)
+            cpu_each[member.pid] = times.user + times.system  # the last value seen
         peak_total = max(peak_total, total)
         time.sleep(0.05)
     wall = time.perf_counter() - started
@@ -147,6 +150,7 @@ def run_batch(drafts: Path, jobs: int, formats: str, work: Path) -> dict:
         "steady": steady,
         "peak_total": peak_total,
         "peak_each": sorted(peak_each.values(), reverse=True),
+        "cpu_each": sorted(cpu_each.values(), reverse=True),  # per process, sampled (a lower bound)
         "cpu": cpu,
     }
 

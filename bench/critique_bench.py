@@ -24,7 +24,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from reviewer.checks.critique import run_critique_async  # noqa: E402
+from reviewer.checks.critique.engine import run_async as run_critique_async  # noqa: E402
 from reviewer.config import Config  # noqa: E402
 from reviewer.document import parse_document  # noqa: E402
 from reviewer.pipeline import ReviewOptions, run_checks  # noqa: E402

@@ -3,7 +3,8 @@
     REVIEWER_YOAST_DIR=/path/to/fullTextTests/testTexts python bench/keywords_yoast.py [--verbose]
 
 Yoast's own test suite (``packages/yoastseo/spec/fullTextTests/testTexts/`` in the public
-Yoast/wordpress-seo repository) holds published articles with their focus keyphrase, synonyms, SEO
+Yoast/wordpress-seo repository; ``spec/fullTextTests/testTexts/`` of the archived Yoast/YoastSEO.js
+holds an older copy of the seven) holds published articles with their focus keyphrase, synonyms, SEO
 title and the results Yoast expects, among them how often "the focus keyphrase was found". The
 articles are third-party text: this bench only *reads* them from the folder named by
 ``REVIEWER_YOAST_DIR`` (with ``de/germanPaper1.html`` + ``de/germanPaper1.js`` and so on) and

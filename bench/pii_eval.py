@@ -1,34 +1,92 @@
-"""PII detection on the labelled dev set: precision, recall, F2 (overall and per type), decoys
-flagged, one-off engine start time and warm throughput.
+"""PII detection, measured: the labelled dev set, the GermEval part set aside (persons), our own
+synthetic German and English PII sentences, engine start and warm speed.
 
 Run: python bench/pii_eval.py [EVAL_DIR]   (default: tests/data/eval/dev, the copy in the repository)
-Scoring: span overlap, see reviewer/pii/evaluation.py. Targets: recall >= 0.95, precision >= 0.90,
-no decoy flagged.
+GermEval is read from ../shared/data/ner (or $REVIEWER_NER_DIR); skipped with a message when absent.
+Scoring: span overlap, same type (reviewer/checks/pii/evaluation.py).
+Targets (issue 15): dev recall 1.00 and no decoy flagged; GermEval held-out persons R >= .85,
+P >= .90; synthetic R >= .85, P >= .90 per language; warm <= 25 ms per 650 words; start <= 2 s.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "training" / "ner"))
+sys.path.insert(0, str(REPO / "bench"))
 
-ROUNDS = 5  # warm passes over the whole set for the throughput figure
+ROUNDS = 5  # warm passes over the dev set for the speed figure
+WORDS_PER_DRAFT = 650
+
+
+def _print_score(title: str, score, verbose: bool = False) -> None:
+    o = score.overall
+    print(f"{title}: precision {o.precision:.3f}  recall {o.recall:.3f}  "
+          f"(tp {o.tp}, fp {o.fp}, found {o.found}/{o.labelled}, decoys flagged "
+          f"{len(score.decoys_flagged)} of {score.decoys})")  # fmt: skip
+    for kind in sorted(score.by_type):
+        c = score.by_type[kind]
+        print(f"    {kind:18s} precision {c.precision:.3f}  recall {c.recall:.3f}  "
+              f"(tp {c.tp}, fp {c.fp}, found {c.found}/{c.labelled})")  # fmt: skip
+    lines = score.decoys_flagged + score.false_positives + score.missed
+    for line in lines if verbose else lines[:12]:
+        print(f"    · {line}")
+
+
+def _germeval(find_pii, settings, Score, score_document) -> tuple[float, float] | None:
+    import corpora
+
+    root = Path(os.environ.get("REVIEWER_NER_DIR", corpora.DEFAULT_ROOT))
+    if not (root / "germeval2014").is_dir():
+        print(f"GermEval held-out: skipped ({root}/germeval2014 not found)")
+        return None
+    score = Score()
+    for n, (tokens, labels) in enumerate(corpora.held_out_germeval(root)):
+        text, spans = corpora.detokenize(tokens)
+        people = [{"type": "PERSON", "text": text[spans[a][0] : spans[b - 1][1]]}
+                  for a, b in corpora.entity_spans(labels)]  # fmt: skip
+        found = [d for d in find_pii(text, "de", settings) if d.entity == "PERSON"]
+        score_document(score, f"germeval#{n}", text, 0, {"pii": people}, found)
+    _print_score(f"GermEval held-out persons ({score.documents} sentences)", score)
+    return score.overall.precision, score.overall.recall
+
+
+def _synthetic(find_pii, settings, Score, score_document) -> dict[str, tuple[float, float, int]]:
+    import pii_synth
+
+    out = {}
+    for language in ("de", "en"):
+        score = Score()
+        for n, (text, lang, pii, decoys) in enumerate(pii_synth.cases()):
+            if lang == language:
+                found = find_pii(text, lang, settings)
+                score_document(
+                    score, f"{lang}#{n}", text, 0, {"pii": pii, "not_pii": decoys}, found
+                )
+        _print_score(f"synthetic {language} ({score.documents} sentences)", score)
+        o = score.overall
+        out[language] = (o.precision, o.recall, len(score.decoys_flagged))
+    return out
 
 
 def main() -> int:
     started = time.perf_counter()
+    cpu_started = time.process_time()
     from reviewer.checks.pii.detect import find_pii
     from reviewer.checks.pii.engine import get_engine
     from reviewer.checks.pii.evaluation import Score, load_cases, score_document
-    from reviewer.config import PiiSettings
+    from reviewer.checks.pii.settings import PiiSettings
     from reviewer.document import load_document
 
     settings = PiiSettings()
     engine = get_engine(settings.spacy_model)
     start_seconds = time.perf_counter() - started
+    start_cpu = time.process_time() - cpu_started
 
     folder = Path(sys.argv[1]) if len(sys.argv) > 1 else REPO / "tests" / "data" / "eval" / "dev"
     cases = load_cases(folder)
@@ -36,48 +94,45 @@ def main() -> int:
         print(f"no labelled cases in {folder}", file=sys.stderr)
         return 2
     docs = [(name, load_document(str(path)), expect) for name, path, expect in cases]
-
     score = Score()
     for name, doc, expect in docs:
         detections = find_pii(doc.content, doc.language, settings, start=doc.body_start)
         score_document(score, name, doc.content, doc.body_start, expect, detections)
+    _print_score(f"dev set {folder} ({score.documents} documents)", score, verbose=True)
+    dev_ok = score.overall.recall == 1.0 and not score.decoys_flagged
 
-    timer = time.perf_counter()
+    timer, cpu_timer = time.perf_counter(), time.process_time()
     for _ in range(ROUNDS):
         for _, doc, _ in docs:
             find_pii(doc.content, doc.language, settings, start=doc.body_start)
-    warm = time.perf_counter() - timer
-    words = sum(doc.word_count for _, doc, _ in docs)
+    warm, warm_cpu = time.perf_counter() - timer, time.process_time() - cpu_timer
+    words = ROUNDS * sum(doc.word_count for _, doc, _ in docs)
+    ms_per_draft = warm / words * WORDS_PER_DRAFT * 1000
+    cpu_ms_per_draft = warm_cpu / words * WORDS_PER_DRAFT * 1000
 
-    o = score.overall
-    print(
-        f"PII eval on {folder} ({score.documents} documents, {o.labelled} labelled spans, {score.decoys} decoys)"
-    )
-    print(
-        f"overall    precision {o.precision:.3f}  recall {o.recall:.3f}  F2 {o.f2:.3f}  (tp {o.tp}, fp {o.fp}, found {o.found}/{o.labelled})"
-    )
-    for kind in sorted(score.by_type):
-        c = score.by_type[kind]
-        print(
-            f"  {kind:20s} precision {c.precision:.3f}  recall {c.recall:.3f}  F2 {c.f2:.3f}  (tp {c.tp}, fp {c.fp}, found {c.found}/{c.labelled})"
-        )
-    print(f"decoys flagged: {len(score.decoys_flagged)} of {score.decoys}")
-    for line in score.decoys_flagged:
-        print(f"  decoy  {line}")
-    for line in score.false_positives:
-        print(f"  false positive  {line}")
-    for line in score.missed:
-        print(f"  missed  {line}")
-    print(
-        f"engine start (imports + build, once per process): {start_seconds:.2f} s (build alone {engine.start_seconds:.2f} s)"
-    )
-    n = ROUNDS * len(docs)
-    print(
-        f"throughput, engine warm: {n / warm:.1f} docs/s ({warm / n * 1000:.1f} ms/doc, {ROUNDS * words / warm:,.0f} words/s)"
-    )
-    targets = o.recall >= 0.95 and o.precision >= 0.90 and not score.decoys_flagged
-    print("targets (recall >= 0.95, precision >= 0.90, 0 decoys):", "met" if targets else "NOT met")
-    return 0 if targets else 1
+    germeval = _germeval(find_pii, settings, Score, score_document)
+    synthetic = _synthetic(find_pii, settings, Score, score_document)
+
+    # CPU time next to wall time: on a shared machine the wall clock also counts other processes.
+    print(f"engine start (imports + build, once per process): {start_seconds:.2f} s wall, "
+          f"{start_cpu:.2f} s CPU (build alone {engine.start_seconds:.2f} s wall)")  # fmt: skip
+    print(f"warm detection: {ms_per_draft:.1f} ms wall, {cpu_ms_per_draft:.1f} ms CPU per "
+          f"{WORDS_PER_DRAFT}-word draft ({words / warm:,.0f} words/s); load average "
+          f"{os.getloadavg()[0]:.1f}")  # fmt: skip
+    checks = {
+        "dev recall 1.00, no decoy": dev_ok,
+        "GermEval persons R>=.85 P>=.90": germeval is None or (germeval[1] >= 0.85 and germeval[0] >= 0.90),
+        **{f"synthetic {lang} R>=.85 P>=.90": p >= 0.90 and r >= 0.85 for lang, (p, r, _) in synthetic.items()},
+        # judged on CPU time: the wall clock of a shared machine also counts everyone else's work
+        "warm <= 25 ms / 650 words (CPU)": cpu_ms_per_draft <= 25,
+        "start <= 2 s (CPU)": start_cpu <= 2,
+    }  # fmt: skip
+    if germeval is None:
+        checks.pop("GermEval persons R>=.85 P>=.90")
+        print("target GermEval persons R>=.85 P>=.90: not measured (corpus absent)")
+    for name, ok in checks.items():
+        print(f"target {name}: {'met' if ok else 'NOT met'}")
+    return 0 if all(checks.values()) else 1
 
 
 if __name__ == "__main__":

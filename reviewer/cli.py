@@ -6,6 +6,8 @@ import sys
 from typing import Annotated
 
 import typer
+import typer.main
+from typer.core import TyperCommand, TyperGroup, TyperOption
 
 from reviewer import __version__
 
@@ -29,7 +31,10 @@ def _root(
     version: Annotated[
         bool,
         typer.Option(
-            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+            "--version",
+            callback=_version,
+            is_eager=True,
+            help="Show the version and exit.",
         ),
     ] = False,
 ) -> None:
@@ -59,11 +64,28 @@ def _register_commands() -> None:
 _register_commands()
 
 
+def plain_flags(command: TyperCommand | TyperGroup) -> TyperCommand | TyperGroup:
+    """Clear the type typer prints after every on/off option in ``--help`` (``--help <bool>``),
+    which reads as if the flag took a value: for each command and group, ``--help`` included.
+    One walk over the built tree rather than a ``metavar`` on each option (typer's ``--help`` has
+    no other handle)."""
+    options = [*command.params, command.get_help_option(typer.Context(command))]
+    for option in options:
+        if isinstance(option, TyperOption) and option.is_bool_flag and option.metavar is None:
+            option.metavar = ""
+    for sub in getattr(command, "commands", {}).values():
+        plain_flags(sub)
+    return command
+
+
 def main() -> None:
     from reviewer.errors import ReviewerError
+    from reviewer.process import tune_process
+
+    tune_process()  # this process is ours: garbage collector and regex cache for its work
 
     try:
-        app()
+        plain_flags(typer.main.get_command(app))()
     except ReviewerError as exc:
         typer.echo(f"reviewer: error: {exc}", err=True)
         sys.exit(2)

@@ -22,7 +22,7 @@ from reviewer.parsing.extracted import Extracted, ParagraphMap
 from reviewer.parsing.frontmatter import MAX_FRONT_MATTER_BYTES, split_front_matter
 from reviewer.parsing.language import detect_language
 from reviewer.parsing.markdown import line_starts, parse_markdown
-from reviewer.parsing.plaintext import has_markdown_headings, parse_plaintext
+from reviewer.parsing.plaintext import parse_plaintext, reads_as_plain_text
 from reviewer.parsing.safe_yaml import load_yaml
 from reviewer.parsing.sentences import Span, split_sentences, word_spans
 from reviewer.reading import read_source
@@ -219,9 +219,11 @@ def parse_document(
     is_text = source.lower().endswith(".txt")
     blocks = [] if is_text else parse_markdown(content, body_start)
     text_format = "markdown"
-    if is_text or not has_markdown_headings(blocks):
+    if is_text:
+        blocks, text_format = parse_plaintext(content, body_start), "text"
+    elif not any(block.kind == "heading" for block in blocks):
         plain = parse_plaintext(content, body_start)
-        if is_text or has_markdown_headings(plain) and _looks_pasted(content, body_start):
+        if reads_as_plain_text(content, body_start, blocks, plain):
             blocks, text_format = plain, "text"
     if language:
         lang, lang_source = language, "option"
@@ -240,17 +242,6 @@ def parse_document(
         format=text_format,
         blocks=blocks,
     )
-
-
-def _looks_pasted(content: str, body_start: int) -> bool:
-    """Text pasted from a web page or document: no heading marks, and most lines follow each
-    other without blank lines in between (Markdown would glue them into one paragraph)."""
-    lines = content[body_start:].split("\n")
-    filled = [i for i, line in enumerate(lines) if line.strip()]
-    if len(filled) < 3:
-        return False
-    adjacent = sum(1 for i in filled if i + 1 < len(lines) and lines[i + 1].strip())
-    return adjacent / len(filled) >= 0.5
 
 
 EXTRACTED_SUFFIXES = (".docx", ".html", ".htm", ".xhtml")

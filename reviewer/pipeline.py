@@ -24,7 +24,7 @@ from reviewer.errors import ConfigError
 from reviewer.finding_ids import assign_ids
 from reviewer.models import CheckResult, Finding, Report
 from reviewer.registry import apply_rule_settings
-from reviewer.scoring import score_for, status_for, summary_for, verdict_for
+from reviewer.scoring import apply_policy, score_for, status_for, summary_for, verdict_for
 from reviewer.suppressions import apply_suppressions
 
 __all__ = [
@@ -79,7 +79,7 @@ def run_checks(
         if time.monotonic() >= deadline:
             partial.checks[spec.name] = _result(_out_of_time(config))
             continue
-        ctx = CheckContext(doc, config, options, list(findings), deadline)
+        ctx = CheckContext(doc, config, options, list(findings), deadline=deadline)
         output = _run_safely(spec.name, lambda spec=spec, ctx=ctx: spec.entry()(ctx))
         findings += output.findings
         partial.metrics.update(output.metrics)
@@ -101,7 +101,9 @@ def run_model_checks(
         if deadline is not None and time.monotonic() >= deadline:
             _add(doc, config, partial, spec.name, _out_of_time(config))
             continue
-        ctx = CheckContext(doc, config, options, list(partial.findings), deadline)
+        ctx = CheckContext(
+            doc, config, options, list(partial.findings), dict(partial.checks), deadline
+        )
         output = _run_safely(spec.name, lambda spec=spec, ctx=ctx: spec.entry()(ctx))
         _add(doc, config, partial, spec.name, output)
     return partial
@@ -112,7 +114,7 @@ async def run_model_checks_async(
 ) -> PartialReview:
     """Like ``run_model_checks``, for many drafts on one event loop (batch)."""
     for spec in _model_checks_to_run(config, partial, options):
-        ctx = CheckContext(doc, config, options, list(partial.findings))
+        ctx = CheckContext(doc, config, options, list(partial.findings), dict(partial.checks))
         entry = spec.async_entry()
         try:
             output = await entry(ctx) if entry is not None else spec.entry()(ctx)
@@ -151,8 +153,9 @@ def _add(
 
 
 def _merge(doc: Document, config: Config, partial: PartialReview, findings: list[Finding]) -> None:
-    """Severities from ``[rules]``, then suppressions, then stable ids."""
-    kept, suppressed = apply_suppressions(doc, config, apply_rule_settings(findings, config))
+    """Severities from ``[rules]`` and the verdict policy, then suppressions, then stable ids."""
+    findings = apply_policy(apply_rule_settings(findings, config), config)
+    kept, suppressed = apply_suppressions(doc, config, findings)
     assign_ids(kept + suppressed)
     partial.findings += kept
     partial.suppressed += suppressed

@@ -73,6 +73,7 @@ def test_json_report_contract(tmp_path):
         "keywords",
         "structure",
         "guidelines",
+        "substance",
         "critique",
     }
     content = CLEAN_DE.read_text(encoding="utf-8")

@@ -258,22 +258,22 @@ def test_no_model_configured_is_skipped_with_instructions(tmp_path, guideline_di
 
 def test_prompt_files_carry_the_version(tmp_path):
     prompts = load_prompts()
-    assert prompts.version == "critique-v1"
+    assert prompts.version == "critique-v2"
     assert len(prompts.sha256) == 64
 
     for part in ("system", "user", "reask"):
         text = (data_dir("prompts") / f"critique.{part}.md").read_text(encoding="utf-8")
         (tmp_path / f"critique.{part}.md").write_text(
-            text.replace("version: 1", "version: 2"), encoding="utf-8"
+            text.replace("version: 2", "version: 3"), encoding="utf-8"
         )
-    assert load_prompts(tmp_path).version == "critique-v2"
+    assert load_prompts(tmp_path).version == "critique-v3"
 
 
 @pytest.mark.parametrize(
     ("edit", "message"),
     [
         (lambda t: t.replace("{draft}", "{drfat}"), "unknown variables"),
-        (lambda t: t.replace("version: 1", "version: 3"), "disagree on their version"),
+        (lambda t: t.replace("version: 2", "version: 3"), "disagree on their version"),
     ],
 )
 def test_broken_prompt_folder_is_a_clear_error(tmp_path, guideline_dir, edit, message):

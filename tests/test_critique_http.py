@@ -59,7 +59,7 @@ def test_answer_becomes_verified_findings(stub, tmp_path, guideline_dir):
         by_rule["critique.depth"].severity == "warning"
     )  # capped: depth is never blocking by default
     assert by_rule["critique.depth"].start is None
-    assert out.details["prompt_version"] == "critique-v1"
+    assert out.details["prompt_version"] == "critique-v2"
     assert out.details["dropped_quotes"] == 0
     assert out.details["model_calls"] == 1
     request = stub.requests[0]
@@ -336,7 +336,7 @@ def test_pipeline_async_path_merges_the_critique(stub, tmp_path, guideline_dir):
     partial = asyncio.run(run_model_checks_async(doc, config, PartialReview(), ReviewOptions()))
     report = build_report(doc, partial)
     assert report.checks["critique"].status == "fail"
-    assert report.checks["critique"].prompt_version == "critique-v1"
+    assert report.checks["critique"].prompt_version == "critique-v2"
     assert report.checks["critique"].dropped_quotes == 0
     assert report.verdict == "blocked"
     assert report.metrics["critique_dropped_quotes"] == 0

@@ -39,7 +39,7 @@ def test_review_format_docx_writes_a_commented_copy(tmp_path):
     )
     assert {author for author, _ in comments} == {"reviewer"}
     assert comments[0][1].startswith("reviewer: blocked, score ")
-    assert any(text.startswith("ERROR · pii.person") for _, text in comments)
+    assert any(text.startswith("ERROR · pii.phone_number") for _, text in comments)
     assert hashlib.sha256(draft.read_bytes()).hexdigest() == before
 
 

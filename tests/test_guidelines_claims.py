@@ -33,10 +33,10 @@ CLAIMS = {
         "We are the market leader in cloud accounting for SMEs.",
         "The tool saves your team up to 8 hours per week.",
         "Nine out of ten marketers say automation improves results.",
-        "Our revenue doubled within a year.",
+        "Customers doubled their reply rate within a year.",
         "It is the fastest CRM on the market.",
         "We guarantee 99.99% uptime for all clusters.",
-        "Most B2B buyers research online before contacting sales.",
+        "Seven in ten B2B buyers research online before contacting sales.",
         "It is the only platform that combines CRM and ERP in one tool.",
         "Our scanner is scientifically proven to detect more defects.",
         "Response times dropped from 800 to 200 milliseconds after the migration.",
@@ -82,6 +82,7 @@ NOT_CLAIMS = {
         "Response times dropped from 800 to 200 ms (source: our public status page).",
         "The most important step is to clean your data first.",
         "The new setup cut costs by 30% [1].",
+        "Our revenue doubled within a year.",
     ],
 }
 

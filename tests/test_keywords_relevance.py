@@ -79,8 +79,10 @@ def test_relevance_can_be_switched_off_or_made_stricter():
     off = run_check(DE_LEADGEN, config_from_dict({"keywords": {"relevance": False}}))
     assert by_rule(off, "keywords.irrelevant") == []
     assert entry(off, "Kryptowährung")["relevance"] is None
-    default = run_check(EN_SUPPORT)
-    strict = run_check(EN_SUPPORT, config_from_dict({"keywords": {"relevance_threshold": 1.0}}))
+    default = run_check(DE_ARBEITSSCHUTZ)
+    strict = run_check(
+        DE_ARBEITSSCHUTZ, config_from_dict({"keywords": {"relevance_threshold": 1.0}})
+    )
     assert set(by_rule(default, "keywords.irrelevant")) < set(
         by_rule(strict, "keywords.irrelevant")
     )
@@ -101,6 +103,7 @@ def test_evidence_is_reported_per_keyword():
         "related_words",
         "context",
         "phrase",
+        "focus",
     }
 
 
@@ -151,20 +154,46 @@ def _labelled_cases():
         )
 
 
-# Known misses on our own cases, kept visible (the test fails when one starts to pass): a list item
-# whose two words happen to recur in the text ("welcome" of "welcome pack").
-_KNOWN_MISSES = {"en_k02_employee-onboarding.expect"}
+# Known false alarms on our own cases, kept visible (the test fails when one goes away): rare
+# on-topic keywords that nothing in the text ties to it by its words — a synonym ("per diem" beside
+# "daily allowances"), a loanword ("Checkout"), a subheading whose section speaks of it only in
+# other words ("phishing") — and that stand in a sentence that shares nothing with its neighbours.
+# Telling them from an insert needs world knowledge (the LLM critique's keyword verdict).
+_KNOWN_FALSE_ALARMS = {
+    "de_k12_checkout.expect": {"checkout", "zahlungsarten"},
+    "en_k09_expense-reports.expect": {"per diem"},
+    "en_k10_password-manager.expect": {"phishing"},
+    "de_k13_fuhrpark.expect": {"führerscheinkontrolle"},
+    # fresh3: written after the signals were set, run once; one signal dropped after it
+    "de_k18_kaeltetechnik.expect": {"türdichtungen"},
+    # fresh4: written after that, run once, not tuned on
+    "de_k20_druckluft.expect": {"kompressor"},
+    "en_k19_onboarding-saas.expect": {"kickoff call", "time to value"},
+    "en_k20_cyber-insurance.expect": {"multi-factor authentication"},
+}
+# Known misses: an off-topic keyword in a plain sentence that borrows the topicality of its
+# sentence ("commutes on one of the electric scooters"); at the threshold, a heading whose compound
+# shares a word by accident ("Hochzeitsplanung" and "Zeit"), and a contrast clause in a topical
+# sentence ("Unlike fantasy football, this is a game where nobody wants to take risks").
+_KNOWN_MISSES = {
+    "en_k10_password-manager.expect": {"electric scooters"},
+    "de_k16_kundenportal.expect": {"hochzeitsplanung"},
+    "en_k17_warehouse-safety.expect": {"fantasy football"},
+}
 
 
 @pytest.mark.parametrize("path, labels", list(_labelled_cases()))
 def test_labelled_relevance_cases(path, labels, request):
-    if request.node.callspec.id in _KNOWN_MISSES:
-        request.applymarker(pytest.mark.xfail(strict=True, reason="known miss, see bench"))
     from reviewer.checks import run_check as run_one
     from reviewer.config import Config
 
+    known = _KNOWN_FALSE_ALARMS.get(request.node.callspec.id, set())
+    missed = _KNOWN_MISSES.get(request.node.callspec.id, set())
     output = run_one("keywords", load_document(str(path)), Config())
     reported = {f.category.casefold() for f in output.findings if f.rule == "keywords.irrelevant"}
-    assert reported == {k.casefold() for k in labels["keywords_irrelevant"]}
+    assert reported - known == {k.casefold() for k in labels["keywords_irrelevant"]} - missed
+    assert known <= reported, "a known false alarm went away: update _KNOWN_FALSE_ALARMS"
+    assert not missed & reported, "a known miss is found now: update _KNOWN_MISSES"
     for keyword in labels["rare_on_topic"]:
-        assert entry(output, keyword)["relevant"] is True, keyword
+        if keyword.casefold() not in known:
+            assert entry(output, keyword)["relevant"] is True, keyword

@@ -130,6 +130,13 @@ def _scripted_answer(rule_id: str, example: Example):
         )
     if rule_id == "critique.error":
         return None
+    if rule_id == "critique.section_depth":
+        section = {"heading": "", "depth": "too_shallow", "quote": quote, "suggestion": "Add one."}
+        return reply(sections=[section])
+    if rule_id == "critique.keyword_fit":
+        doc = parse_document(example.text, "example.md", language=example.language)
+        verdict = {"fit": "off-topic", "quote": quote, "reason": "An aside."}
+        return reply(keywords=[{"keyword": k, **verdict} for k in doc.brief.keywords])
     return reply(guidelines=[violation(rule_id.removeprefix("critique."), quote)])
 
 

@@ -168,7 +168,8 @@ def test_resubmission_reopen_and_queue_filters(proj, store_url):
     code, out, err = cli("submit", "docs/a.md", "docs/b.md", "docs/missing.md", "--db", store_url)
     assert code == 2
     assert "docs/missing.md: no such file" in err
-    assert "revision 2 (path:docs/a.md #2" in out and "revision 3 (path:docs/b.md #1" in out
+    assert "revision 2 (path:docs/a.md, submission 2" in out
+    assert "revision 3 (path:docs/b.md, submission 1" in out
     assert [(i["id"], i["status"]) for i in queue_json(store_url, "--status", "all")] == [
         (1, "superseded"),
         (2, "pending"),

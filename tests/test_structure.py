@@ -82,3 +82,27 @@ def test_all_examples_parse(config):
     for path in sorted(Path(REPO / "examples").glob("*.md")):
         doc = load_document(str(path))
         assert doc.word_count > 0
+
+
+def test_brief_title_counts_as_the_title(parse, config):
+    """The CMS renders the brief's title above the body: no level-1 heading is needed then."""
+    with_title = parse('---\ntitle: "Neue Filiale in Kassel"\n---\n\n## Start\n\nText.\n')
+    without = parse("---\nlanguage: de\n---\n\n## Start\n\nText.\n")
+    blank = parse('---\ntitle: "  "\n---\n\n## Start\n\nText.\n')
+    assert "structure.no_title" not in _rules(with_title, config)
+    assert "structure.no_title" in _rules(without, config)
+    assert "structure.no_title" in _rules(blank, config)
+
+
+def _rules(doc, config) -> list[str]:
+    return [f.rule for f in run_check("structure", doc, config).findings]
+
+
+def test_title_directly_over_a_subheading_is_not_an_empty_section(parse, config):
+    """Published pages often open with the title and a subheading; the title's section is the
+    whole text. A subheading with nothing under it is still empty."""
+    doc = parse("# Neue Halle in Kassel\n\n## Was sich ändert\n\nText.\n\n## Termine\n\n### Mai\n")
+    assert [f.text for f in _findings(doc, config, "structure.empty_section")] == [
+        "Termine",
+        "Mai",
+    ]

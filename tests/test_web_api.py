@@ -81,7 +81,7 @@ def test_review_reports_at_once_and_stores_nothing(client):
     assert (
         {STRUCTURE_DRAFT[f["start"] : f["end"]] for f in empty}
         == {f["text"] for f in empty}
-        == {"Web test", "Empty part"}
+        == {"Empty part", "Blank part"}
     )
     assert report["verdict"] == "blocked"
     assert client.get("/api/revisions", params={"status": "pending"}).json() == []
@@ -199,7 +199,8 @@ def test_queue_filters(client):
 def test_blocked_revision_needs_waivers_before_approval(client):
     revision = submit(client)
     errors = errors_of(revision)
-    assert len(errors) == 2  # the two empty sections, title and "Empty part" (errors by config)
+    # The two empty sections, "Empty part" and "Blank part" (errors by config).
+    assert len(errors) == 2
     refused = client.post(
         f"/api/revisions/{revision['id']}/approve", json={"note": "looks fine"}, headers=EVA
     )
@@ -243,7 +244,8 @@ def test_override_approves_blocked_revision_and_is_audited(client):
 
 
 def test_override_on_a_revision_that_is_not_blocked_is_bad_input(client):
-    revision = submit(client, STRUCTURE_DRAFT.replace("## Empty part\n\n", "An introduction.\n\n"))
+    filled = STRUCTURE_DRAFT.replace("## Empty part\n\n## Blank part\n\n", "An introduction.\n\n")
+    revision = submit(client, filled)
     assert revision["effective_verdict"] != "blocked"
     response = client.post(
         f"/api/revisions/{revision['id']}/approve", json={"override_reason": "why not"}, headers=EVA

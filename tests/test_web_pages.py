@@ -186,7 +186,10 @@ def test_paste_shows_report_with_marked_spans_then_submit(client, csrf):
     revision_id = submit_page(client, csrf, html.unescape(hidden.group(1)))
     stored = client.get(f"/api/revisions/{revision_id}").json()
     assert stored["content"] == STRUCTURE_DRAFT and stored["submitted_by"] == "Eva"
-    assert "Submitted for approval as revision #1" in client.get(f"/revisions/{revision_id}").text
+    assert (
+        f"Submitted for approval as revision {revision_id} ("
+        in client.get(f"/revisions/{revision_id}").text
+    )
 
 
 def test_submit_without_document_id_keeps_the_draft(client, csrf):
@@ -270,7 +273,9 @@ def test_decision_errors_keep_the_note(client, csrf):
         data={"action": "approve", "note": "my careful note", "csrf_token": csrf},
     )
     assert blocked.status_code == 409
-    assert "is blocked" in html.unescape(blocked.text)
+    message = html.unescape(blocked.text)
+    assert "Not approved: 2 error findings are not waived" in message
+    assert "Waive button" in message and "reviewer waive" not in message  # the web, not the CLI
     assert "my careful note</textarea>" in blocked.text
     no_note = client.post(
         f"/revisions/{revision_id}/decision", data={"action": "reject", "csrf_token": csrf}

@@ -14,7 +14,8 @@ __all__ = ["CHROMIUM", "CHROMIUM_ARGS", "free_port", "live_server"]
 BASE = "http://127.0.0.1"
 
 # A draft whose findings are fixed by the structure check alone: a missing required section,
-# empty sections and a skipped heading level (config below turns empty sections into errors).
+# two empty sections and a skipped heading level (the tests' configs turn empty sections into
+# errors). The title heading right above its first subheading is not an empty section.
 STRUCTURE_DRAFT = """\
 ---
 id: web-test-doc
@@ -26,6 +27,8 @@ required_sections: ["Summary"]
 # Web test
 
 ## Empty part
+
+## Blank part
 
 ## Filled part
 

@@ -23,6 +23,7 @@ from rich.table import Table
 from reviewer.batch.runner import BatchResult
 from reviewer.batch.summary import FileEntry
 from reviewer.checks import CHECK_NAMES
+from reviewer.render.order import plural
 from reviewer.render.terminal import VERDICT_STYLE
 
 # Column headings for terminals too narrow for the check names.
@@ -78,10 +79,29 @@ class RichProgress:
             self._progress.advance(self._task)
 
 
+def _print_reasons(entries: list[FileEntry], console: Console) -> None:
+    """Files that need review although no finding says so: say why once per reason (usually
+    "critique skipped: no language model configured …" for every file)."""
+    by_reason: dict[str, list[str]] = {}
+    for entry in entries:
+        if entry.status != "error" and entry.verdict == "needs_review" and entry.reason:
+            by_reason.setdefault(entry.reason, []).append(entry.source)
+    for reason, sources in by_reason.items():
+        which = sources[0] if len(sources) == 1 else f"{len(sources)} files"
+        console.print(
+            f"[yellow]needs review[/] without errors or warnings ({escape(which)}): {escape(reason)}"
+        )
+
+
 def print_summary(result: BatchResult, console: Console) -> None:
     """Per file: verdict, score and the number of findings of each check; then the totals."""
     from rich import box
 
+    # Piped into a file or a CI log, the table is as wide as its longest file name: a name is
+    # never folded in two ("de_whitepa / per.md"), which grep and people both stumble over.
+    needed = max((len(e.source) for e in result.entries), default=0) + 120
+    if not console.is_terminal and needed > console.width:
+        console.width = needed
     table = Table(box=box.SIMPLE_HEAD, padding=(0, 0), pad_edge=False, header_style="bold")
     table.add_column("file", overflow="fold", min_width=16)
     table.add_column("verdict", no_wrap=True)
@@ -113,13 +133,14 @@ def print_summary(result: BatchResult, console: Console) -> None:
     ]
     reused = result.count("cached")
     console.print(
-        f"{len(result.entries)} files: {', '.join(parts)}"
+        f"{plural(len(result.entries), 'file')}: {', '.join(parts)}"
         + (
             f" ({reused} unchanged since the last run and not reviewed again, shown dimmed)"
             if reused
             else ""
         )
     )
+    _print_reasons(result.entries, console)
     for entry in result.entries:
         if entry.status == "error":
             console.print(f"[red]error:[/] {escape(entry.error or entry.source)}")

@@ -14,6 +14,7 @@ from typing import IO, Any, Literal
 
 from reviewer.checks import CHECK_NAMES
 from reviewer.models import Report, at_or_above
+from reviewer.scoring import unchecked_reason
 
 SUMMARY_NAME = "summary.jsonl"
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -35,6 +36,7 @@ class FileEntry:
     counts: dict[str, int] = field(default_factory=dict)  # findings per check
     severities: dict[str, int] = field(default_factory=dict)  # findings per severity
     error: str | None = None
+    reason: str | None = None  # why "needs review" when no finding says so (a check skipped)
     submit_error: str | None = None
     outputs: dict[str, str] = field(default_factory=dict)  # format -> path relative to --out
     content_sha256: str | None = None
@@ -59,6 +61,7 @@ class FileEntry:
             word_count=report.word_count,
             counts=counts,
             severities=severities,
+            reason=unchecked_reason(report.findings, report.checks),
             outputs=outputs,
             content_sha256=report.content_sha256,
             seconds=seconds,

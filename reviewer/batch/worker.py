@@ -1,9 +1,12 @@
 """What runs in a worker: read and parse one draft, run the deterministic (CPU) checks.
 
-The checks build their engines (presidio, spaCy, pySBD, language detection) once per process and
-cache them. The initializer runs every check once on a tiny German and a tiny English draft
-(without a language in the brief, so detection loads too), so each worker pays that cost before
-its first real file instead of in the middle of the batch.
+The checks build their engines (presidio, spaCy, pySBD, language detection, the passive tagger)
+once per process and cache them. A worker process's initializer runs every check once on a tiny
+German and a tiny English draft (without a language in the brief, so detection loads too), so
+each worker pays that cost before its first real file instead of in the middle of the batch.
+The single worker thread of ``--jobs 1`` does not: it shares the command's process, nothing runs
+beside it, and it would build the engines of a language its files may not need (a pre-commit
+hook passing two English drafts).
 
 Two endings. When the LLM critique will call a model, or ``--submit`` needs the parsed document,
 the worker hands the Document and the picklable ``PartialReview`` back to the parent, which runs
@@ -35,8 +38,8 @@ log = logging.getLogger(__name__)
 WARM_UP = (
     "---\ntitle: Aufwärmen\nwords: {min: 10, max: 50}\nkeywords: [Datenschutz]\n"
     "required_sections: [Fazit]\n---\n\n# Aufwärmen\n\nIn der heutigen Zeit schreibt Jana Albrecht aus Köln "
-    "an j.albrecht@example.org, Telefon +49 171 2345678, IBAN DE02 1203 0000 0000 2020 51. Datenschutz "
-    "ist uns wichtig.\n\n## Fazit\n\nDas Ergebnis ist garantiert 300 % besser.\n",
+    "an j.albrecht@example.org, Telefon +49 171 2345678, IBAN DE02 1203 0000 0000 2020 51. Jede Anfrage "
+    "wird von uns geprüft. Datenschutz ist uns wichtig.\n\n## Fazit\n\nDas Ergebnis ist garantiert 300 % besser.\n",
     "---\ntitle: Warm-up\nwords: {min: 10, max: 50}\nkeywords: [privacy]\n"
     "required_sections: [Summary]\n---\n\n# Warm-up\n\nIn today's fast-paced world, John Whitmore of "
     "12 Baker Street wrote to john.whitmore@example.org from 203.0.113.7, phone +44 7700 900123. Privacy "
@@ -77,18 +80,21 @@ def init_process(setup: WorkerSetup) -> None:
     import multiprocessing
 
     from reviewer.batch.lifeline import die_with_parent
+    from reviewer.process import tune_process
 
     parent = multiprocessing.parent_process()
     die_with_parent(parent.pid if parent is not None else None)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    tune_process()
     init_thread(setup)
+    warm_up(setup.config)
 
 
 def init_thread(setup: WorkerSetup) -> None:
-    """Initializer for the single in-process worker thread of ``--jobs 1``."""
+    """Initializer for the single in-process worker thread of ``--jobs 1`` (no warm-up, see
+    the module docstring)."""
     global _setup
     _setup = setup
-    warm_up(setup.config)
 
 
 def warm_up(config: Config) -> None:

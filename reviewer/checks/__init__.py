@@ -49,6 +49,7 @@ CHECK_NAMES: tuple[str, ...] = (
     "readability",
     "keywords",
     "guidelines",
+    "substance",
     "critique",
 )
 

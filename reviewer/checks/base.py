@@ -92,12 +92,15 @@ class ReviewOptions:
 @dataclass
 class CheckContext:
     """What a check's ``run`` receives. ``findings`` are the earlier checks' findings (the
-    critique sends them to the model as context); local checks usually ignore them."""
+    critique sends them to the model as context); local checks usually ignore them. ``results``
+    are the local checks' results by name (``CheckResult``), given to the model stage so the
+    critique can show its judgements next to theirs."""
 
     doc: Document
     config: Config
     options: ReviewOptions = field(default_factory=ReviewOptions)
     findings: list[Finding] = field(default_factory=list)
+    results: dict[str, Any] = field(default_factory=dict)
     deadline: float | None = None  # time.monotonic() by which the whole review should be done
 
 

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from reviewer.commands.common import ConfigOpt, Level, NoCacheOpt, NoCritiqueOpt
+from reviewer.commands.common import ConfigOpt, Level, NoCacheOpt, NoCritiqueOpt, console
 
 
 def batch(
@@ -58,7 +58,8 @@ def batch(
     submit: Annotated[
         bool,
         typer.Option(
-            "--submit", help="Store each reviewed revision and its report for human approval."
+            "--submit",
+            help="Store each reviewed revision and its report for human approval.",
         ),
     ] = False,
     force: Annotated[
@@ -76,7 +77,6 @@ def batch(
 
     Exit code: 2 when a file could not be read or parsed (it is reported and skipped, the others are reviewed), else 1 when any finding is at or above --fail-on, else 0.
     """
-    from rich.console import Console
 
     from reviewer.batch import BatchOptions, run_batch
     from reviewer.batch.console import RichProgress, print_summary
@@ -105,7 +105,7 @@ def batch(
                 "run the same command again to review the rest"
             )
             raise typer.Exit(130) from None
-    print_summary(result, Console(highlight=False))
+    print_summary(result, console())
     raise typer.Exit(result.exit_code)
 
 

@@ -48,10 +48,44 @@ LanguageOpt = Annotated[
         help="Force 'de' or 'en' instead of the brief or detection.",
     ),
 ]
-NoCritiqueOpt = Annotated[
-    bool, typer.Option("--no-critique", help="Skip the LLM critique for this run.")
-]
+
+
+def flag(name: str, help: str) -> typer.models.OptionInfo:  # noqa: A002 - typer's own keyword
+    """An on/off option (``--help`` shows it without a type: ``reviewer.cli.plain_flags``)."""
+    return typer.Option(name, help=help)
+
+
+NoCritiqueOpt = Annotated[bool, flag("--no-critique", "Skip the LLM critique for this run.")]
 NoCacheOpt = Annotated[
-    bool,
-    typer.Option("--no-cache", help="Ask the language model again instead of using its cache."),
+    bool, flag("--no-cache", "Ask the language model again instead of using its cache.")
 ]
+MinSeverityOpt = Annotated[
+    Level | None,
+    typer.Option(
+        "--min-severity",
+        help="Show only findings at or above this level, and say how many were hidden (display only: exit codes and machine formats are unchanged).",
+    ),
+]
+
+
+class SortChoice(StrEnum):
+    severity = "severity"
+    position = "position"
+
+
+SortOpt = Annotated[
+    SortChoice,
+    typer.Option(
+        "--sort", help="Order of the findings: errors first (severity) or as in the draft."
+    ),
+]
+
+
+def console(*, stderr: bool = False):  # noqa: ANN201 - rich is imported lazily
+    """A rich Console that wraps lines only on a terminal: piped into a file or a CI log, a long
+    message stays one line, so file names and rule ids are never cut in two."""
+    from rich.console import Console
+
+    out = Console(highlight=False, stderr=stderr)
+    out.soft_wrap = not out.is_terminal
+    return out

@@ -13,12 +13,17 @@ from reviewer.commands.common import (
     Level,
     NoCacheOpt,
     NoCritiqueOpt,
+    SortChoice,
+    SortOpt,
+    console,
     exit_code_for,
+    flag,
 )
 
 
 class ReviewFormat(StrEnum):
     text = "text"
+    line = "line"
     json = "json"
     md = "md"
     html = "html"
@@ -41,7 +46,7 @@ def review(
         typer.Option(
             "--format",
             "-f",
-            help="Output: terminal text, the JSON report, Markdown, self-contained HTML, SARIF 2.1.0, JUnit XML, or (for a .docx draft) a commented copy of the Word document.",
+            help="Output: terminal text, one line per finding (path:line:col: severity [rule] message), the JSON report, Markdown, self-contained HTML, SARIF 2.1.0, JUnit XML, or (for a .docx draft) a commented copy of the Word document.",
         ),
     ] = ReviewFormat.text,
     output: Annotated[
@@ -66,9 +71,16 @@ def review(
     ] = None,
     no_cache: NoCacheOpt = False,
     no_critique: NoCritiqueOpt = False,
+    min_severity: Annotated[
+        Level | None,
+        typer.Option(
+            "--min-severity",
+            help="Show only findings at or above this level, and say how many were hidden (default: warning for the text report, info for the others; exit codes are unchanged).",
+        ),
+    ] = None,
+    sort: SortOpt = SortChoice.severity,
     submit: Annotated[
-        bool,
-        typer.Option("--submit", help="Store this revision and its report for human approval."),
+        bool, flag("--submit", "Store this revision and its report for human approval.")
     ] = False,
 ) -> None:
     """Review one draft: PII, readability, keywords, structure, guidelines and LLM critique."""
@@ -89,12 +101,17 @@ def review(
         )
     report = review_document(doc, config=settings, critique=not no_critique, use_cache=not no_cache)
     threshold = fail_on.value if fail_on else settings.fail_on
+    shown_from = _min_severity(format, min_severity)
     if format is ReviewFormat.text:
-        from rich.console import Console
-
         from reviewer.render.terminal import render_terminal
 
-        render_terminal(report, Console(highlight=False))
+        render_terminal(report, console(), min_severity=shown_from, sort=sort.value)
+    elif format is ReviewFormat.line:
+        from reviewer.render.line import render_line
+        from reviewer.render.order import shown
+
+        visible = shown(report.findings, min_severity=shown_from, sort=sort.value)
+        typer.echo(render_line(report, visible.findings), nl=False)
     elif format is ReviewFormat.docx:
         from reviewer.render.docx import commented_path, render_docx
 
@@ -102,7 +119,8 @@ def review(
         count = render_docx(report, file, target)
         typer.echo(f"{report.verdict}: wrote {count} comment(s) to {target}")
     else:
-        typer.echo(_render(format, report, doc.content, threshold, settings), nl=False)
+        text = _render(format, report, doc.content, threshold, settings, shown_from, sort.value)
+        typer.echo(text, nl=False)
     if submit:
         from reviewer.commands.store import submit_and_tell
 
@@ -110,8 +128,25 @@ def review(
     raise typer.Exit(exit_code_for([report], threshold))
 
 
-def _render(format: ReviewFormat, report, content: str, fail_on: str, settings) -> str:
-    """The machine and document formats, the same renderers `reviewer batch` writes with."""
+def _min_severity(format: ReviewFormat, chosen: Level | None) -> str:
+    """The text report hides notes unless asked (it is read top to bottom, in a terminal); the
+    other formats show everything unless asked, and the machine formats always do."""
+    if chosen is not None:
+        return chosen.value
+    return "warning" if format is ReviewFormat.text else "info"
+
+
+def _render(
+    format: ReviewFormat,
+    report,  # noqa: ANN001
+    content: str,
+    fail_on: str,
+    settings,  # noqa: ANN001
+    min_severity: str = "info",
+    sort: str = "severity",
+) -> str:
+    """The machine and document formats, the same renderers `reviewer batch` writes with.
+    ``min_severity`` and ``sort`` apply to the formats people read (Markdown, HTML)."""
     from reviewer.registry import catalog
 
     if format is ReviewFormat.json:
@@ -121,11 +156,11 @@ def _render(format: ReviewFormat, report, content: str, fail_on: str, settings) 
     if format is ReviewFormat.md:
         from reviewer.render.markdown import render_markdown
 
-        return render_markdown(report)
+        return render_markdown(report, min_severity=min_severity, sort=sort)
     if format is ReviewFormat.html:
         from reviewer.render.html import render_html
 
-        return render_html(report, content, rules=catalog(settings))
+        return render_html(report, content, rules=catalog(settings), sort=sort)
     if format is ReviewFormat.sarif:
         from reviewer.render.sarif import render_sarif
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from reviewer.commands.common import ConfigOpt
+from reviewer.commands.common import ConfigOpt, MinSeverityOpt, SortChoice, SortOpt, flag
 
 if TYPE_CHECKING:
     from reviewer.config import Config
@@ -24,7 +24,7 @@ DbOpt = Annotated[
     str | None,
     typer.Option(
         "--db",
-        help="Database URL or SQLite file (default: $REVIEWER_DATABASE_URL, then url in the store section of the config, then .reviewer/reviews.db).",
+        help="Database URL or SQLite file (default: $REVIEWER_DATABASE_URL, then url in the store section of the config, then the nearest .reviewer/ folder upward, the project's, or your user data folder; see 'reviewer where').",
     ),
 ]
 ByOpt = Annotated[str, typer.Option("--by", help="Your name: who makes this decision (required).")]
@@ -70,9 +70,9 @@ def _open(config: str | None, db: str | None, *, create: bool = True) -> Store:
 
 
 def _console(*, stderr: bool = False):  # noqa: ANN202 - rich is imported lazily
-    from rich.console import Console
+    from reviewer.commands.common import console
 
-    return Console(highlight=False, stderr=stderr, soft_wrap=True)
+    return console(stderr=stderr)
 
 
 def submit_and_tell(
@@ -125,12 +125,8 @@ def submit(
         typer.Option("--brief", help="Brief as a YAML file (or a .md with front matter)."),
     ] = None,
     language: Annotated[str | None, typer.Option("--language", help="Force 'de' or 'en'.")] = None,
-    no_critique: Annotated[
-        bool, typer.Option("--no-critique", help="Skip the LLM critique.")
-    ] = False,
-    no_cache: Annotated[
-        bool, typer.Option("--no-cache", help="Ask the language model again.")
-    ] = False,
+    no_critique: Annotated[bool, flag("--no-critique", "Skip the LLM critique.")] = False,
+    no_cache: Annotated[bool, flag("--no-cache", "Ask the language model again.")] = False,
     config: ConfigOpt = None,
     db: DbOpt = None,
 ) -> None:
@@ -205,6 +201,8 @@ def show(
     format: Annotated[
         ListFormat, typer.Option("--format", "-f", help="Output format.")
     ] = ListFormat.text,
+    min_severity: MinSeverityOpt = None,
+    sort: SortOpt = SortChoice.severity,
     config: ConfigOpt = None,
     db: DbOpt = None,
 ) -> None:
@@ -218,7 +216,14 @@ def show(
     if format is ListFormat.json:
         typer.echo(store_output.show_json(view, history, audit))
     else:
-        store_output.print_revision(view, _console(), history=history, audit=audit)
+        store_output.print_revision(
+            view,
+            _console(),
+            history=history,
+            audit=audit,
+            min_severity=min_severity.value if min_severity else "info",
+            sort=sort.value,
+        )
 
 
 def approve(
@@ -228,7 +233,7 @@ def approve(
         str | None, typer.Option("--note", help="Optional note for the record.")
     ] = None,
     override: Annotated[
-        bool, typer.Option("--override", help="Approve a blocked revision anyway (needs --reason).")
+        bool, flag("--override", "Approve a blocked revision anyway (needs --reason).")
     ] = False,
     reason: Annotated[
         str | None, typer.Option("--reason", help="Why the override is justified (recorded).")
@@ -384,8 +389,26 @@ def triage(
         )
 
 
+def where(config: ConfigOpt = None, db: DbOpt = None) -> None:
+    """Say which review store (and config file) the commands run here use, and why."""
+    from pathlib import Path
+
+    from reviewer.store.database import resolve, safe_url
+
+    settings = _settings(config)
+    url, reason, _root = resolve(settings, db)
+    typer.echo(f"store:  {safe_url(url)}")
+    typer.echo(f"why:    {reason}")
+    if url.startswith("sqlite:///"):
+        exists = Path(url.removeprefix("sqlite:///")).is_file()
+        typer.echo(
+            "state:  " + ("exists" if exists else "not created yet (the first submit creates it)")
+        )
+    typer.echo(f"config: {settings.origin or 'none found (built-in defaults)'}")
+
+
 def _tell(view, what: str, by: str) -> None:  # noqa: ANN001
-    typer.echo(f"revision {view.id} ({view.document_key} #{view.number}) {what} by {by.strip()}")
+    typer.echo(f"revision {view.id} ({view.document_key}) {what} by {by.strip()}")
 
 
 def register(app: typer.Typer) -> None:
@@ -400,3 +423,4 @@ def register(app: typer.Typer) -> None:
     app.command("check-approved")(check_approved)
     app.command()(audit)
     app.command()(triage)
+    app.command()(where)

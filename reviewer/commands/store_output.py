@@ -13,7 +13,9 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from reviewer.render.terminal import SEVERITY_STYLE, VERDICT_STYLE
+from reviewer.models import Finding
+from reviewer.render.order import hidden_note, shown
+from reviewer.render.terminal import SEVERITY_STYLE, VERDICT_STYLE, quote
 from reviewer.store.states import label
 from reviewer.store.views import AuditEntryView, RevisionView
 
@@ -46,7 +48,9 @@ def when(value: datetime | None) -> str:
 
 def revision_line(view: RevisionView) -> str:
     """One line naming a revision, for command confirmations and check-approved."""
-    return f"revision {view.id} ({view.document_key} #{view.number}, {label(view.status)})"
+    return (
+        f"revision {view.id} ({view.document_key}, submission {view.number}, {label(view.status)})"
+    )
 
 
 # --- queue ------------------------------------------------------------------------------
@@ -65,23 +69,25 @@ def print_queue(views: Sequence[RevisionView], console: Console) -> None:
     rows = [
         (
             str(v.id),
-            f"{v.title or v.document_key} (#{v.number})"
-            if v.number > 1
-            else v.title or v.document_key,
+            v.title or v.document_key,
             Text(label(v.status), STATUS_STYLE[v.status]),
             Text(label(v.effective_verdict), VERDICT_STYLE[v.effective_verdict]),
-            "{error}/{warning}/{info}".format(**v.finding_counts),
+            "{error}/{warning}/{info}".format(**(v.open_counts or v.finding_counts)),
             v.author or "-",
             v.submitted_at.strftime("%m-%d %H:%M"),
         )
         for v in views
     ]
-    headers = ("ID", "document", "status", "verdict", "E/W/I", "author", "submitted")
+    # Counts after waivers: what still needs attention (the JSON has the report's raw counts).
+    headers = ("revision", "document", "status", "verdict", "E/W/I open", "author", "submitted")
     widths = [
         max(len(header), *(len(str(row[n])) for row in rows)) for n, header in enumerate(headers)
     ]
     others = sum(w for n, w in enumerate(widths) if n != 1) + len(headers)
-    widths[1] = max(12, min(widths[1], console.width - others))  # the title gives way, nothing else
+    if console.is_terminal:
+        widths[1] = max(12, min(widths[1], console.width - others))  # the title gives way
+    else:
+        console.width = max(console.width, sum(widths) + len(headers) * 2)  # piped: whole titles
     table = Table(box=None, pad_edge=False, header_style="bold", collapse_padding=True)
     for header, width in zip(headers, widths, strict=True):
         table.add_column(header, no_wrap=True, overflow="ellipsis", width=width)
@@ -106,12 +112,14 @@ def print_revision(
     *,
     history: Sequence[RevisionView] = (),
     audit: Sequence[AuditEntryView] = (),
+    min_severity: str = "info",
+    sort: str = "severity",
 ) -> None:
     """Header, decision, findings with their waivers, the document's revisions, the audit trail."""
     console.print(
         Text.assemble(
             (f"revision {view.id}", "bold"),
-            f"  {view.document_key} #{view.number}  ",
+            f"  {view.document_key}, submission {view.number}  ",
             (label(view.status), STATUS_STYLE[view.status]),
             "  verdict ",
             (label(view.effective_verdict), VERDICT_STYLE[view.effective_verdict]),
@@ -139,13 +147,13 @@ def print_revision(
         )
     if view.override_reason:
         console.print(Text(f"override: {view.override_reason}", "bold red"))
-    print_findings(view, console)
+    print_findings(view, console, min_severity=min_severity, sort=sort)
     if history and len(history) > 1:
         console.print("\n[bold]revisions of this document[/bold]")
         for h in history:
             marker = "→" if h.id == view.id else " "
             console.print(
-                f" {marker} #{h.number}  revision {h.id}  {label(h.status)}  {label(h.effective_verdict)}  "
+                f" {marker} revision {h.id}  submission {h.number}  {label(h.status)}  {label(h.effective_verdict)}  "
                 f"{when(h.submitted_at)}" + (f"  by {escape(h.decided_by)}" if h.decided_by else "")
             )
     if audit:
@@ -154,18 +162,34 @@ def print_revision(
             console.print("  " + escape(audit_line(entry)))
 
 
-def print_findings(view: RevisionView, console: Console, *, numbered: bool = False) -> None:
+def print_findings(
+    view: RevisionView,
+    console: Console,
+    *,
+    numbered: bool = False,
+    min_severity: str = "info",
+    sort: str = "severity",
+) -> list[Finding]:
+    """The findings, errors first (``sort``), each with its waiver; returns them in the order
+    shown, so a number typed in ``triage`` means the finding printed with it."""
     report = view.report
     if report is None:
-        return
+        return []
     waivers = {w.finding_id: w for w in view.waivers}
     if not report.findings:
         console.print("\n[green]no findings[/green]")
-        return
-    console.print(f"\n[bold]findings[/bold] ({len(report.findings)})")
-    for n, finding in enumerate(report.findings, 1):
+        return []
+    result = shown(report.findings, min_severity=min_severity, sort=sort)
+    still_open = sum(1 for f in report.findings if f.id not in waivers)
+    console.print(
+        f"\n[bold]findings[/bold] ({len(report.findings)}, {still_open} not waived)"
+        if waivers
+        else f"\n[bold]findings[/bold] ({len(report.findings)})"
+    )
+    for n, finding in enumerate(result.findings, 1):
         where = f"{finding.line}:{finding.column}" if finding.line else "-"
         prefix = f"{n:>3}. " if numbered else "  "
+        indent = " " * (len(prefix) + 8)
         console.print(
             Text.assemble(
                 prefix,
@@ -176,20 +200,20 @@ def print_findings(view: RevisionView, console: Console, *, numbered: bool = Fal
             )
         )
         if finding.text:
-            quoted = " ".join(finding.text.split())
-            quoted = quoted if len(quoted) <= 100 else quoted[:97] + "…"
-            console.print(
-                f"{' ' * len(prefix)}        [dim]›[/dim] [italic]{escape(quoted)}[/italic]"
-            )
+            console.print(f"{indent}[dim]›[/dim] [italic]{escape(quote(finding.text))}[/italic]")
         waiver = waivers.get(finding.id)
         if waiver is not None:
             carried = (
                 f", carried over from revision {waiver.carried_from}" if waiver.carried_from else ""
             )
             console.print(
-                f"{' ' * len(prefix)}        [green]waived[/green] by {escape(waiver.by)}{carried}: "
+                f"{indent}[green]waived[/green] by {escape(waiver.by)}{carried}: "
                 f"{escape(waiver.reason)}"
             )
+    note = hidden_note(result)
+    if note:
+        console.print(f"[dim]{escape(note)}[/dim]")
+    return result.findings
 
 
 # --- audit ------------------------------------------------------------------------------

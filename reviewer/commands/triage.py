@@ -123,11 +123,11 @@ def _waive(store: Store, view: RevisionView, by: str, console: Console) -> Revis
     if not open_findings:
         console.print("no findings left to waive")
         return view
-    print_findings(view, console, numbered=True)
+    listed = print_findings(view, console, numbered=True)
     answer = _ask(console, "finding (number or id)")
     finding_id = answer
-    if answer.isdigit() and 1 <= int(answer) <= len(findings):
-        finding_id = findings[int(answer) - 1].id
+    if answer.isdigit() and 1 <= int(answer) <= len(listed):
+        finding_id = listed[int(answer) - 1].id
     reason = _ask_required(console, "reason")
     store.waive(view.id, finding_id, by=by, reason=reason)
     updated = store.get(view.id)

@@ -20,11 +20,10 @@ def require_language(value: str | None, what: str = "--language") -> str | None:
 
 @lru_cache(maxsize=1)
 def _identifier():
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    """py3langid restricted to LANGUAGES (see ``langid_model``: it loads in ms after the first time)."""
+    from reviewer.parsing.langid_model import load_identifier
 
-    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-    identifier.set_languages(list(LANGUAGES))
-    return identifier
+    return load_identifier(LANGUAGES)
 
 
 def detect_language(text: str) -> str:

@@ -85,3 +85,29 @@ def parse_plaintext(text: str, body_start: int) -> list[Block]:
 
 def has_markdown_headings(blocks: list[Block]) -> bool:
     return any(block.kind == "heading" for block in blocks)
+
+
+def reads_as_plain_text(
+    text: str, body_start: int, markdown: list[Block], plain: list[Block]
+) -> bool:
+    """Markdown without heading marks is read by the plain-text rules when those find headings
+    and the text looks pasted: its lines follow each other without blank lines (Markdown would
+    glue them into one paragraph), or it is nothing but paragraphs opening with a title line of
+    its own — a draft copied from a chat or a document, where "Fazit" on its own line is the
+    section the brief asks for. A letter that opens with "Liebe Kundinnen und Kunden," is not."""
+    if has_markdown_headings(markdown) or not has_markdown_headings(plain):
+        return False
+    if _lines_follow_each_other(text[body_start:]):
+        return True
+    only_paragraphs = all(block.kind in ("paragraph", "list_item") for block in markdown)
+    opens_with_title = plain[0].kind == "heading" and len(plain) > 1 and plain[1].kind != "heading"
+    return only_paragraphs and opens_with_title
+
+
+def _lines_follow_each_other(body: str) -> bool:
+    lines = body.split("\n")
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    if len(filled) < 3:
+        return False
+    adjacent = sum(1 for i in filled if i + 1 < len(lines) and lines[i + 1].strip())
+    return adjacent / len(filled) >= 0.5

@@ -17,6 +17,7 @@ from markupsafe import Markup, escape
 from reviewer.checks import CHECK_NAMES
 from reviewer.models import SEVERITY_RANK, Finding, Report
 from reviewer.registry import Rule, catalog
+from reviewer.render.order import SortOrder, plural
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -63,9 +64,13 @@ def render_html(
     *,
     index_href: str | None = None,
     rules: dict[str, Rule] | None = None,
+    sort: str = SortOrder.severity,
 ) -> str:
     """One draft's page. ``content`` is the text the report was made from (None: not available);
-    ``rules`` is the registry's catalog (default: the built-in rules) for each rule's title."""
+    ``rules`` is the registry's catalog (default: the built-in rules) for each rule's title.
+
+    The side list shows the worst findings first (``sort``); each keeps its index in
+    ``report.findings`` for the ``f-N``/``item-N`` anchors, so links stay stable."""
     findings = list(report.findings)
     usable = content is not None and _content_matches(report, content)
     located = [i for i, f in enumerate(findings) if usable and _span_matches(content or "", f)]
@@ -75,6 +80,8 @@ def render_html(
         .render(
             report=report,
             findings=findings,
+            items=numbered(findings, sort),
+            sort=sort,
             located=set(located),
             draft=highlight_html(content, findings) if usable and content is not None else None,
             draft_note=None if usable else _draft_note(content),
@@ -98,6 +105,16 @@ def render_index(rows: Iterable[Mapping[str, Any]], *, title: str = "reviewer ba
         .get_template("index.html.j2")
         .render(title=title, rows=rows, checks=CHECK_NAMES, totals=totals)
     )
+
+
+def numbered(
+    findings: Sequence[Finding], sort: str = SortOrder.severity
+) -> list[tuple[int, Finding]]:
+    """``(index in findings, finding)`` in display order: the worst first unless ``sort`` is
+    ``position``. The index is what ``highlight_html`` marks the text with."""
+    if sort == SortOrder.position:
+        return list(enumerate(findings))
+    return sorted(enumerate(findings), key=lambda pair: -SEVERITY_RANK[pair[1].severity])
 
 
 def severity_counts(findings: Iterable[Finding]) -> dict[str, int]:
@@ -159,5 +176,6 @@ def _environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.filters["plural"] = plural
     env.filters["location"] = lambda f: f"{f.line}:{f.column}" if f.line is not None else "document"
     return env

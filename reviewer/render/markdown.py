@@ -12,6 +12,7 @@ from typing import Any
 
 from reviewer.checks import CHECK_NAMES
 from reviewer.models import Report
+from reviewer.render.order import SortOrder, hidden_note, shown
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
 VERDICT_LABEL = {
@@ -22,8 +23,10 @@ VERDICT_LABEL = {
 }
 
 
-def render_markdown(report: Report) -> str:
-    """One draft: headline, checks table, then the findings of each check with line:column."""
+def render_markdown(
+    report: Report, *, min_severity: str = "info", sort: str = SortOrder.severity
+) -> str:
+    """One draft: headline, checks table, then its findings, the worst first, with line:column."""
     lines = [
         f"# Review: {escape_inline(report.source)}",
         "",
@@ -42,18 +45,19 @@ def render_markdown(report: Report) -> str:
         lines.append(f"| {name} | {result.status} | {cell(result.summary)} |")
     for note in report.notes:
         lines += ["", f"> {escape_inline(note)}"]
-    for name in names:
-        findings = [f for f in report.findings if f.check == name]
-        if not findings:
-            continue
-        lines += ["", f"## {name} ({len(findings)})", ""]
-        for f in findings:
-            where = f"{f.line}:{f.column}" if f.line is not None else "document"
-            lines.append(f"- **{f.severity}** {where} {escape_inline(f.message)} (`{f.rule}`)")
-            if f.text:
-                lines.append(f"  - text: {code_span(f.text)}")
-            if f.suggestion:
-                lines.append(f"  - suggestion: {escape_inline(f.suggestion)}")
+    result = shown(report.findings, min_severity=min_severity, sort=sort)
+    if result.findings:
+        lines += ["", f"## Findings ({len(result.findings)})", ""]
+    for f in result.findings:
+        where = f"{f.line}:{f.column}" if f.line is not None else "document"
+        lines.append(f"- **{f.severity}** {where} {escape_inline(f.message)} (`{f.rule}`)")
+        if f.text:
+            lines.append(f"  - text: {code_span(f.text)}")
+        if f.suggestion:
+            lines.append(f"  - suggestion: {escape_inline(f.suggestion)}")
+    note = hidden_note(result)
+    if note:
+        lines += ["", f"_{escape_inline(note)}_"]
     if report.suppressed:
         lines += [
             "",

@@ -18,12 +18,12 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 
 from reviewer.store.errors import MissingStoreError, StoreError
+from reviewer.store.location import default_location
 
 if TYPE_CHECKING:
     from reviewer.config import Config
 
 ENV_URL = "REVIEWER_DATABASE_URL"
-DEFAULT_PATH = Path(".reviewer") / "reviews.db"
 WRITE = "reviewer_write"  # execution option: this transaction will write
 MIGRATION_LOCK_ID = 0x7265766965776572  # "reviewer", for pg_advisory_xact_lock
 
@@ -33,10 +33,24 @@ SCHEMA_HEAD = "0002"  # the newest file in migrations/versions; a test keeps the
 
 def resolve_url(config: Config | None = None, url: str | None = None) -> str:
     """The argument wins, then ``$REVIEWER_DATABASE_URL``, then the config, then the default."""
+    return resolve(config, url)[0]
+
+
+def resolve(config: Config | None = None, url: str | None = None) -> tuple[str, str, Path | None]:
+    """The database URL, where it came from (for ``reviewer where``) and, for the default store,
+    the folder document paths are keyed relative to (None: the config's folder)."""
+    if url:
+        return _normalise(config, url), "--db", None
+    if os.environ.get(ENV_URL):
+        return _normalise(config, os.environ[ENV_URL]), f"${ENV_URL}", None
+    if config is not None and config.store.url:
+        return _normalise(config, config.store.url), f"[store] url in {config.origin}", None
+    location = default_location(config)
+    return sqlite_url(location.path), location.reason, location.root
+
+
+def _normalise(config: Config | None, chosen: str) -> str:
     base = config.base_dir if config is not None else Path.cwd()
-    chosen = url or os.environ.get(ENV_URL) or (config.store.url if config is not None else None)
-    if not chosen:
-        return sqlite_url(base / DEFAULT_PATH)
     chosen = chosen.strip()
     if "://" not in chosen:
         return sqlite_url(_under(base, chosen))
@@ -95,7 +109,7 @@ def _sqlite_engine(url: str, database: str | None, *, create: bool, busy_timeout
         if not file.exists():
             if not create:
                 raise MissingStoreError(
-                    f"no review store at {file} (submit a draft first, or set {ENV_URL})"
+                    f"no review store at {file} (submit a draft first, or set {ENV_URL}; 'reviewer where' says which store is used)"
                 )
             try:
                 file.parent.mkdir(parents=True, exist_ok=True)

@@ -26,4 +26,15 @@ class InvalidTransition(ConflictError):
     approving a blocked one without waivers or an override)."""
 
 
+class BlockedError(InvalidTransition):
+    """Approving a revision with error findings nobody has waived. Carries those findings (only
+    the open ones: waived errors no longer block) so each place can say what to do in its own
+    terms — commands in the terminal, buttons on the web page."""
+
+    def __init__(self, message: str, revision_id: int, open_errors: list) -> None:
+        super().__init__(message)
+        self.revision_id = revision_id
+        self.open_errors = open_errors  # list[reviewer.models.Finding]
+
+
 StateError = InvalidTransition

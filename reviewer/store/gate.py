@@ -43,7 +43,7 @@ def check_text(store: Store, source: str, text: str) -> GateResult:
     if approved is not None:
         return GateResult(
             True,
-            f"{source}: approved as revision {approved.id} ({approved.document_key} #{approved.number}) "
+            f"{source}: approved as revision {approved.id} ({approved.document_key}) "
             f"by {approved.decided_by}",
             approved,
         )

@@ -15,13 +15,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Select, func, select, update
+from sqlalchemy import Select, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, defer
 
 from reviewer.errors import InputError
 from reviewer.models import Report
+from reviewer.render.order import plural
 from reviewer.scoring import verdict_for
 from reviewer.store import states
 from reviewer.store.database import (
@@ -30,10 +31,16 @@ from reviewer.store.database import (
     first_line,
     make_engine,
     migrate,
-    resolve_url,
+    resolve,
     safe_url,
 )
-from reviewer.store.errors import ConflictError, InvalidTransition, NotFoundError, StoreError
+from reviewer.store.errors import (
+    BlockedError,
+    ConflictError,
+    InvalidTransition,
+    NotFoundError,
+    StoreError,
+)
 from reviewer.store.identity import author_of, document_key, title_of
 from reviewer.store.schema import AuditRow, DocumentRow, RevisionRow, WaiverRow, utcnow
 from reviewer.store.views import AuditEntryView, RevisionView, WaiverView
@@ -51,7 +58,7 @@ def open_store(
     config: Config | None = None, url: str | None = None, *, create: bool = True
 ) -> Store:
     """Open (and if needed create and migrate) the review store; see the package docstring."""
-    resolved = resolve_url(config, url)
+    resolved, _reason, default_root = resolve(config, url)
     timeout = config.store.busy_timeout if config is not None else 30.0
     engine = make_engine(resolved, create=create, busy_timeout=timeout)
     try:
@@ -62,7 +69,9 @@ def open_store(
     except BaseException:
         engine.dispose()
         raise
-    root = config.base_dir if config is not None else Path.cwd()
+    # The default store keys document paths relative to its project (or the folder holding
+    # .reviewer/), so the same file gets the same key from any folder below it.
+    root = default_root or (config.base_dir if config is not None else Path.cwd())
     return Store(engine, resolved, root)
 
 
@@ -205,7 +214,7 @@ class Store:
                 None,
                 "pending",
                 now,
-                note=f"revision {revision.number} of {key}",
+                note=f"submission {revision.number} of {key}",
             )
         )
         for waiver in carried:
@@ -219,16 +228,19 @@ class Store:
                     carried_from=latest.id if latest else None,
                 )
             )
+            # The waiver stays the decision of the person who made it; the submitter only
+            # brought the unchanged finding along.
             s.add(
                 _audit(
                     revision,
                     "waive",
-                    by,
+                    waiver.by,
                     "pending",
                     "pending",
                     now,
                     finding_id=waiver.finding_id,
-                    note=f"carried over from revision {waiver.revision_id} (waived by {waiver.by}: {waiver.reason})",
+                    note=f"carried over from revision {waiver.revision_id} on resubmission"
+                    f"{f' by {by}' if by else ''}: {waiver.reason}",
                 )
             )
         older = s.scalars(
@@ -292,7 +304,9 @@ class Store:
         if limit is not None:
             query = query.limit(limit)
         with self._session(write=False) as s:
-            return [_summary(row, key) for row, key in s.execute(query).all()]
+            return self._after_waivers(
+                s, [_summary(row, key) for row, key in s.execute(query).all()]
+            )
 
     def history(self, document: int | str) -> list[RevisionView]:
         """All revisions of a document (id or key), oldest first."""
@@ -305,7 +319,7 @@ class Store:
             rows = s.execute(_summary_query().where(condition).order_by(RevisionRow.number)).all()
             if not rows and s.scalar(select(DocumentRow.id).where(condition)) is None:
                 raise NotFoundError(f"no document {document!r} in the review store")
-            return [_summary(row, key) for row, key in rows]
+            return self._after_waivers(s, [_summary(row, key) for row, key in rows])
 
     def check_approved(self, content_sha256: str) -> RevisionView | None:
         """The most recent approved revision with exactly this content, or None."""
@@ -430,7 +444,7 @@ class Store:
             revision, key = self._load(s, revision_id)
             self._require(s, revision, action, expected_version)
             if action == "approve":
-                action = self._approval_kind(revision, override_reason)
+                action = self._approval_kind(s, revision, override_reason)
             if action == "reopen":
                 self._require_latest(s, revision)
             target = states.target_state(action, revision.status)
@@ -534,18 +548,18 @@ class Store:
 
     def _require_latest(self, s: Session, revision: RevisionRow) -> None:
         newest = s.scalar(
-            select(func.max(RevisionRow.number)).where(
-                RevisionRow.document_id == revision.document_id
-            )
+            select(RevisionRow.id)
+            .where(RevisionRow.document_id == revision.document_id)
+            .order_by(RevisionRow.number.desc())
+            .limit(1)
         )
-        if newest != revision.number:
+        if newest != revision.id:
             raise InvalidTransition(
-                f"revision {revision.id} is not the latest of its document (revision number {newest} is); "
+                f"revision {revision.id} is not the latest of its document (revision {newest} is); "
                 "only the latest revision can be reopened"
             )
 
-    @staticmethod
-    def _approval_kind(revision: RevisionRow, override_reason: str | None) -> str:
+    def _approval_kind(self, s: Session, revision: RevisionRow, override_reason: str | None) -> str:
         if revision.effective_verdict != "blocked":
             if override_reason is not None:
                 raise InputError(
@@ -554,11 +568,17 @@ class Store:
             return "approve"
         if override_reason is None:
             report = Report.model_validate(revision.report)
-            raise InvalidTransition(
-                f"revision {revision.id} is blocked: waive each error finding with a reason "
+            waived = {w.finding_id for w in self._waivers(s, revision.id)}
+            open_errors = [
+                f for f in report.findings if f.severity == "error" and f.id not in waived
+            ]
+            raise BlockedError(
+                f"revision {revision.id} is blocked by {plural(len(open_errors), 'error finding')} "
+                f"not waived: {', '.join(f.id for f in open_errors)}; waive each with a reason "
                 f"(reviewer waive {revision.id} FINDING_ID --by NAME --reason ...; see reviewer show {revision.id}) "
-                f"or approve with --override --reason ...; error findings: "
-                + ", ".join(f.id for f in report.findings if f.severity == "error")
+                "or approve with --override --reason ...",
+                revision.id,
+                open_errors,
             )
         return "override"
 
@@ -579,13 +599,44 @@ class Store:
             )
         )
 
+    def _after_waivers(self, s: Session, views: list[RevisionView]) -> list[RevisionView]:
+        """Fill ``open_counts`` of summary views: only revisions with waivers (few) need their
+        report read, to learn the severity of what was waived."""
+        ids = [v.id for v in views]
+        waived: dict[int, set[str]] = {}
+        for start in range(0, len(ids), 500):  # stay below the databases' parameter limits
+            rows = s.execute(
+                select(WaiverRow.revision_id, WaiverRow.finding_id).where(
+                    WaiverRow.revision_id.in_(ids[start : start + 500])
+                )
+            )
+            for revision_id, finding_id in rows:
+                waived.setdefault(revision_id, set()).add(finding_id)
+        if not waived:
+            return views
+        reports = dict(
+            s.execute(
+                select(RevisionRow.id, RevisionRow.report).where(RevisionRow.id.in_(list(waived)))
+            ).all()
+        )
+        return [
+            v.model_copy(
+                update={"open_counts": _open_counts(reports[v.id]["findings"], waived[v.id])}
+            )
+            if v.id in waived
+            else v
+            for v in views
+        ]
+
     def _full_view(
         self, s: Session, revision: RevisionRow, key: str, *, unchanged: bool = False
     ) -> RevisionView:
         s.refresh(revision)
         waivers = tuple(_waiver_view(w) for w in self._waivers(s, revision.id))
+        waived = {w.finding_id for w in waivers}
         return _summary(revision, key).model_copy(
             update={
+                "open_counts": _open_counts(revision.report["findings"], waived),
                 "content": revision.content,
                 "brief": revision.brief,
                 "report": Report.model_validate(revision.report),
@@ -626,6 +677,7 @@ def _summary(row: RevisionRow, key: str) -> RevisionView:
         effective_verdict=row.effective_verdict,
         score=row.score,
         finding_counts={"error": row.errors, "warning": row.warnings, "info": row.infos},
+        open_counts={"error": row.errors, "warning": row.warnings, "info": row.infos},
         content_sha256=row.content_sha256,
         submitted_by=row.submitted_by,
         submitted_at=_utc(row.submitted_at),
@@ -711,6 +763,15 @@ def _counts(report: Report) -> dict[str, int]:
     counts = {"error": 0, "warning": 0, "info": 0}
     for finding in report.findings:
         counts[finding.severity] += 1
+    return counts
+
+
+def _open_counts(findings: list[dict], waived: set[str]) -> dict[str, int]:
+    """Findings per severity that no waiver covers (from a stored report's JSON)."""
+    counts = {"error": 0, "warning": 0, "info": 0}
+    for finding in findings:
+        if finding["id"] not in waived:
+            counts[finding["severity"]] += 1
     return counts
 
 

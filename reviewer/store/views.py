@@ -64,7 +64,10 @@ class RevisionView(View):
     """The verdict after this revision's waivers (``reviewer.scoring.verdict_for``)."""
     score: int
     finding_counts: dict[str, int]
-    """Findings per severity: ``{"error": 2, "warning": 5, "info": 0}``."""
+    """Findings per severity in the report: ``{"error": 2, "warning": 5, "info": 0}``."""
+    open_counts: dict[str, int] | None = None
+    """Findings per severity that are not waived (what still needs attention); the same as
+    ``finding_counts`` while nothing is waived. Filled by every read of the store."""
     content_sha256: str
     submitted_by: str | None = None
     submitted_at: datetime

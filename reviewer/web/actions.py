@@ -6,9 +6,11 @@ recorded alike (the store writes the audit row with the person's name).
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
-from reviewer.errors import InputError
+from reviewer.errors import InputError, ReviewerError
+from reviewer.store.errors import BlockedError
 from reviewer.store.views import RevisionView
 
 Decision = Literal["approve", "reject", "request_changes", "reopen"]
@@ -57,6 +59,35 @@ def decide(
     if action == "reopen":
         return store.reopen(revision_id, by=by, note=note, expected_version=expected_version)
     raise InputError(f"unknown action {action!r}; use one of: {', '.join(DECISIONS)}")
+
+
+# "(--note)", "(see `reviewer show 3`)", "(reviewer queue)": hints for the terminal.
+_CLI_HINT = re.compile(r"\s*\((?:--|see `?reviewer |reviewer )[^)]*\)")
+
+
+def web_message(exc: ReviewerError) -> str:
+    """The store's refusal in the words of the page: buttons and fields, not commands."""
+    if isinstance(exc, BlockedError):
+        return blocked_message(exc)
+    return _CLI_HINT.sub("", str(exc))
+
+
+def blocked_message(exc: BlockedError) -> str:
+    """Names only the error findings still open (waived ones no longer block) and says how to
+    go on with the buttons of this page."""
+    from reviewer.render.order import plural
+
+    named = "; ".join(
+        f"“{f.message.split('. ')[0].rstrip('.')}”"
+        + (f" at line {f.line}:{f.column}" if f.line else "")
+        for f in exc.open_errors
+    )
+    return (
+        f"Not approved: {plural(len(exc.open_errors), 'error finding')} "
+        f"{'is' if len(exc.open_errors) == 1 else 'are'} not waived ({named}). "
+        "Waive each one with a reason (the Waive button at the finding, listed first), "
+        "or write an override reason and press Approve again."
+    )
 
 
 def previous_revision(history: list[RevisionView], revision_id: int) -> RevisionView | None:

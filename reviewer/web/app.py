@@ -21,6 +21,7 @@ from reviewer import __version__
 from reviewer.config import Config
 from reviewer.errors import InputError, ReviewerError
 from reviewer.reading import MAX_BYTES
+from reviewer.render.order import plural
 from reviewer.store.errors import ConflictError, NotFoundError
 from reviewer.web.auth import Auth, is_loopback
 from reviewer.web.drafts import ReviewCache
@@ -140,6 +141,7 @@ def _templates() -> Jinja2Templates:
         csrf_token=csrf_token, current_user=signed_in_user, pop_flashes=pop_flashes, decided=DECIDED
     )
     env.filters["when"] = lambda value: value.strftime("%Y-%m-%d %H:%M UTC") if value else ""
+    env.filters["plural"] = plural
     env.filters["words"] = lambda value: str(value or "").replace("_", " ")
     env.filters["urlencode_params"] = lambda params, **extra: urlencode({**dict(params), **extra})
     env.filters["location"] = lambda f: (

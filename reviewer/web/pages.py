@@ -8,17 +8,18 @@ conflict) re-renders the page with the message and the typed note kept, so nothi
 from __future__ import annotations
 
 from typing import Annotated, Any
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, File, Form, Query, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
 
 from reviewer.errors import ReviewerError
-from reviewer.models import Finding, Report
+from reviewer.models import SEVERITY_RANK, Finding, Report
 from reviewer.reading import MAX_BYTES
-from reviewer.render.html import highlight_html, severity_counts
+from reviewer.render.html import highlight_html, numbered, severity_counts
 from reviewer.store.states import DECIDED, STATUSES
 from reviewer.store.views import RevisionView
-from reviewer.web.actions import DECISIONS, LABELS, decide, previous_revision
+from reviewer.web.actions import DECISIONS, LABELS, decide, previous_revision, web_message
 from reviewer.web.app import api_status
 from reviewer.web.auth import Auth, clean_name
 from reviewer.web.diff import diff_lines
@@ -149,21 +150,34 @@ def queue(
 # --- one revision ----------------------------------------------------------------------------
 
 
-def revision_context(request: Request, revision_id: int) -> dict[str, Any]:
+def revision_context(
+    request: Request, revision_id: int, sort: str = "severity", waived: str = ""
+) -> dict[str, Any]:
     store = request.app.state.store
     revision: RevisionView = store.get(revision_id)
     history = store.history(revision.document_id)
     report = revision.report
     findings = list(report.findings) if report else []
+    waivers = {w.finding_id: w for w in revision.waivers}
     return {
         "rev": revision,
         "report": report,
         "findings": findings,
+        # Within a severity the waived ones go last: what still needs a decision is on top.
+        "items": numbered(findings, sort)
+        if sort == "position"
+        else sorted(
+            numbered(findings),
+            key=lambda pair: (-SEVERITY_RANK[pair[1].severity], pair[1].id in waivers),
+        ),
+        "sort": "position" if sort == "position" else "severity",
+        "open_errors": [f for f in findings if f.severity == "error" and f.id not in waivers],
+        "just_waived": waived,
         "draft": highlight_html(revision.content or "", findings)
         if revision.content is not None
         else None,
         "counts": severity_counts(findings),
-        "waivers": {w.finding_id: w for w in revision.waivers},
+        "waivers": waivers,
         "history": history,
         "previous": previous_revision(history, revision.id),
         "audit": store.audit(revision.id),
@@ -175,8 +189,12 @@ def revision_context(request: Request, revision_id: int) -> dict[str, Any]:
 
 
 @router.get("/revisions/{revision_id}")
-def revision_page(request: Request, revision_id: int, _user: User) -> Response:
-    return render(request, "revision.html", revision_context(request, revision_id))
+def revision_page(
+    request: Request, revision_id: int, _user: User, sort: str = "severity", waived: str = ""
+) -> Response:
+    """``sort=position`` lists the findings in document order; ``waived=ID`` confirms a waiver
+    at that finding (the waive form comes back here, to the same place in the list)."""
+    return render(request, "revision.html", revision_context(request, revision_id, sort, waived))
 
 
 @router.post("/revisions/{revision_id}/decision", dependencies=[Csrf])
@@ -206,7 +224,7 @@ def decision(
     except ReviewerError as exc:
         # Re-rendering loads the revision again: an unknown id becomes the 404 page there.
         form = {"note": note, "override_reason": override_reason}
-        return _revision_error(request, revision_id, api_status(exc), str(exc), form)
+        return _revision_error(request, revision_id, api_status(exc), web_message(exc), form)
     flash(request, "ok", f"Revision {revision_id} {LABELS[action]} by {user}.")
     return redirect(f"/revisions/{revision_id}")
 
@@ -218,14 +236,19 @@ def waive(
     user: User,
     finding_id: Annotated[str, Form()],
     reason: Annotated[str, Form()] = "",
+    sort: Annotated[str, Form()] = "severity",
 ) -> Response:
+    store = request.app.state.store
     try:
-        request.app.state.store.waive(revision_id, finding_id, by=user, reason=reason)
+        store.waive(revision_id, finding_id, by=user, reason=reason)
     except ReviewerError as exc:
         form = {"waive_finding": finding_id, "waive_reason": reason}
-        return _revision_error(request, revision_id, api_status(exc), str(exc), form)
-    flash(request, "ok", f"Finding {finding_id} waived by {user}.")
-    return redirect(f"/revisions/{revision_id}#waivers")
+        return _revision_error(request, revision_id, api_status(exc), web_message(exc), form)
+    # Back to the same finding, which now says it is waived: the editor goes on from there.
+    findings = [f.id for f in store.get(revision_id).report.findings]
+    anchor = f"#item-{findings.index(finding_id)}" if finding_id in findings else ""
+    query = urlencode({"waived": finding_id, **({"sort": sort} if sort == "position" else {})})
+    return redirect(f"/revisions/{revision_id}?{query}{anchor}")
 
 
 def _revision_error(
@@ -251,8 +274,8 @@ def diff_page(
         diff_lines(
             other.content or "",
             current.content or "",
-            old_name=f"revision {other.id} (#{other.number})",
-            new_name=f"revision {current.id} (#{current.number})",
+            old_name=f"revision {other.id} (submission {other.number})",
+            new_name=f"revision {current.id} (submission {current.number})",
         )
         if other is not None
         else []
@@ -361,13 +384,13 @@ def submit(
         flash(
             request,
             "info",
-            f"This exact draft already is revision #{revision.number} of {revision.document_key}; nothing new was stored.",
+            f"This exact draft already is revision {revision.id} ({revision.document_key}, submission {revision.number}); nothing new was stored.",
         )
     else:
         flash(
             request,
             "ok",
-            f"Submitted for approval as revision #{revision.number} of {revision.document_key}.",
+            f"Submitted for approval as revision {revision.id} ({revision.document_key}, submission {revision.number}).",
         )
     return redirect(f"/revisions/{revision.id}")
 
@@ -380,6 +403,10 @@ def _report_context(
         "report": report,
         "findings": findings,
         "draft": highlight_html(content, findings),
+        "items": numbered(findings),
+        "sort": "severity",
+        "open_errors": [f for f in findings if f.severity == "error"],
+        "just_waived": "",
         "counts": severity_counts(findings),
         "waivers": {},
         "submission": draft,

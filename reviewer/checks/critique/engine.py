@@ -69,11 +69,16 @@ class Job:
     cache: cache_mod.AnswerCache | None
     details: dict[str, Any] = field(default_factory=dict)
     calls: int = 0
+    results: dict[str, Any] = field(default_factory=dict)  # the local checks' results
 
 
 # --- entry points --------------------------------------------------------------------------------
 def run(
-    doc: Document, config: Config, findings: list[Finding], options: ReviewOptions
+    doc: Document,
+    config: Config,
+    findings: list[Finding],
+    options: ReviewOptions,
+    results: dict[str, Any] | None = None,
 ) -> CheckOutput:
     job: Job | None = None
     try:
@@ -81,6 +86,7 @@ def run(
         if settings is None:
             return CheckOutput(status="skipped", summary=SKIP_HINT)
         job = _prepare(doc, config, findings, options, settings)
+        job.results = results or {}
         answer = _cached(job)
         if answer is None:
             job.model = job.model or structured_model(settings)
@@ -91,7 +97,11 @@ def run(
 
 
 async def run_async(
-    doc: Document, config: Config, findings: list[Finding], options: ReviewOptions
+    doc: Document,
+    config: Config,
+    findings: list[Finding],
+    options: ReviewOptions,
+    results: dict[str, Any] | None = None,
 ) -> CheckOutput:
     """Like ``run``, with at most ``max_concurrency`` drafts past the semaphore per event loop.
 
@@ -106,6 +116,7 @@ async def run_async(
         reply = None
         async with _semaphore(settings.max_concurrency):
             job = _prepare(doc, config, findings, options, settings)
+            job.results = results or {}
             answer = _cached(job)
             if answer is None:
                 job.model = job.model or structured_model(settings, for_async=True)
@@ -343,6 +354,7 @@ def _finish(job: Job, answer: CritiqueResult) -> CheckOutput:
         answer,
         job.guidelines,
         restore=lambda text: text,
+        results=job.results,
     )
     dropped = len(result.dropped_quotes)
     details = {
@@ -352,9 +364,13 @@ def _finish(job: Job, answer: CritiqueResult) -> CheckOutput:
         "dropped": result.dropped_quotes[:20],
         "guideline_verdicts": result.verdicts,
         "depth": result.depth,
+        "sections": result.sections,
+        "keyword_fit": result.keyword_fit,
     }
     if result.unknown_guidelines:
         details["unknown_guidelines"] = sorted(set(result.unknown_guidelines))
+    if result.unknown_keywords:
+        details["unknown_keywords"] = sorted(set(result.unknown_keywords))
     notes = [f"model {job.settings.model}"]
     if details["cache"] == "hit":
         notes.append("cached")

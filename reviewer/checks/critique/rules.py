@@ -42,6 +42,43 @@ DEPTH = Rule(
         "# Title\n\nThe plant in Ulm logs 40 sensors per line and flags bearing wear two weeks ahead.\n"
     ),
 )
+SECTION_DEPTH = Rule(
+    id="critique.section_depth",
+    check=CHECK,
+    severity="info",
+    title="Section too shallow or too advanced (language model)",
+    explanation=(
+        "The model judges one section's depth for the brief's audience and quotes the sentence "
+        "that shows it (the quote is verified against the draft). It points the editor at the "
+        "thin places; the overall judgement is critique.depth, the offline one "
+        "substance.shallow_section."
+    ),
+    fix="Add what the suggestion names: an example, a figure with its source, a named practice or the steps.",
+    example=Example(
+        "# Title\n\n## Data\n\nCompanies should use data. It is important to use data well.\n"
+    ),
+    counter_example=Example(
+        "# Title\n\n## Data\n\nThe plant in Ulm logs 40 sensors per line and flags bearing wear two weeks ahead.\n"
+    ),
+)
+KEYWORD_FIT = Rule(
+    id="critique.keyword_fit",
+    check=CHECK,
+    severity="info",
+    title="Keyword the language model finds weak or off-topic",
+    explanation=(
+        "The model judges each brief keyword (fits, weak, off-topic) with a verified quote and "
+        "a one-line reason. Its verdict is shown next to the keywords check's own; the "
+        "review's verdict stays with the rules (keywords.irrelevant)."
+    ),
+    fix="Use the keyword where the text is really about it, or correct the brief.",
+    example=Example(
+        '---\nkeywords: ["blockchain"]\n---\n# Cyber insurance\n\nOur policy covers ransomware. Unlike blockchain, it pays.\n'
+    ),
+    counter_example=Example(
+        '---\nkeywords: ["cyber insurance"]\n---\n# Cyber insurance\n\nOur cyber insurance covers ransomware.\n'
+    ),
+)
 ERROR = Rule(
     id="critique.error",
     check=CHECK,
@@ -56,7 +93,7 @@ ERROR = Rule(
     counter_example=Example("# Title\n\nAny draft, reviewed while the model answers.\n"),
 )
 
-RULES = (CLAIM, DEPTH, ERROR)
+RULES = (CLAIM, DEPTH, SECTION_DEPTH, KEYWORD_FIT, ERROR)
 
 
 def guideline_rule(guideline: Guideline) -> Rule:

@@ -53,12 +53,49 @@ class DepthAssessment(_Model):
     suggestion: str
 
 
+class SectionDepth(_Model):
+    heading: str = Field(description="the section's heading, as written in the draft")
+    depth: Literal["adequate", "too_shallow", "too_advanced"] = Field(
+        description="depth of this section for the brief's audience"
+    )
+    quote: str = Field(
+        description="verbatim sentence of this section that shows the rating, copied exactly"
+    )
+    suggestion: str = Field(
+        description="what to add (too_shallow) or explain (too_advanced): a concrete example, "
+        "figure, named practice or step; empty when adequate"
+    )
+
+
+KeywordVerdict = Literal["fits", "weak", "off-topic"]
+
+
+class KeywordFit(_Model):
+    keyword: str = Field(description="the brief keyword, exactly as listed in the brief")
+    fit: KeywordVerdict = Field(
+        description="fits: the text is about it; weak: only touched; off-topic: not what the "
+        "text is about"
+    )
+    quote: str = Field(
+        description="verbatim sentence of the draft that shows the verdict (where the keyword "
+        "is used, or the sentence closest to it), copied exactly"
+    )
+    reason: str = Field(description="one line: why the keyword fits or not")
+
+
 class CritiqueResult(_Model):
-    """The model's whole answer."""
+    """The model's whole answer. ``sections`` and ``keywords`` default to empty lists so that a
+    model that leaves them out still gives a usable answer (the schema sent asks for them)."""
 
     guidelines: list[GuidelineAssessment]
     claims: list[Claim] = Field(description="factual claims that look false or cannot be verified")
     depth: DepthAssessment
+    sections: list[SectionDepth] = Field(
+        default_factory=list, description="one entry per section of the draft, in order"
+    )
+    keywords: list[KeywordFit] = Field(
+        default_factory=list, description="one verdict per brief keyword; empty without keywords"
+    )
 
 
 @cache

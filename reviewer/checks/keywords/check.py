@@ -234,25 +234,42 @@ def _stats(
 
 
 def _subject(item: KeywordStats, topic, doc: Document) -> str:
-    """ "name" when the keyword is the name the text is about (a brand or product in the title:
-    capitalised words no dictionary knows, or with digits or inner capitals); "topic" when it is
-    one word, in the title, and the text's most weighty term. Both repeat naturally."""
-    if not item.in_title or not item.occurrences:
-        return ""
-    from reviewer.checks.keywords.relevance import known_word
+    """Whether the keyword is what the text is about, and so repeats naturally (Yoast's density
+    limits are meant for a focus keyphrase worked into a text about something broader).
 
+    The subject shows where a reader looks for it: in the title (the brief's or the title
+    heading) or in a subheading. "name" when the keyword is a name there — a brand, product or
+    standard ("VibraNode", "GitLab", "KassenSichV"); "topic" when it is one word there and the
+    text's weightiest term ("Zeiterfassung" in a text on time tracking)."""
+    if not item.occurrences or not (item.in_title or item.subheadings):
+        return ""
     words = re.findall(r"[^\W_]+", item.keyword)
     content = [words[i] for i in item.uses.form.content]
-    if content and all(
-        _NAME_SHAPE.fullmatch(w) or (w[:1].isupper() and not known_word(w, doc.language))
-        for w in content
-    ):
+    if content and all(_looks_like_a_name(w, doc.language) for w in content):
         return "name"
     if len(content) == 1 and topic.weights:
         top = topic.weights.most_common(1)[0][0]
-        if top in {k for k in item.uses.form.content_parts[0]}:
+        if top in set(item.uses.form.content_parts[0]):
             return "topic"
     return ""
+
+
+def _looks_like_a_name(word: str, language: str) -> bool:
+    """Digits or inner capitals ("KassenSichV", "Node.js 20"), or a capitalised word that no
+    dictionary knows — in German only if it is no compound of known words either, since German
+    capitalises every noun ("Prozesstechnologie" is a common noun, "Thinkport" a name). Acronyms
+    in capitals ("DSGVO", "AWS") are left out: many are a topic, not a name, and get the topic
+    limit when they are the text's weightiest term."""
+    from reviewer.checks.keywords.matching import compound_parts
+    from reviewer.checks.keywords.relevance import known_word
+
+    if word.isupper():
+        return False
+    if _NAME_SHAPE.fullmatch(word):
+        return True
+    if not word[:1].isupper() or known_word(word, language):
+        return False
+    return language != "de" or len(compound_parts(word, language)) == 1
 
 
 def _relevance(
@@ -281,6 +298,7 @@ def _relevance(
             brief_tokens=brief_tokens,
             brief_title=brief.title or "",
             threshold=settings.relevance_threshold,
+            focus=item.focus,
         )
         alternatives = (
             []

@@ -17,14 +17,18 @@ from reviewer.checks.keywords.matching import (
     joined_by_hyphen,
     keyword_form,
     sentence_occurrences,
+    stem_language,
     tokenize,
     variant_units,
 )
 from reviewer.document import Document
+from reviewer.language.stems import stem
+from reviewer.language.stopwords import function_words
 from reviewer.parsing.blocks import Block
 
 # Code and raw HTML are not read as copy; horizontal rules have no words.
 _SKIPPED_KINDS = frozenset({"code", "html", "rule"})
+_HYPHEN_CHARS = frozenset("-\u00ad\u2010\u2011\u2012")
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,9 +102,7 @@ class TextIndex:
 
     def unit_tokens(self, unit: Unit) -> range:
         """Index range of the tokens inside a unit."""
-        return range(
-            bisect_left(self._token_starts, unit.start), bisect_left(self._token_starts, unit.end)
-        )
+        return self.token_span(unit.start, unit.end)
 
     @cached_property
     def _token_starts(self) -> list[int]:
@@ -119,11 +121,64 @@ class TextIndex:
     def hyphen_starts(self) -> list[int]:
         """Tokens joined to the next by a hyphen (a closed keyword may be written apart there)."""
         content = self.doc.content
+        tokens = self.tokens
         return [
             i
-            for i in range(len(self.tokens) - 1)
-            if joined_by_hyphen(content, self.tokens[i], self.tokens[i + 1])
+            for i in range(len(tokens) - 1)
+            if content[tokens[i].end : tokens[i].end + 1] in _HYPHEN_CHARS
+            and joined_by_hyphen(content, tokens[i], tokens[i + 1])
         ]
+
+    @cached_property
+    def stem_positions(self) -> dict[str, list[int]]:
+        """Token indexes per Snowball stem, for close variants."""
+        language = stem_language(self.doc.language)
+        found: dict[str, list[int]] = {}
+        for text, where in self.by_text.items():
+            found.setdefault(stem(text, language), []).extend(where)
+        return found
+
+    @cached_property
+    def unit_of_token(self) -> list[int]:
+        """Position (in ``units``) of each token's unit, -1 outside every unit."""
+        found = [-1] * len(self.tokens)
+        for position, token_range in enumerate(self.unit_ranges):
+            for i in token_range:
+                found[i] = position
+        return found
+
+    def variant_candidates(self, form: KeywordForm) -> list[range]:
+        """Token ranges of the units that hold every content word of the keyword by its keys or
+        its stem — the only units where a close variant can be (``variant_units`` reads them)."""
+        common: set[int] | None = None
+        for keys, word_stem in zip(form.content_parts, form.stems, strict=True):
+            hits = {i for key in keys for i in self.positions.get(key, ())}
+            hits.update(self.stem_positions.get(word_stem, ()))
+            units = {self.unit_of_token[i] for i in hits} - {-1}
+            common = units if common is None else common & units
+            if not common:
+                return []
+        return [self.unit_ranges[p] for p in sorted(common or ())]
+
+    @cached_property
+    def by_text(self) -> dict[str, list[int]]:
+        """Token indexes per spelling: word-by-word judgements are made once per distinct word."""
+        found: dict[str, list[int]] = {}
+        for i, token in enumerate(self.tokens):
+            found.setdefault(token.text, []).append(i)
+        return found
+
+    @cached_property
+    def content_texts(self) -> list[tuple[str, list[int]]]:
+        """``by_text`` without the function words."""
+        stop = function_words(self.doc.language)
+        return [
+            (text, where) for text, where in self.by_text.items() if text.casefold() not in stop
+        ]
+
+    def token_span(self, start: int, end: int) -> range:
+        """Index range of the tokens starting within ``[start, end)``."""
+        return range(bisect_left(self._token_starts, start), bisect_left(self._token_starts, end))
 
     def run_starts(self, form: KeywordForm) -> list[int]:
         """Where a run of the keyword can begin: its first word, its closed form, a hyphen."""
@@ -157,6 +212,8 @@ class TextIndex:
         compounds = [self.tokens[i] for i in compound_mentions(self.tokens, form, language, own)]
         variants = [
             " … ".join(self.tokens[i].text for i in group)
-            for group in variant_units(self.tokens, self.unit_ranges, form, language, own)
+            for group in variant_units(
+                self.tokens, self.variant_candidates(form), form, language, own
+            )
         ]
         return KeywordUses(keyword, form, uses, compounds, variants)

@@ -41,6 +41,7 @@ _WORD = re.compile(r"[^\W_]+")
 _JOIN = re.compile(r"[ \t\u00a0\u202f\-\u00ad\u2010\u2011\u2012]+")
 _HYPHENS = re.compile(r"[\-\u00ad\u2010\u2011\u2012]+")
 # Link targets, URLs and e-mail addresses are not prose: "cyber@versicherung.de" is no keyword use.
+_NOT_PROSE_MARKERS = ("](", "http", "www.", "@")  # every match of _NOT_PROSE holds one
 _NOT_PROSE = re.compile(r"\]\([^)\s]*\)|\bhttps?://\S+|\bwww\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 _ACRONYM_PLURAL = re.compile(r"[A-Z][A-Z0-9]+s")
@@ -95,6 +96,11 @@ class Match:
     @property
     def token_indexes(self) -> tuple[int, ...]:
         return self.indexes or tuple(range(self.first, self.last))
+
+
+def stem_language(language: str) -> str:
+    """The language whose stemmer and dictionaries a document's words are read with."""
+    return _language(language)
 
 
 def _language(language: str) -> str:
@@ -153,6 +159,8 @@ def keyword_form(keyword: str, language: str) -> KeywordForm:
 
 def masked_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of link targets, URLs and e-mail addresses inside ``text[start:end]``."""
+    if not any(text.find(marker, start, end) >= 0 for marker in _NOT_PROSE_MARKERS):
+        return []  # nothing that could be one: skip the costly search
     return [(m.start(), m.end()) for m in _NOT_PROSE.finditer(text, start, end)]
 
 
@@ -160,13 +168,20 @@ def tokenize(text: str, start: int, end: int, language: str) -> list[Token]:
     """Words of ``text[start:end]`` with keys, leaving out URLs, link targets and e-mail addresses."""
     masks = masked_spans(text, start, end)
     tokens: list[Token] = []
+    if not masks:
+        for m in _WORD.finditer(text, start, end):
+            word = m.group()
+            tokens.append(Token(m.start(), m.end(), word, word_keys(word, language)))
+        return tokens
     mask_index = 0
     for m in _WORD.finditer(text, start, end):
-        while mask_index < len(masks) and masks[mask_index][1] <= m.start():
+        where = m.start()
+        while mask_index < len(masks) and masks[mask_index][1] <= where:
             mask_index += 1
-        if mask_index < len(masks) and masks[mask_index][0] <= m.start() < masks[mask_index][1]:
+        if mask_index < len(masks) and masks[mask_index][0] <= where < masks[mask_index][1]:
             continue
-        tokens.append(Token(m.start(), m.end(), m.group(0), word_keys(m.group(0), language)))
+        word = m.group()
+        tokens.append(Token(where, m.end(), word, word_keys(word, language)))
     return tokens
 
 
@@ -302,13 +317,19 @@ def compound_mentions(
     if _language(language) != "de" or len(form.compact) < _MIN_COMPOUND_CHARS:
         return []
     found = []
+    verdicts: dict[str, bool] = {}  # texts repeat: judge each spelling once
     for index, token in enumerate(tokens):
         if index in exclude:
             continue
-        folded = token.text.casefold()
-        if len(folded) <= len(form.compact):
-            continue
-        if folded.startswith(form.compact) or lemma(token.text, language).endswith(form.head_lemma):
+        verdict = verdicts.get(token.text)
+        if verdict is None:
+            folded = token.text.casefold()
+            verdict = len(folded) > len(form.compact) and (
+                folded.startswith(form.compact)
+                or lemma(token.text, language).endswith(form.head_lemma)
+            )
+            verdicts[token.text] = verdict
+        if verdict:
             found.append(index)
     return found
 
@@ -336,6 +357,16 @@ def compound_parts(word: str, language: str) -> frozenset[str]:
         parts.update((head, modifier, lemma(modifier.capitalize(), "de")))
         rest = modifier
     return frozenset(parts)
+
+
+@lru_cache(maxsize=8192)
+def compound_head(word: str, language: str) -> str | None:
+    """The head lemma of a German closed compound ("Schichtbetrieb" → betrieb), the part that says
+    what the thing is; None for other words and languages."""
+    if _language(language) != "de":
+        return None
+    split = _split_once(lemma(word, language))
+    return None if split is None else split[1]
 
 
 def _split_once(word: str) -> tuple[str, str] | None:

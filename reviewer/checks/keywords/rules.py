@@ -45,8 +45,9 @@ STUFFED = Rule(
     explanation=(
         "A keyword used so often (above 3 % of the words by default) that the text reads like a "
         "list of search terms; search engines penalise it and readers notice. A fixable SEO "
-        "issue, not a publication risk. The name the text is about (a product or brand in the "
-        "title) is exempt, and a one-word subject may repeat more (5 % by default)."
+        "issue, not a publication risk, so never an error by default. The name the text is about "
+        "(a product or brand in the title or a subheading) is exempt, and a one-word subject "
+        "there may repeat more (5 % by default)."
     ),
     fix="Keep the keyword where it carries meaning (title, intro, a subheading) and replace the other repetitions.",
     example=Example(
@@ -180,8 +181,10 @@ IRRELEVANT = Rule(
         "A keyword squeezed into a text about something else so that the brief looks fulfilled: "
         "it attracts readers the text does not serve and reads as a foreign body. Judged from "
         "the text alone: the keyword is not in the title, heads no section about it, no other "
-        "word relates to it, and the words around it are not the terms the text keeps returning "
-        "to (an aside, a lone list item, a heading over something else)."
+        "word relates to it, its sentence shares nothing with its neighbours, and the words "
+        "around it are not the terms the text keeps returning to — or are, but it stands in an "
+        "aside (a one-sentence paragraph, a lone list item, parentheses), or in a heading over "
+        "something else."
     ),
     fix="Replace the keyword with one the text is about (the finding suggests some), or drop it from the brief.",
     example=Example(

@@ -41,18 +41,18 @@ class Topic:
     def build(cls, index: TextIndex) -> Topic:
         language = index.doc.language
         stop = function_words(language)
-        lemmas: list[str | None] = []
-        for token in index.tokens:
-            folded = token.text.casefold()
-            content = len(folded) > 1 and folded not in stop and _HAS_LETTER.search(folded)
-            lemmas.append(lemma(token.text, language) if content else None)
-        unit_of_token = [-1] * len(index.tokens)
+        lemmas: list[str | None] = [None] * len(index.tokens)
+        for text, where in index.by_text.items():  # each spelling once
+            folded = text.casefold()
+            if len(folded) > 1 and folded not in stop and _HAS_LETTER.search(folded):
+                term = lemma(text, language)
+                for i in where:
+                    lemmas[i] = term
+        unit_of_token = index.unit_of_token
         units_of: dict[str, set[int]] = defaultdict(set)
-        for position, token_range in enumerate(index.unit_ranges):
-            for i in token_range:
-                unit_of_token[i] = position
-                if lemmas[i] is not None:
-                    units_of[lemmas[i]].add(position)
+        for i, term in enumerate(lemmas):
+            if term is not None and unit_of_token[i] >= 0:
+                units_of[term].add(unit_of_token[i])
         return cls(index, lemmas, dict(units_of), unit_of_token)
 
     def is_topic_term(self, term: str, outside: set[int]) -> bool:

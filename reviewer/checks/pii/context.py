@@ -20,7 +20,12 @@ _COMPANY_CUE = re.compile(
     r"|(?i:\w*hotline\b|\bzentrale\b|\bkundenservice\b|\bkundendienst\b|\bservicenummer\b|"
     r"\bgeschäftsstelle\b|\w*büro\w*|\bheadquarters\b|\bswitchboard\b|\bhelpdesk\b|\bservice desk\b|"
     r"\bcustomer (?:service|care|support)\b|\b(?:sales|support|solutions|service) team\b|"
-    r"\bfirmensitz\b|\bimpressum\b)"
+    r"\bfirmensitz\b|\bimpressum\b|\bpressestelle\b|\bpress office\b|\bmedia relations\b)"
+)
+# A block marked as the company's press or media contact: every contact line under it is the
+# company's (a named employee's *mobile* still counts as personal, see ``precision``).
+_PRESS_BLOCK = re.compile(
+    r"(?im)^[#*\s]*(?:presse|medien|press|media)[- ]?(?:kontakt|contact|anfragen|enquiries|inquiries)\b"
 )
 _PERSONAL_CUE = re.compile(
     r"(?i:\bpriva\w*|\bpersönlich\w*|\bpersonal\b|\bmobil\w*|\bhandy\w*|\bcell\w*|\bhome\b|"
@@ -45,9 +50,19 @@ def sentence_of(text: str, start: int, end: int) -> str:
 
 
 def company_context(text: str, start: int, end: int) -> bool:
-    """The sentence speaks for the company and says nothing that makes the detail private."""
+    """The sentence speaks for the company and says nothing that makes the detail private, or the
+    detail stands in a press-contact block."""
     sentence = sentence_of(text, start, end)
-    return bool(_COMPANY_CUE.search(sentence)) and not _PERSONAL_CUE.search(sentence)
+    if _PERSONAL_CUE.search(sentence):
+        return False
+    return bool(_COMPANY_CUE.search(sentence)) or in_press_block(text, start)
+
+
+def in_press_block(text: str, start: int) -> bool:
+    """``start`` lies in the paragraph opened by "Pressekontakt" / "Press contact" (blank line ends it)."""
+    paragraph_start = text.rfind("\n\n", 0, start)
+    paragraph = text[paragraph_start + 1 if paragraph_start != -1 else 0 : start]
+    return bool(_PRESS_BLOCK.search(paragraph))
 
 
 def personal_context(text: str, start: int, end: int) -> bool:

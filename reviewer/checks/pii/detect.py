@@ -40,7 +40,11 @@ def find_pii(
     settings = settings or PiiSettings()
     segment = text[start:end]
     engine = get_engine(settings.spacy_model)
-    raw = engine.analyze(segment, language, list(settings.entities))
+    raw = [
+        result
+        for offset, chunk in chunks(segment)
+        for result in _shifted(engine.analyze(chunk, language, list(settings.entities)), offset)
+    ]
     kept: list[Detection] = []
     for result in raw:
         det = Detection(
@@ -74,6 +78,41 @@ def find_pii(
         Detection(d.start + start, d.end + start, d.entity, round(d.score, 2), d.text, d.reason)
         for d in resolve_overlaps(confident)
     ]
+
+
+CHUNK_CHARS = (
+    20_000  # well below spaCy's 1,000,000-character limit (E088) and presidio's regex timeouts
+)
+
+
+def chunks(text: str, size: int | None = None) -> list[tuple[int, str]]:
+    """``(offset, piece)`` covering every character of ``text`` exactly once, cut at a paragraph
+    break, else a line break, else a space near ``size`` (a hard cut only in a run of
+    ``size`` characters without any), so that long documents are checked to the end."""
+    size = size or CHUNK_CHARS
+    out: list[tuple[int, str]] = []
+    position = 0
+    while len(text) - position > size:
+        window = text[position : position + size]
+        cut = -1
+        for separator in ("\n\n", "\n", " "):
+            cut = window.rfind(separator, size // 2)
+            if cut != -1:
+                cut += len(separator)
+                break
+        cut = cut if cut > 0 else size
+        out.append((position, window[:cut]))
+        position += cut
+    out.append((position, text[position:]))
+    return out
+
+
+def _shifted(results, offset: int):
+    """presidio results of a chunk, moved to the chunk's place in the whole text."""
+    for result in results:
+        result.start += offset
+        result.end += offset
+    return results
 
 
 def resolve_overlaps(detections: list[Detection]) -> list[Detection]:

@@ -18,13 +18,14 @@ from reviewer.parsing.language import LANGUAGES
 if TYPE_CHECKING:
     from presidio_analyzer import AnalyzerEngine
 
+    from reviewer.checks.pii.light_nlp import LightNlpEngine
     from reviewer.checks.pii.nlp import OfflineSpacyNlpEngine
 
 
 @dataclass
 class PiiEngine:
     analyzer: AnalyzerEngine
-    nlp: OfflineSpacyNlpEngine
+    nlp: OfflineSpacyNlpEngine | LightNlpEngine
     start_seconds: float
     notes: list[str] = field(default_factory=list)
 
@@ -66,24 +67,32 @@ def _build(spacy_models: dict[str, str]) -> PiiEngine:
         DeSocialSecurityRecognizer,
         DeTaxIdRecognizer,
         DeTaxNumberRecognizer,
-        IbanRecognizer,
         IpRecognizer,
         SpacyRecognizer,
     )
 
+    from reviewer.checks.pii.light_nlp import LightNlpEngine
+    from reviewer.checks.pii.model import NOTES as model_notes
+    from reviewer.checks.pii.model import get_model
     from reviewer.checks.pii.names import first_names, is_first_name
     from reviewer.checks.pii.nlp import OfflineSpacyNlpEngine
     from reviewer.checks.pii.person import PersonRecognizer
     from reviewer.checks.pii.recognizers import (
+        CaseInsensitiveIbanRecognizer,
         OfflineEmailRecognizer,
         PhoneNumberRecognizer,
         StreetAddressRecognizer,
     )
 
-    nlp = OfflineSpacyNlpEngine(spacy_models)
+    # spaCy only when a model is configured: its blank pipeline would just tokenize, slowly.
+    nlp = OfflineSpacyNlpEngine(spacy_models) if spacy_models else LightNlpEngine()
     nlp.load()
     first_names()  # the name list is part of the one-off start, not of the first document
     is_first_name("Zoë")  # and its accent-folded variant
+    for lang in LANGUAGES:
+        model = get_model(lang)
+        if model is not None:
+            model.entities("Anna Beispiel")  # open the tagger, load gazetteers and lemma tables
 
     registry = RecognizerRegistry(supported_languages=list(LANGUAGES))
     german_ids = (
@@ -101,7 +110,7 @@ def _build(spacy_models: dict[str, str]) -> PiiEngine:
             PhoneNumberRecognizer(supported_language=lang),
             StreetAddressRecognizer(supported_language=lang),
             OfflineEmailRecognizer(supported_language=lang),
-            IbanRecognizer(supported_language=lang),
+            CaseInsensitiveIbanRecognizer(supported_language=lang),
             CreditCardRecognizer(supported_language=lang),
             IpRecognizer(supported_language=lang),
             # German identifiers can turn up in English text about German customers too.
@@ -120,5 +129,5 @@ def _build(spacy_models: dict[str, str]) -> PiiEngine:
         analyzer=analyzer,
         nlp=nlp,
         start_seconds=time.perf_counter() - started,
-        notes=list(nlp.notes),
+        notes=list(nlp.notes) + list(model_notes),
     )

@@ -13,7 +13,10 @@ attribution verbs, job-title words) used as context, never as names.
 
 from __future__ import annotations
 
+import hashlib
+import os
 from functools import cache
+from pathlib import Path
 
 
 def words(text: str) -> frozenset[str]:
@@ -53,6 +56,14 @@ NON_SURNAMES = words(
     "plaza gateway engine cluster server sdk api os suite edition series"
 )
 
+# German place and venue nouns that end a venue's name after a given name ("Sophie Garten",
+# "Luisen Halle"); kept apart from NON_SURNAMES, which is a feature of the trained model.
+PLACE_NOUNS = words(
+    "halle garten bahnhof platz markt stadion arena zentrum center kirche schule klinik hotel "
+    "gasthaus brücke turm insel gymnasium realschule grundschule gesamtschule akademie ground "
+    "grounds gardens bridge college academy church school hospital island lake stadium centre"
+)  # not "Berg", "Hall", "Park", "See": common surnames
+
 CALENDAR_WORDS = words(
     "januar februar märz april mai juni juli august september oktober november dezember "
     "january february march june july october december montag dienstag mittwoch donnerstag "
@@ -78,6 +89,14 @@ JOB_WORDS = words(
     "architect officer partner analyst specialist coordinator trainer instructor teacher"
 )
 
+# Nouns for a person's role that stand right before a bare surname: "der Autor Brandt", "author Okafor".
+ROLE_NOUNS = words(
+    "autor autorin author writer redakteur redakteurin editor kollege kollegin colleague kunde "
+    "kundin customer client sprecher spokesperson moderator moderatorin host gast guest "
+    "vorstandschef vorstandschefin chef chefin boss trainerin coach interviewpartner speaker "
+    "referentin referent"
+)
+
 # Common function words that begin a sentence and are capitalised there; never a surname.
 _EXTRA_NON_SURNAMES = words(
     "ich du er sie es wir ihr ihnen ihre ihren ihrem ihres sein seine the and or"
@@ -95,11 +114,55 @@ def stop_words() -> frozenset[str]:
 
 @cache
 def first_names() -> frozenset[str]:
-    """Given names popular enough somewhere, minus function words and calendar words."""
+    """Given names popular enough somewhere, minus function words and calendar words.
+
+    Parsing gender-guesser's dictionary costs about 0.4 s of CPU, most of the engine's own start;
+    the result is kept in the user's cache folder (``$REVIEWER_CACHE_DIR`` or platformdirs), keyed
+    by the dictionary file and the filter, so later processes read it in milliseconds. A cache
+    that cannot be read or written is simply rebuilt."""
+    path = _cache_path()
+    if path is not None:
+        try:
+            return frozenset(path.read_text(encoding="utf-8").split("\n")) - {""}
+        except OSError:
+            pass
+    names = _build_first_names()
+    if path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            partial = path.with_suffix(f".{os.getpid()}.tmp")
+            partial.write_text("\n".join(sorted(names)), encoding="utf-8")
+            partial.replace(path)
+        except OSError:
+            pass
+    return names
+
+
+def _excluded() -> frozenset[str]:
+    return stop_words() | CALENDAR_WORDS | TITLES | PARTICLES
+
+
+def _cache_path() -> Path | None:
+    try:
+        import gender_guesser
+
+        data = Path(gender_guesser.__file__).with_name("data") / "nam_dict.txt"
+        stat = data.stat()
+        import platformdirs
+
+        folder = os.environ.get("REVIEWER_CACHE_DIR") or platformdirs.user_cache_dir("reviewer")
+    except (OSError, ImportError):
+        return None
+    key = f"{stat.st_size}:{stat.st_mtime_ns}:{MIN_POPULARITY}:{' '.join(sorted(_excluded()))}"
+    digest = hashlib.sha256(key.encode()).hexdigest()[:16]
+    return Path(folder) / f"pii-first-names-{digest}.txt"
+
+
+def _build_first_names() -> frozenset[str]:
     import gender_guesser.detector as gender
 
     detector = gender.Detector(case_sensitive=True)
-    excluded = stop_words() | CALENDAR_WORDS | TITLES | PARTICLES
+    excluded = _excluded()
     names = set()
     for name, by_gender in detector.names.items():
         if len(name) < 2 or not name[0].isupper() or name.lower() in excluded:

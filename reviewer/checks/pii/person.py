@@ -72,7 +72,11 @@ def is_surname_shape(word: str) -> bool:
     lower = word.lower()
     if lower in names.stop_words() or lower in names.CALENDAR_WORDS or lower in names.TITLES:
         return False
-    return lower not in names.COMPANY_DESIGNATORS and lower not in names.NON_SURNAMES
+    return (
+        lower not in names.COMPANY_DESIGNATORS
+        and lower not in names.NON_SURNAMES
+        and lower not in names.PLACE_NOUNS
+    )
 
 
 class PersonRecognizer(LocalRecognizer):
@@ -90,6 +94,8 @@ class PersonRecognizer(LocalRecognizer):
         names.first_names()  # build the list once, at engine start
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
+        from reviewer.checks.pii.combine import find_persons
+
         if ENTITY not in entities:
             return []
         return [
@@ -100,7 +106,7 @@ class PersonRecognizer(LocalRecognizer):
                 score,
                 analysis_explanation=AnalysisExplanation(self.name, score, textual_explanation=why),
             )
-            for start, end, score, why in find_names(text, self.language)
+            for start, end, score, why in find_persons(text, self.language)
         ]
 
 
@@ -257,19 +263,20 @@ def _doubt(text: str, tokens: list[_Token], first: int, last: int, language: str
     name = text[tokens[first].start : tokens[last].end]
     if line.lstrip().startswith("#") or (language == "en" and _title_case(line.replace(name, " "))):
         penalty += DOUBT_PENALTY
-    if language == "de" and _inflected_common_word(tokens[last].text):
+    if language == "de" and inflected_common_word(tokens[last].text):
         penalty += DOUBT_PENALTY
     return penalty
 
 
-def _inflected_common_word(word: str) -> bool:
+def inflected_common_word(word: str) -> bool:
     """German capitalises every noun, so "Mark Zahlen" or "Hans Kunden" look like given name +
     surname. Surnames are not inflected forms: none of 114 frequent German surnames lemmatises
     to something else, while plurals and case forms of nouns do ("Zahlen" -> "Zahl", "Daten" ->
-    "Datum"). simplemma's dictionary ships in the package (no download)."""
-    import simplemma
+    "Datum"). The lemma table is simplemma's dictionary as reviewer.language ships it: memory-mapped
+    in a millisecond, where simplemma itself takes seconds to load it on first use."""
+    from reviewer.language import lemmas
 
-    return simplemma.lemmatize(word, lang="de") != word
+    return lemmas.lemma(word, "de") != word.casefold()
 
 
 def _title_case(line: str) -> bool:

@@ -53,9 +53,12 @@ ROLE_MAILBOXES = words("""info information kontakt contact contacts hello hallo 
 SERVICE_PHONE_TYPES = frozenset({"TOLL_FREE", "PREMIUM_RATE", "SHARED_COST", "UAN", "VOICEMAIL"})
 
 _VERSION_CUE = re.compile(
-    r"(?i)(?:version|vers\.|ver\.|firmware|release|build|update|software|sdk|patch|stand|"
-    r"\bv)\s*[:=]?\s*$"
+    r"(?i)(?:version|vers\.|ver\.|firmware|release|build|update|software|sdk|patch|stand|agent|"
+    r"client|app|\bv)\s*[:=]?\s*$"
 )
+# "Nordlicht Flow 4.2.0.18", "Harbor Sync 7.1.0.3 release": a product name or a version word around it
+_PRODUCT_BEFORE = re.compile(r"\b[A-ZÄÖÜ][\w-]*\s$")
+_VERSION_AFTER = re.compile(r"(?i)^\s*(?:release|version|update|build|patch|is out|ist da)\b")
 _IP_CUE = re.compile(
     r"(?i)\b(?:ip|ipv4|ipv6|adresse|address|host|server|connection|verbindung|anschluss)\b"
 )
@@ -109,7 +112,11 @@ def _ip(text: str, det: Detection, language: str) -> tuple[bool, str]:
     if "/" in det.text or text[det.end : det.end + 1] == "/":
         return False, "network range"
     before = text[max(0, det.start - 30) : det.start]
-    if _VERSION_CUE.search(before) and not _IP_CUE.search(before):
+    if not _IP_CUE.search(before) and (
+        _VERSION_CUE.search(before)
+        or _PRODUCT_BEFORE.search(before)
+        or _VERSION_AFTER.search(text[det.end : det.end + 20])
+    ):
         return False, "version number"
     if re.search(r"[\d.]$", before) or re.match(r"\.\d", text[det.end : det.end + 2]):
         return False, "part of a longer dotted number"
@@ -212,22 +219,24 @@ def other_mentions(text: str, persons: list[Detection], threshold: float) -> lis
     Lone surnames are skipped when they also name a company in the text ("Kessler
     Kunststofftechnik GmbH"), where a lone mention most likely means the company."""
     confident = sorted((p for p in persons if p.score >= threshold), key=lambda p: -len(p.text))
-    # Characters already covered, as a mask: a name mentioned hundreds of times made the old
-    # list-of-spans check cubic (minutes on a long draft). A form already searched is skipped:
-    # its matches are all covered by then.
+    # a character mask, not a list of spans: long documents mention people thousands of times
     covered = bytearray(len(text))
     for p in confident:
         covered[p.start : p.end] = b"\x01" * (p.end - p.start)
-    searched: set[str] = set()
+    best: dict[str, Detection] = {}
+    for person in confident:  # each distinct name once, with its highest score
+        if person.text not in best or person.score > best[person.text].score:
+            best[person.text] = person
+    searched: set[str] = set()  # a form already searched has all its matches covered
     found: list[Detection] = []
-    for person in confident:
+    for person in best.values():
         forms = [(person.text, person.score, "same name")]
         surname = person.text.split()[-1]
         if (
             " " in person.text
             and len(surname) >= 3
             and surname[0].isupper()
-            and not _names_company(text, surname)
+            and not names_company(text, surname)
         ):
             forms.append((surname, person.score - 0.1, "surname of " + person.text))
         for form, score, reason in forms:
@@ -235,15 +244,14 @@ def other_mentions(text: str, persons: list[Detection], threshold: float) -> lis
                 continue
             searched.add(form)
             for match in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
-                start, end = match.span()
-                if any(covered[start:end]):
+                if any(covered[match.start() : match.end()]):
                     continue
-                found.append(Detection(start, end, "PERSON", score, form, reason))
-                covered[start:end] = b"\x01" * (end - start)
+                found.append(Detection(match.start(), match.end(), "PERSON", score, form, reason))
+                covered[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
     return found
 
 
-def _names_company(text: str, word: str) -> bool:
+def names_company(text: str, word: str) -> bool:
     designators = "|".join(
         re.escape(d) for d in sorted(names.COMPANY_DESIGNATORS, key=len, reverse=True)
     )

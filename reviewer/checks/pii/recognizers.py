@@ -20,7 +20,7 @@ from presidio_analyzer import (
     PatternRecognizer,
     RecognizerResult,
 )
-from presidio_analyzer.predefined_recognizers import EmailRecognizer
+from presidio_analyzer.predefined_recognizers import EmailRecognizer, IbanRecognizer
 
 
 @cache
@@ -38,11 +38,26 @@ class OfflineEmailRecognizer(EmailRecognizer):
         return _offline_tld_extractor()(pattern_text.rsplit("@", 1)[-1]).suffix != ""
 
 
+# --- IBAN -----------------------------------------------------------------------------------
+
+_ASCII_UPPER = str.maketrans("abcdefghijklmnopqrstuvwxyz", "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+class CaseInsensitiveIbanRecognizer(IbanRecognizer):
+    """presidio's IBAN recognizer (pattern + checksum), also for IBANs typed in lower case.
+
+    The text is upper-cased letter for letter (ASCII only, so every offset stays the same: "ß"
+    would become "SS") before presidio's own pattern and mod-97 check run."""
+
+    def analyze(self, text: str, entities, nlp_artifacts=None, regex_flags=None):
+        return super().analyze(text.translate(_ASCII_UPPER), entities, nlp_artifacts, regex_flags)
+
+
 # --- phone numbers ---------------------------------------------------------------------------
 
 PHONE_REGIONS = {"de": ("DE", "AT", "CH"), "en": ("GB", "US", "IE")}
 _PHONE_CUE = re.compile(
-    r"(?i)(tel\b|tel\.|telefon|phone|fon\b|mobil|handy|cell|call|anruf|rufen|ruf\b|rufnummer|durchwahl|"
+    r"(?i)(tel\b|tel\.|telefon|phone|fon\b|mobil|handy|cell|call|anruf|rufen|ruf\b|rufnummer|durchwahl|contact|kontakt|"
     r"erreich|reach|whatsapp|hotline|fax)"
 )
 _OTHER_NUMBER_CUE = re.compile(
@@ -83,12 +98,14 @@ class PhoneNumberRecognizer(LocalRecognizer):
                 text, region, leniency=phonenumbers.Leniency.POSSIBLE
             ):
                 key = (match.start, match.end)
-                if key in found or not _phone_shaped(match.raw_string):
+                if key in found:
+                    continue
+                before = text[max(0, match.start - 80) : match.start]
+                cued = bool(_PHONE_CUE.search(before))
+                if not _phone_shaped(match.raw_string, cued):
                     continue
                 number = match.number
                 valid = phonenumbers.is_valid_number(number)
-                before = text[max(0, match.start - 80) : match.start]
-                cued = bool(_PHONE_CUE.search(before))
                 if valid:
                     score = SCORE_VALID
                 elif match.raw_string.startswith("+"):
@@ -120,16 +137,32 @@ class PhoneNumberRecognizer(LocalRecognizer):
         return list(found.values())
 
 
-def _phone_shaped(raw: str) -> bool:
-    """Written like a phone number: international '+', trunk '0' or '(0..)', 7–15 digits, no decimals."""
+_YEAR_RANGE = re.compile(r"(?:19|20)\d\d\s?[-–/]\s?(?:(?:19|20)\d\d|\d\d)")
+_NANP = re.compile(r"^(?:\(\d{3}\)\s?|\d{3}[-. ])\d{3}[-. ]\d{4}$")  # 415-555-0137, (212) 555-0137
+
+
+def _phone_shaped(raw: str, cued: bool = False) -> bool:
+    """Written like a phone number: international '+', trunk '0' or '(0..)', the North American
+    shape, or — with a phone word before it ("Phone: (31) 482-905") — any grouped digits; 6–15
+    digits, no decimals, no dates."""
     digits = sum(ch.isdigit() for ch in raw)
-    if not 7 <= digits <= 15 or "," in raw or _DATE_LIKE.match(raw.strip()):
+    if not 6 <= digits <= 15 or "," in raw or _DATE_LIKE.match(raw.strip()):
         return False
+    if _YEAR_RANGE.fullmatch(raw.strip()):
+        return False  # "2019-2024", "2023/24"
     if raw.startswith("+"):
+        return digits >= 7
+    if _NANP.match(raw):
         return True
     if "." in raw:
         return False  # 1.234.567 or 3.1.0.22: amounts and versions
-    return raw.startswith(("0", "(0", "(+")) or (raw.startswith("(") and digits == 10)
+    if cued:
+        return not re.fullmatch(r"(?:19|20)\d\d", raw.strip()) and (
+            " " in raw or "-" in raw or "(" in raw or digits >= 7
+        )
+    return digits >= 7 and (
+        raw.startswith(("0", "(0", "(+")) or (raw.startswith("(") and digits == 10)
+    )
 
 
 def _type_name(number_type: int | None) -> str:
@@ -148,11 +181,19 @@ def _type_name(number_type: int | None) -> str:
 _DE_STREET_SUFFIX = (
     r"(?:straße|strasse|str\.|weg|allee|platz|gasse|ring|damm|ufer|chaussee|steig|stieg|pfad|markt|"
     r"hof|garten|berg|feld|wall|graben|kai|park|zeile|twiete|redder|höhe|grund|tal|anger|brücke|aue|"
-    r"wiese|wiesen|bogen|kamp|winkel|siedlung|passage|promenade|steg|acker|heide|busch)"
+    r"wiese|wiesen|bogen|kamp|winkel|siedlung|passage|promenade|steg|acker|heide|busch|straat|laan|"
+    r"gracht|plein|kade|gatan|vägen|vej|gade|utca)"
 )
 _DE_STREET_PREFIX = r"(?:Am|An der|An den|Auf dem|Auf der|Im|In der|In den|Zum|Zur|Unter den|Hinter der|Vor dem|Alte|Alter|Neue|Neuer|Große|Großer|Kleine|Kleiner|Obere|Untere)"
 _CAP = r"[A-ZÄÖÜ][a-zäöüß]+"
-_HOUSE_NO = r"\d{1,4}\s?[a-zA-Z]?(?:\s?[-–/]\s?\d{1,4}\s?[a-zA-Z]?)?(?!\d)"
+# "12", "12a", "12 b", "12-14", "7/3": a letter only when it ends there ("Im Juni 2024 startet" has none)
+_HOUSE_NO = r"\d{1,4}(?:\s?[a-zA-Z]\b)?(?:\s?[-–/]\s?\d{1,4}(?:\s?[a-zA-Z]\b)?)?(?![\d.,:]\d)(?!\d)"
+# "Im Juni 2024", "Am Montag 12": a preposition + month/weekday + number is a date, not an address
+_NOT_TEMPORAL = (
+    r"(?!(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|"
+    r"Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|Jahr|Jahre|Quartal|Frühjahr|"
+    r"Sommer|Herbst|Winter|Zeitraum|Zeit|Vergleich|Schnitt|Durchschnitt|Rahmen|Kapitel|Abschnitt)\b)"
+)
 _TOWN_WORD = (
     r"[A-ZÄÖÜ][\wäöüß]*(?:[-.][A-ZÄÖÜ]?[\wäöüß]+)*"  # Flensburg, Halle-Neustadt, Frankfurt a.M
 )
@@ -162,7 +203,7 @@ _DE_ADDRESS = (
     r"\b(?:"
     rf"{_CAP}(?:-{_CAP})*{_DE_STREET_SUFFIX}"  # Lindenstraße, Konrad-Adenauer-Ring
     rf"|(?:{_CAP}[ -]){{1,3}}(?:Straße|Strasse|Str\.|Weg|Allee|Platz|Gasse|Ring|Damm|Ufer|Chaussee|Markt)"  # Berliner Straße
-    rf"|{_DE_STREET_PREFIX}\s{_CAP}(?:[ -]{_CAP})?"  # Am Mühlenteich
+    rf"|{_DE_STREET_PREFIX}\s{_NOT_TEMPORAL}{_CAP}(?:[ -]{_CAP})?"  # Am Mühlenteich
     rf")\s{_HOUSE_NO}{_DE_POSTCODE_TOWN}?"
 )
 
@@ -172,12 +213,24 @@ _EN_STREET_TYPE = (
 )
 _UK_POSTCODE = r"[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}"
 _US_STATE_ZIP = r"[A-Z]{2}\s\d{5}(?:-\d{4})?"
+_UNIT = (
+    r"(?:,?\s(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Floor|Fl\.|Room|Rm\.?)\s?#?\d{1,5}[A-Za-z]?\b)"
+)
 _EN_ADDRESS = (
     r"\b(?:(?:Flat|Apartment|Apt\.?|Unit)\s\w+,\s)?\d{1,5}[A-Za-z]?\s"
-    rf"(?:[A-Z][a-z]+\s){{1,3}}{_EN_STREET_TYPE}\b"
+    rf"(?:[A-Z][a-z]+\s){{1,3}}{_EN_STREET_TYPE}\b{_UNIT}?"
     rf"(?:,\s(?:[A-Z][a-z]+)(?:\s[A-Z][a-z]+)?)?"
-    rf"(?:,?\s(?:{_UK_POSTCODE}|{_US_STATE_ZIP}))?"
+    rf"(?:,?\s(?:{_UK_POSTCODE}|{_US_STATE_ZIP})\b)?"
 )
+_PO_BOX = r"\b(?:P\.?\s?O\.?\s?Box|Post Office Box|Postfach)\s\d{1,6}\b"
+# Romance, Slavic and Dutch street words before the name: "Rue de Rivoli", "Via Roma", "Ulica Długa"
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
+_EU_NAME = (
+    r"(?:Rue|Avenue|Boulevard|Bd\.|Place|Quai|Chemin|Via|Viale|Piazza|Corso|Calle|Avenida|Paseo|Plaza|"
+    r"Carrer|Rua|Travessa|Ulica|ul\.|Aleja|al\.|Ulice|Utca)"
+    rf"\s(?:(?:de|del|de la|des|du|di|della|dei|da|do|dos)\s)?[{_UPPER}][^\W\d_]+(?:\s[{_UPPER}][^\W\d_]+)?"
+)
+_EU_ADDRESS = rf"\b(?:{_EU_NAME},?\s{_HOUSE_NO}|\d{{1,4}}(?:\s?(?:bis|ter))?,?\s{_EU_NAME}\b)"
 
 SCORE_ADDRESS = 0.7
 
@@ -192,6 +245,8 @@ class StreetAddressRecognizer(PatternRecognizer):
             patterns=[
                 Pattern("German street address", _DE_ADDRESS, SCORE_ADDRESS),
                 Pattern("English street address", _EN_ADDRESS, SCORE_ADDRESS),
+                Pattern("European street address", _EU_ADDRESS, SCORE_ADDRESS),
+                Pattern("PO box", _PO_BOX, SCORE_ADDRESS),
             ],
             name=f"ReviewerStreetAddressRecognizer_{supported_language}",
             global_regex_flags=re.MULTILINE,  # case matters: capitalised street names only

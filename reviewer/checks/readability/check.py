@@ -16,6 +16,7 @@ from reviewer.checks.readability.markup import plain_text
 from reviewer.checks.readability.metrics import SentenceStats, TextStats, measure, visible_words
 from reviewer.checks.readability.passive import Passive, find_passive
 from reviewer.checks.readability.rules import (
+    GOAL,
     LONG_PARAGRAPH,
     LONG_SECTION,
     LONG_SENTENCE,
@@ -251,12 +252,21 @@ def _targets(
     if target.flesch_max is not None and fre > target.flesch_max:
         hint = "The text may read as simplistic for its audience: combine related short sentences and use the precise terms your readers use."
         misses.append(("at most", target.flesch_max, {"target_max": target.flesch_max}, hint))
+    below_min = target.flesch_min is not None and fre < target.flesch_min
+    if not below_min and target.flesch_goal is not None and fre < target.flesch_goal:
+        hint = (
+            f"Optional: shorten the longest sentences (now {metrics['avg_sentence_length']:.1f} words on "
+            "average) and prefer shorter words where a plainer one exists."
+        )
+        misses.append(("at least", target.flesch_goal, {"target_goal": target.flesch_goal}, hint))
     for bound, number, extra, hint in misses:
-        message = f"{_FORMULA[language]} is {fre:.1f}; the target for {who} is {bound} {number:g}."
+        is_goal = "target_goal" in extra
+        what = "goal" if is_goal else "target"
+        message = f"{_FORMULA[language]} is {fre:.1f}; the {what} for {who} is {bound} {number:g}."
         findings.append(
             _finding(
                 doc,
-                TARGET,
+                GOAL if is_goal else TARGET,
                 message,
                 "flesch_reading_ease",
                 hint,

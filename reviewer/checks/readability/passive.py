@@ -137,12 +137,11 @@ class _Tok:
 
 @lru_cache(maxsize=2)
 def _tagger(language: str):
-    """HanTa's model for the language, loaded once per process (about 0.4 s each)."""
-    from HanTa import HanoverTagger
+    """HanTa's model for the language, loaded once per process (see ``reviewer.checks.
+    readability.hanta`` for what is done to load and run it faster, with the same tags)."""
+    from reviewer.checks.readability.hanta import load_tagger
 
-    return HanoverTagger.HanoverTagger(
-        "morphmodel_ger.pgz" if language == "de" else "morphmodel_en.pgz"
-    )
+    return load_tagger("morphmodel_ger.pgz" if language == "de" else "morphmodel_en.pgz")
 
 
 def _tag(text: str, language: str) -> list[_Tok]:

@@ -2,7 +2,8 @@
 
 Span findings (a long sentence, paragraph or section, a passive sentence) are ``info``: a draft
 with a few long sentences is normal and should not wait for review because of them. A reading
-ease outside the audience's band is a ``warning``: the text as a whole misses its readers. The
+ease outside the audience's band is a ``warning``: the text as a whole misses its readers; one
+below the band's goal but inside the band is ``info``. The
 shares of long or passive sentences above their targets are ``info``, like Yoast's traffic
 lights, since every such sentence is already marked where it stands.
 """
@@ -74,13 +75,32 @@ TARGET = Rule(
     title="Reading ease outside the audience's band",
     explanation=(
         "The Flesch reading ease (after Amstad for German) of the whole text is outside the band "
-        "for the brief's audience: the text as a whole misses its readers."
+        "for the brief's audience; by default, harder than nine in ten published B2B texts of "
+        "its language: the text as a whole misses its readers."
     ),
     fix="Shorten sentences and prefer shorter words, starting with the long sentences marked.",
     example=Example(
         "# Title\n\nInteroperability considerations necessitate comprehensive organizational "
         "standardization initiatives. Infrastructure modernization simultaneously requires "
         "sophisticated authentication methodologies.\n"
+    ),
+    counter_example=Example(
+        "# Title\n\nWe fix your roof. It takes one day. You pay when it is done.\n"
+    ),
+)
+GOAL = Rule(
+    id="readability.goal",
+    check=CHECK,
+    severity="info",
+    title="Harder to read than the typical published text",
+    explanation=(
+        "The Flesch reading ease is within the audience's band but below its goal; by default, "
+        "harder than the median published B2B text of its language."
+    ),
+    fix="Shorten the longest sentences and prefer shorter words where a plainer one exists.",
+    example=Example(
+        "# Title\n\nThe platform connects sensors with the maintenance team. Technicians receive "
+        "notifications and document every repair in the shared system.\n"
     ),
     counter_example=Example(
         "# Title\n\nWe fix your roof. It takes one day. You pay when it is done.\n"
@@ -117,6 +137,7 @@ RULES = (
     LONG_SECTION,
     PASSIVE_VOICE,
     TARGET,
+    GOAL,
     LONG_SENTENCE_SHARE,
     PASSIVE_SHARE,
 )

@@ -24,6 +24,7 @@ class Target:
     reason: str  # how it was chosen, for the report
     flesch_min: float | None
     flesch_max: float | None
+    flesch_goal: float | None = None
 
 
 def _per_language(value: float | dict[str, float] | None, language: str) -> float | None:
@@ -53,7 +54,7 @@ def band_for_audience(audience: str, bands: dict[str, ReadabilityBand]) -> str |
 
 def choose_target(settings: ReadabilitySettings, audience: str | None, language: str) -> Target:
     if settings.min_flesch is not None:
-        return Target(None, "min_flesch in the configuration", settings.min_flesch, None)
+        return Target(None, "min_flesch in the configuration", settings.min_flesch, None, None)
     if settings.band is not None:
         name, reason = settings.band, f"band '{settings.band}' set in the configuration"
     else:
@@ -69,4 +70,5 @@ def choose_target(settings: ReadabilitySettings, audience: str | None, language:
         reason,
         _per_language(band.flesch_min, language),
         _per_language(band.flesch_max, language),
+        _per_language(band.flesch_goal, language),
     )

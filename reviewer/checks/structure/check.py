@@ -48,7 +48,11 @@ def run(ctx: CheckContext) -> CheckOutput:
 
 
 def _title(doc: Document, required: bool) -> list[Finding]:
+    """A title heading, or a ``title`` in the brief: the CMS renders the brief's title above the
+    body, so a body without a level-1 heading is normal there."""
     if not required or doc.title_heading is not None:
+        return []
+    if doc.brief is not None and doc.brief.title and doc.brief.title.strip():
         return []
     hint = "Start the text with a level-1 heading ('# Title')."
     if doc.format == "text":
@@ -58,12 +62,7 @@ def _title(doc: Document, required: bool) -> list[Finding]:
             NO_TITLE,
             message="The draft has no title heading.",
             category="title",
-            suggestion=hint
-            + (
-                f' The brief\'s title is "{doc.brief.title}".'
-                if doc.brief and doc.brief.title
-                else ""
-            ),
+            suggestion=hint + " Or give the title in the brief (`title:` in the front matter).",
         )
     ]
 
@@ -89,11 +88,10 @@ def _skipped_levels(doc: Document) -> list[Finding]:
 
 def _empty_sections(doc: Document) -> list[Finding]:
     findings = []
-    for section in doc.sections:
-        if section.has_text:
+    for index, section in enumerate(doc.sections):
+        if section.has_text or _title_over_subheading(doc, index):
             continue
         followed_by = "the end of the text"
-        index = doc.sections.index(section)
         if index + 1 < len(doc.sections):
             followed_by = f'the heading "{doc.sections[index + 1].title}"'
         findings.append(
@@ -107,6 +105,15 @@ def _empty_sections(doc: Document) -> list[Finding]:
             )
         )
     return findings
+
+
+def _title_over_subheading(doc: Document, index: int) -> bool:
+    """The title heading followed directly by a subheading: the whole text is its section, as
+    on most published pages, so it is not empty."""
+    section, title = doc.sections[index], doc.title_heading
+    if title is None or section.heading.start != title.start or index + 1 >= len(doc.sections):
+        return False
+    return doc.sections[index + 1].heading.level > section.heading.level
 
 
 def normalise_heading(text: str) -> str:

@@ -13,7 +13,8 @@ NO_TITLE = Rule(
     title="No title",
     explanation=(
         "A draft without a title heading gives the reader nothing to show first: the text "
-        "should open with a level-1 heading (or, in plain text, a title line of its own)."
+        "should open with a level-1 heading (or, in plain text, a title line of its own). A "
+        "``title`` in the brief counts as the title: the CMS renders it above the body."
     ),
     fix="Start the text with a level-1 heading ('# Title').",
     example=Example("Our new service starts in May.\n\nIt covers three regions.\n"),
@@ -41,7 +42,7 @@ EMPTY_SECTION = Rule(
     title="Empty section",
     explanation=(
         "A heading followed directly by the next heading promises content that is not there; "
-        "AI drafts often stack headings this way when they run out of things to say."
+        "a draft often stacks headings this way when it runs out of things to say."
     ),
     fix="Write the section's content, or remove or merge the heading.",
     example=Example("# Title\n\nIntro text.\n\n## Benefits\n\n## Pricing\n\nIt costs 10 euros.\n"),
@@ -76,7 +77,7 @@ WORD_COUNT = Rule(
     severity="warning",
     title="Length outside the brief",
     explanation=(
-        "The brief asks for a length; AI drafts often ignore it. Too short usually means "
+        "The brief asks for a length and the text misses it. Too short usually means "
         "shallow, too long usually means filler and repetition."
     ),
     fix="Too short: add examples, figures with sources and concrete steps. Too long: cut filler first.",

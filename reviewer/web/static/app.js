@@ -22,9 +22,14 @@
     if (scrollText && marks.length) { marks[0].scrollIntoView({ block: "center" }); }
   }
 
+  // #f-N: a finding's place in the draft; #item-N: the finding in the list (where a waive
+  // comes back to), kept in view inside the scrolling list.
   function fromHash() {
-    var match = /^#f-(\d+)$/.exec(window.location.hash);
-    if (match) { showFinding(match[1], true); }
+    var match = /^#(f|item)-(\d+)$/.exec(window.location.hash);
+    if (!match) { return; }
+    showFinding(match[2], match[1] === "f");
+    var item = document.getElementById("item-" + match[2]);
+    if (match[1] === "item" && item) { item.scrollIntoView({ block: "center" }); }
   }
 
   document.addEventListener("click", function (event) {

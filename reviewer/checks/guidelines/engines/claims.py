@@ -25,6 +25,14 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from reviewer.checks.guidelines.engines import Hit, make_hit
+from reviewer.checks.guidelines.engines.claims_context import (
+    EFFECT_KINDS,
+    VAGUE,
+    is_vague_statistic,
+    judge_effect,
+    judge_superlative,
+    study_before_offset,
+)
 from reviewer.parsing.language import LANGUAGES
 
 if TYPE_CHECKING:
@@ -41,6 +49,7 @@ KINDS = (
     "guarantee",
     "evidence",
     "statistic",
+    "vague",
 )
 # Kinds whose trigger is a figure: a figure inside a price, date, version … is never the claim.
 _NUMERIC = frozenset({"percentage", "quantified", "statistic"})
@@ -59,6 +68,8 @@ _TIME = {
 }
 _MONEY = r"€|EUR|Euro|\$|USD|US-Dollar|dollars?|£|GBP|CHF|Franken"
 _SCALE = r"Tsd\.|Mio\.|Millionen|Mrd\.|Milliarden|k|K|million|millions|billion|thousand"
+# Quantities of resources an effect can save (energy, emissions, material): "spart 12 Tonnen CO₂".
+_UNITS = r"Tonnen|tonnes?|tons?|kWh|MWh|GWh|Liter|litres?|liters?|Kilogramm|kg|gallons?"
 _PERCENT = r"%|Prozent(?:punkte)?|percent(?:age points)?|per cent|v\.\s?H\.|pp\b|Prozentpunkte"
 
 
@@ -87,6 +98,9 @@ class Lexicon:
     source_next: re.Pattern[str]
     refers_back: re.Pattern[str]
     clause_break: re.Pattern[str]
+    attribution: re.Pattern[str]  # a speaker named in a paragraph with a quotation
+    product_after: re.Pattern[str]  # a product noun after a superlative: "the fastest CRM"
+    mechanism: re.Pattern[str]  # a guarantee that describes how: "is ensured by three nodes"
 
 
 def _c(*parts: str, flags: int = _I) -> re.Pattern[str]:
@@ -135,14 +149,15 @@ def _german(num: str, rng: str, time: str) -> Lexicon:
                 rf"\b(?:{_DIGITS}|zwei|drei|vier|fünf|zehn|doppelt)[-\s]?(?:fach|mal)\w*\s+(?:so\s+)?(?:schnell|mehr|höher|günstig|effizient|besser|weniger|viel|hoch)\w*",
                 r"\bdoppelt so\b",
                 r"\bum das\s+(?:\w+fache|Doppelte|Dreifache|Vierfache|Zehnfache)\b",
+                r"\bum (?:ein|zwei) (?:Drittel|Viertel|Fünftel|Zehntel)\b|\bum die Hälfte\b|\bhalb so (?:viel|lang|teuer|oft)\b",
             )
         ],
         "quantified": [
             _c(
-                rf"\bum\s+(?:(?:bis zu|rund|etwa|ca\.|circa|über|mehr als|fast|knapp|durchschnittlich|gut|nahezu|mindestens)\s+)?(?:(?:{_MONEY})\s?)?{rng}\s*(?:{_PERCENT}|x\b|-?fach\w*|mal\b|{time}|{_MONEY}|{_SCALE})"
+                rf"\bum\s+(?:(?:bis zu|rund|etwa|ca\.|circa|über|mehr als|fast|knapp|durchschnittlich|gut|nahezu|mindestens)\s+)?(?:(?:{_MONEY})\s?)?{rng}\s*(?:{_PERCENT}|x\b|-?fach\w*|mal\b|{time}|{_MONEY}|{_SCALE}|{_UNITS})"
             ),
             _c(
-                rf"\b(?:spar|erspar)\w*\b[^.]{{0,40}}?(?:(?:{_MONEY})\s?)?{rng}\s*(?:{time}|{_MONEY}|{_PERCENT}|{_SCALE})(?!\w)"
+                rf"\b(?:spar|erspar)\w*\b[^.]{{0,40}}?(?:(?:{_MONEY})\s?)?{rng}\s*(?:{time}|{_MONEY}|{_PERCENT}|{_SCALE}|{_UNITS})(?!\w)"
             ),
             _c(rf"\bvon\s+{num}\s*(?:{_PERCENT}|{time}|{_MONEY})?\s+auf\s+{num}\b"),
         ],
@@ -158,10 +173,14 @@ def _german(num: str, rng: str, time: str) -> Lexicon:
         "superlative": [
             _c(
                 r"(?<![\w-])führende[nmrs]?\b",
+                r"(?<![\w-])führend\s+(?:in|im|bei|beim|auf|für)\b",
                 r"\b(?:marktführend\w*|Marktführer\w*|Branchenführer\w*|Weltmarktführer\w*|Technologieführer\w*|Innovationsführer\w*|Testsieger\w*)",
                 r"\b(?:Nummer\s?(?:1|eins)|Nr\.\s?1)\b(?!\d)",
                 r"\b(?:unschlagbar|unübertroffen|konkurrenzlos|unvergleichlich|beispiellos|unerreicht)\w*",
                 r"\bweltweit\s+(?:erste|einzige)\w*",
+                r"\b(?:zu|unter) den Top[- ]?(?:\d+|drei|fünf|zehn)\b",
+                r"\b(?:Deutschlands|Europas|Österreichs|Bayerns|Amerikas)\s+(?:[\w-]+\s+)?(?:größte|führende|erste|einzige|beste|[a-zäöüß]{3,}ste)[nrsm]?\b",
+                r"\bkeine?[rn]?\s+andere[rn]?\s+(?:Plattform|Lösung|Anbieter|Software|Tool|System|Produkt|Hersteller|Agentur)\b",
                 r"\bals\s+(?:erste|einzige)[rs]?\s+(?:Anbieter|Hersteller|Unternehmen|Plattform|Lösung)\b",
                 rf"\b(?:die|der|das|den|dem|des|unsere?[nmrs]?|ihre?[nmrs]?)\s+einzigen?\s+(?:[\w-]+\s+){{0,2}}?{product}",
             )
@@ -171,7 +190,7 @@ def _german(num: str, rng: str, time: str) -> Lexicon:
                 r"\bgarantier\w*",
                 r"\b(?:100|hundert)\s?(?:%|Prozent)\s+(?:sicher|ausfallsicher|verfügbar|DSGVO-konform|datenschutzkonform|rechtssicher|fehlerfrei|zuverlässig|zufrieden)\w*",
                 r"\b(?:null|ohne\s+(?:jede|jegliche|eine einzige))\s+(?:Ausfallzeit\w*|Downtime|Ausfälle|Datenverlust\w*|Risiko|Risiken|Unterbrechung\w*)",
-                r"\b(?:risikofrei|risikolos|ausfallsicher|fehlerfrei|hundertprozentig)\w*",
+                r"\b(?:risikofrei|risikolos|ausfallsicher|fehlerfrei|hundertprozentig)(?!heit)\w*",
                 r"\b(?:absolut|völlig|vollkommen|komplett)\s+(?:sicher|risikolos|fehlerfrei|ausfallsicher)\w*",
             )
         ],
@@ -256,6 +275,8 @@ def _german(num: str, rng: str, time: str) -> Lexicon:
             r"\bwie (?:eine|die) (?:Studie|Umfrage|Erhebung|Analyse|Auswertung|Untersuchung)\b",
             r"\b(?:Studie|Umfrage|Erhebung|Analyse|Auswertung|Untersuchung|Report|Bericht|Benchmark)\s+(?:von|des|vom)\s+[A-ZÄÖÜ\d]",
             r"\bbelegt (?:durch|von)\b|\bgemessen (?:von|durch)\b|\bzertifiziert (?:durch|von)\b",
+            r"\b(?:ausgezeichnet|gekürt|gewählt|bewertet|prämiert)\b[^.]{0,60}?\b(?:von|vom|durch)\s+(?:der\s+|dem\s+|den\s+)?(?-i:[A-ZÄÖÜ])",
+            r"\b(?:von|vom)\s+(?-i:[A-ZÄÖÜ])[\w&.-]+[^.]{0,80}?\b(?:ausgezeichnet|gekürt|gewählt|prämiert)\b",
         ),
         source_next=_c(r"^\s*(?:\(?(?:Quellen?|Siehe|Vgl\.|Source|Sources)\b|\[\^|[¹²³⁴⁵⁶⁷⁸⁹])"),
         refers_back=_c(
@@ -264,6 +285,17 @@ def _german(num: str, rng: str, time: str) -> Lexicon:
         ),
         clause_break=re.compile(
             r";\s*|\s+[–—-]\s+|:\s+|,\s+|\s+(?:und|aber|sondern|während|doch|sowie)\s+(?=[a-zäöüß])"
+        ),
+        attribution=_c(
+            r"[\u201c\u201d\"\u00bb\u00ab]\s*,?\s*so\b",
+            r"\b(?:sagt|sagte|erklärt|erklärte|betont|betonte|berichtet|berichtete|ergänzt|ergänzte|"
+            r"resümiert|fasst \w+ zusammen|erinnert sich)\s+(?:[\w.-]+\s+){0,4}?(?-i:[A-ZÄÖÜ])[\w-]+",
+            r"^[\s>]*[–—-]\s*(?-i:[A-ZÄÖÜ])[\w.-]+\s+(?-i:[A-ZÄÖÜ])",
+            flags=_I | re.MULTILINE,
+        ),
+        product_after=re.compile(rf"\s+(?:[\w-]+\s+){{0,2}}?{product}", _I),
+        mechanism=_c(
+            r"\b(?:wird|werden|ist|sind)\b[^.]{0,200}?\b(?:durch|mittels|dank|über)\b[^.]{0,200}?\b(?:garantiert|sichergestellt|gewährleistet)"
         ),
     )
 
@@ -275,17 +307,19 @@ def _english(num: str, rng: str, time: str) -> Lexicon:
         "multiplier": [
             _c(
                 r"\b(?:doubl|tripl|quadrupl)(?:ed|es|ing)\b",
+                r"\b(?:double|triple|quadruple)\s+(?:your|their|its|the|our|his|her)\b",
                 r"\bhalv(?:ed|es|ing)\b|\bcut (?:\w+ )?in half\b",
+                r"\bby (?:a|one|two) (?:third|quarter|fifth|tenth)s?\b|\bby half\b",
                 rf"\b(?:twice|three times|four times|five times|ten times|{_DIGITS}\s?(?:x|times))\s+(?:as\s+\w+|faster|more|higher|better|cheaper|fewer|less|quicker|greater|larger)\b",
                 rf"\b{_DIGITS}x\b(?!\d)|\b(?:{_DIGITS}|two|three|four|five|ten)-fold\b|\b(?:two|three|four|five|six|seven|eight|nine|ten)fold\b",
             )
         ],
         "quantified": [
             _c(
-                rf"\bby\s+(?:(?:up to|around|about|roughly|nearly|almost|more than|over|an average of|as much as|approximately|at least|some)\s+)?(?:(?:{_MONEY})\s?)?{rng}\s*(?:{_PERCENT}|x\b|times\b|-?fold\b|{time}|{_MONEY}|{_SCALE})"
+                rf"\bby\s+(?:(?:up to|around|about|roughly|nearly|almost|more than|over|an average of|as much as|approximately|at least|some)\s+)?(?:(?:{_MONEY})\s?)?{rng}\s*(?:{_PERCENT}|x\b|times\b|-?fold\b|{time}|{_MONEY}|{_SCALE}|{_UNITS})"
             ),
             _c(
-                rf"\bsav(?:e|es|ed|ing)\b[^.]{{0,40}}?(?:(?:{_MONEY})\s?)?{rng}\s*(?:{time}|{_MONEY}|{_PERCENT}|{_SCALE})(?!\w)"
+                rf"\bsav(?:e|es|ed|ing)\b[^.]{{0,40}}?(?:(?:{_MONEY})\s?)?{rng}\s*(?:{time}|{_MONEY}|{_PERCENT}|{_SCALE}|{_UNITS})(?!\w)"
             ),
             _c(rf"\bfrom\s+{num}\s*(?:{_PERCENT}|{time}|{_MONEY})?\s+(?:down |up )?to\s+{num}\b"),
         ],
@@ -302,10 +336,13 @@ def _english(num: str, rng: str, time: str) -> Lexicon:
             _c(
                 r"\b(?:the|a|an|our|its|their)\s+(?:[\w-]+\s+)?leading\b(?!\s+(?:to|up|into|the|a|an|our|your)\b)",
                 r"\b(?:market|industry|world|category)[- ]lead(?:ing|er)s?\b",
+                r"(?<!team )(?<!project )(?<!thought )(?<!group )(?<!squad )(?<!tech )(?<!shift )\bleader\s+(?:in|for|of|among)\b",
                 r"\b(?:best[- ]in[- ]class|number one|No\.\s?1\b|#1\b|unmatched|unrivall?ed|unbeatable|unparalleled|second to none|award[- ]winning|first[- ]ever)",
                 r"\b(?:world|Europe|Germany|America|Britain|the industry|the market|the world)['’]s\s+(?:most\s+[\w-]+|best|leading|largest|biggest|fastest|first|only|[a-z]{3,}est)\b",
                 rf"\bthe only\s+{product}",
                 r"\bthe first and only\b",
+                r"\b(?:among|one of) the top[- ]?(?:\d+|three|five|ten)\b",
+                r"\bno other (?:platform|solution|vendor|provider|tool|software|system|product|company|agency|supplier)\b",
             )
         ],
         "guarantee": [
@@ -314,7 +351,7 @@ def _english(num: str, rng: str, time: str) -> Lexicon:
                 r"\bzero\s+(?:downtime|defects|errors|data loss|risk|failures|outages|interruptions)\b",
                 r"\b(?:100|one hundred)\s?(?:%|percent)\s+(?:secure|safe|reliable|available|compliant|accurate|uptime|guaranteed|satisfaction|GDPR[- ]compliant)\b",
                 r"\b(?:risk-free|error-free|fail-safe|failsafe|bulletproof|foolproof)\b",
-                r"\bnever (?:fails|breaks|goes down|loses)\b",
+                r"\b(?:never|will never|won't ever)\s+(?:fails?|break(?:s|down)?|goes? down|loses?|crash(?:es)?|miss(?:es)?)\b",
                 r"\b(?:completely|totally|absolutely|fully) (?:secure|safe|risk-free|error-free)\b",
             )
         ],
@@ -393,6 +430,8 @@ def _english(num: str, rng: str, time: str) -> Lexicon:
             r"\b(?:study|survey|report|analysis|benchmark|audit|evaluation)\s+(?:by|from|conducted by)\s+[A-Z\d]",
             r"\b(?!(?:Our|The|This|That|A|An|These|Recent|New|Many|Several|Independent|Most)\b)[A-Z][\w&.-]+(?:['’]s)?\s+(?:(?:19|20)\d{2}\s+)?(?:study|survey|report|analysis|benchmark)\b",
             r"\b(?:data|figures) from\b|\bper (?:the|a) (?:study|survey|report)\b",
+            r"\b(?:rated|ranked|named|voted|recogni[sz]ed|listed|awarded|certified)\b[^.]{0,80}?\bby\s+(?:the\s+)?(?-i:[A-Z])",
+            r"\b(?!(?:Our|The|This|That|These|Many|Most)\b)(?-i:[A-Z])[\w&.-]+\s+(?:forecasts?|predicts|estimates|research|data)\b",
         ),
         source_next=_c(r"^\s*(?:\(?(?:Sources?|See|Cf\.|Quelle)\b|\[\^|[¹²³⁴⁵⁶⁷⁸⁹])"),
         refers_back=_c(
@@ -402,6 +441,15 @@ def _english(num: str, rng: str, time: str) -> Lexicon:
         clause_break=re.compile(
             r";\s*|\s+[–—-]\s+|:\s+|,\s+|\s+(?:and|but|while|whereas)\s+(?=(?:is|are|was|were|has|have|had|will|can|could|does|did|\w+s|\w+ed)\b)"
         ),
+        attribution=_c(
+            r"\b(?:says|said|explains|explained|adds|added|notes|noted|recalls|recalled|remembers|"
+            r"according to)\s+(?:[\w.-]+\s+){0,4}?(?-i:[A-Z])[\w-]+",
+            r"(?-i:[A-Z])[\w-]+\s+(?-i:[A-Z])[\w-]+(?:,\s+[^,]{2,60},)?\s+(?:says|said|explains|adds|notes|recalls)\b",
+            r"^[\s>]*[–—-]\s*(?-i:[A-Z])[\w.-]+\s+(?-i:[A-Z])",
+            flags=_I | re.MULTILINE,
+        ),
+        product_after=re.compile(rf"\s+{product}", _I),
+        mechanism=_c(r"\b(?:is|are|be)\s+(?:\w+\s+)?(?:guaranteed|ensured)\s+(?:by|through|via)\b"),
     )
 
 
@@ -424,12 +472,53 @@ def find(doc: Document, rule: ClaimsRule, language: str) -> list[Hit]:
     for sentence in doc.sentences:
         blocks.setdefault(_block_of(doc, sentence.start), []).append(sentence)
     for sentences in blocks.values():
+        # A linked or footnoted source in a paragraph covers what follows it there.
+        cited = next((i for i, s in enumerate(sentences) if _CITED.search(s.text)), len(sentences))
         for index, sentence in enumerate(sentences):
-            triggers = triggers_in(doc.content, sentence.start, sentence.end, lex, kinds, extra)
-            if not triggers or _sourced(sentences, index, lex, extra["sources"]):
+            triggers = triggers_in(
+                doc.content, sentence.start, sentence.end, lex, kinds, extra, language
+            )
+            triggers = [t for t in triggers if t.kind in kinds]
+            if not triggers or cited < index or _sourced(sentences, index, lex, extra["sources"]):
+                continue
+            if _in_attributed_quote(doc, sentence, lex):
                 continue
             hits.extend(_hits(doc, sentence, triggers, lex, rule))
     return hits
+
+
+def _in_attributed_quote(doc: Document, sentence: Span, lex: Lexicon) -> bool:
+    """A sentence inside quotation marks (or a blockquote) whose paragraph names the speaker:
+    the person's own experience, attributed, not the text's claim."""
+    index = next((i for i, b in enumerate(doc.blocks) if b.start <= sentence.start < b.end), None)
+    if index is None:
+        return False
+    block = doc.blocks[index]
+    end = block.end
+    if block.kind == "quote":  # a blockquote of several paragraphs, the speaker often last
+        for following in doc.blocks[index + 1 :]:
+            if following.kind != "quote":
+                break
+            end = following.end
+    inside = block.kind == "quote" or _open_quote(doc.content[block.start : sentence.start + 1])
+    if not inside:
+        return False
+    if lex.attribution.search(doc.content, block.start, end) is not None:
+        return True
+    # "Anna Berg fasst zusammen:" / "As Anna Berg puts it:" — the paragraph before introduces it
+    previous = doc.blocks[index - 1] if index > 0 else None
+    return previous is not None and doc.content[previous.start : previous.end].rstrip().endswith(
+        ":"
+    )
+
+
+def _open_quote(before: str) -> bool:
+    """Whether a quotation opened before this point is still open (German „…“, English “…”, "…")."""
+    if "\u201e" in before:  # German marks: „ opens, “ closes
+        return before.count("\u201e") > before.count("\u201c")
+    if before.count("\u201c") > before.count("\u201d"):
+        return True
+    return before.count('"') % 2 == 1 or before.count("\u00bb") > before.count("\u00ab")
 
 
 def _block_of(doc: Document, offset: int) -> int:
@@ -446,18 +535,24 @@ def triggers_in(
     lex: Lexicon,
     kinds: set[str],
     extra: dict[str, re.Pattern[str] | None] | None = None,
+    language: str = "en",
 ) -> list[Trigger]:
-    """Claim signals in ``text[start:end]`` (one sentence), figures of the offer left out."""
+    """Claim signals in ``text[start:end]`` (one sentence), each with the kind it reports as
+    (``claims_context`` judges the words around it); figures of the offer left out."""
     extra = extra or {}
     found: list[Trigger] = []
+    wanted = set(kinds) | ({"superlative", "statistic"} if VAGUE in kinds else set())
     for kind, patterns in lex.triggers.items():
-        if kind not in kinds:
+        if kind not in wanted:
             continue
         for pattern in patterns:
             found += [
                 Trigger(m.start(), m.end(), kind, m.end())
                 for m in pattern.finditer(text, start, end)
             ]
+    if "superlative" in wanted:
+        found += _weak_superlatives(text, start, end, lex)
+    found = _judged(text, start, end, lex, found, language)
     for kind, name in (("superlative", "superlatives"), ("guarantee", "guarantees")):
         pattern = extra.get(name)
         if kind in kinds and pattern is not None:
@@ -465,15 +560,6 @@ def triggers_in(
                 Trigger(m.start(), m.end(), kind, m.end())
                 for m in pattern.finditer(text, start, end)
             ]
-    if "superlative" in kinds:
-        scopes = list(lex.market_scope.finditer(text, start, end))
-        if scopes:
-            for match in lex.weak_superlative.finditer(text, start, end):
-                word = match.group("word").lower()
-                if word.split()[-1] in lex.weak_stop or word in lex.weak_stop:
-                    continue
-                reach = max(match.end(), max(s.end() for s in scopes))
-                found.append(Trigger(match.start("word"), match.end("word"), "superlative", reach))
     if not found:
         return []
     sentence = text[start:end]
@@ -494,6 +580,54 @@ def triggers_in(
         ):
             continue
         kept.append(trigger)
+    return kept
+
+
+def _weak_superlatives(text: str, start: int, end: int, lex: Lexicon) -> list[Trigger]:
+    """ "The most accurate sensor", "die schnellste Plattform": a superlative about a product
+    needs no market scope; about anything else ("the fastest way") only with one."""
+    scopes = list(lex.market_scope.finditer(text, start, end))
+    found = []
+    for match in lex.weak_superlative.finditer(text, start, end):
+        word = match.group("word").lower()
+        if word.split()[-1] in lex.weak_stop or word in lex.weak_stop:
+            continue
+        if scopes:
+            reach = max(match.end(), max(s.end() for s in scopes))
+        elif lex.product_after.match(text, match.end(), end):
+            reach = lex.product_after.match(text, match.end(), end).end()  # type: ignore[union-attr]
+        else:
+            continue
+        found.append(Trigger(match.start("word"), match.end("word"), "superlative", reach))
+    return found
+
+
+def _judged(
+    text: str, start: int, end: int, lex: Lexicon, found: list[Trigger], language: str
+) -> list[Trigger]:
+    """Each trigger with the kind it reports as (``vague`` for hedged ones), non-claims dropped."""
+    parts = clauses(text, start, end, lex)
+    study_before = study_before_offset(text, language) < start
+    kept = []
+    for trigger in found:
+        kind: str | None = trigger.kind
+        clause = next(((a, b) for a, b in parts if a <= trigger.start < b), (start, end))
+        if trigger.kind in EFFECT_KINDS:
+            kind = judge_effect(
+                text, trigger.kind, trigger.start, trigger.end, (start, end), clause,
+                language, lex.change_verb, study_before,
+            )  # fmt: skip
+        elif trigger.kind == "superlative":
+            kind = judge_superlative(text, trigger.start, trigger.end, start, language)
+        elif trigger.kind == "statistic":
+            if is_vague_statistic(text[trigger.start : trigger.end], language):
+                kind = VAGUE
+            else:
+                kind = None if study_before else "statistic"
+        elif trigger.kind == "guarantee" and lex.mechanism.search(text, start, end):
+            kind = None  # "wird durch drei redundante Knoten garantiert": how, not a promise
+        if kind is not None:
+            kept.append(Trigger(trigger.start, trigger.end, kind, trigger.reach))
     return kept
 
 
@@ -549,6 +683,9 @@ def _sourced(
     )
 
 
+_CITED = _c(*_CITATION[:3])
+
+
 def clauses(text: str, start: int, end: int, lex: Lexicon) -> list[tuple[int, int]]:
     """The sentence cut at commas, semicolons, dashes, colons and clause-joining "und"/"and"."""
     spans = []
@@ -591,7 +728,8 @@ def _hits(
             {"kind": t.kind, "text": text[t.start : t.end], "start": t.start, "end": t.end}
             for t in members
         ]
-        values = {"what": what, "kinds": ", ".join(kinds)}
+        quoted = ", ".join(f"\u201c{text[t.start : t.end]}\u201d" for t in members)
+        values = {"what": what, "kinds": ", ".join(kinds), "quoted": quoted}
         hits.append(
             make_hit(doc, rule, start, end, values, {"claim_kinds": kinds, "triggers": triggers})
         )

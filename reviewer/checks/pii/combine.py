@@ -1,0 +1,248 @@
+"""Person names from two sources, combined: the context rules (``person.find_names``: titles,
+"sagt"/"says", job titles, the given-name list) and the trained model (``model``).
+
+- a name the model tags PER is reported, scored by the model's confidence;
+- a rule hit with a title or attribution stands whatever the model says;
+- a rule hit that rests on the given-name list alone is dropped when the model calls the same words
+  a company or a place ("Violet Harbor", "Julia Road", "Victoria Station") and there is no title
+  or attribution around it; it stands otherwise (the list knows names the model has not seen).
+
+A name only the model finds must also look like one in marketing copy, where product and company
+names are invented words: a single word needs to be a known surname or given name (Faker's lists)
+or a word the dictionary does not know, never CamelCase ("HireLoop"), a dictionary noun
+("Leads", "Wunsch") or a word that names a company elsewhere in the text ("Brenner
+Kunststofftechnik GmbH"); a lower-case name needs "my name is" / "ich heiße" before it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reviewer.checks.pii import names
+from reviewer.checks.pii.model import Entity, gazetteer, get_model
+from reviewer.checks.pii.person import find_names, inflected_common_word
+from reviewer.checks.pii.precision import names_company
+from reviewer.language import lemmas
+
+SCORE_FLOOR = (
+    0.3  # model score = floor + span * confidence: 0.5 from 0.37 on, never above a title (0.85)
+)
+SCORE_SPAN = 0.55
+VETO_CONFIDENCE = 0.9  # ORG/LOC confidence that overrules a list-only rule hit
+LIST_ONLY = "given name + surname"
+SURE = 0.75  # confidence for a lone word no name list knows
+VERY_SURE = 0.9  # confidence for a lone name that is also a dictionary word
+BRAND_REPEATS = 3  # a lone unknown word this often in one text is a product or company name
+
+
+def find_persons(text: str, language: str) -> list[tuple[int, int, float, str]]:
+    """``(start, end, score, reason)`` of every person name candidate in ``text``."""
+    rules = find_names(text, language)
+    model = get_model(language)
+    if model is None:
+        return rules
+    entities = model.entities(text)
+    rules += _cued_names(text, language)
+    others = [e for e in entities if e.label != "PER" and e.confidence >= VETO_CONFIDENCE]
+    out = [
+        rule
+        for rule in rules
+        if rule[3] != LIST_ONLY or not any(_overlap(rule[0], rule[1], e) for e in others)
+    ]
+    for entity in entities:
+        if entity.label != "PER":
+            continue
+        start, end = _trim(text, entity.start, entity.end)
+        if end > start and _name_like(text, start, end, language, entity.confidence):
+            score = SCORE_FLOOR + SCORE_SPAN * entity.confidence
+            out.append((start, end, round(score, 3), f"name model ({entity.confidence:.2f})"))
+    # a name the text also uses for an organisation ("Rosa Meadow" next to "Rosa Meadow Ltd"),
+    # decided once per distinct name: a long text repeats names often
+    organisation: dict[str, bool] = {}
+    kept = []
+    for candidate in out:
+        name = text[candidate[0] : candidate[1]]
+        if name not in organisation:
+            organisation[name] = _names_organisation(text, name)
+        if candidate[3] == "title" or not organisation[name]:
+            kept.append(candidate)
+    return kept
+
+
+_ORG_NOUNS = (
+    r"(?:marketplace|platform|company|provider|start-?up|manufacturer|brand|shop|store|agency|"
+    r"retailer|supplier|vendor|software|service|app|tool|firm|business|label|studio|"
+    r"marktplatz|plattform|unternehmen|firma|anbieter|hersteller|marke|agentur|händler|"
+    r"lieferant|dienstleister|lösung|onlineshop|betrieb|mittelständler|familienunternehmen)"
+)
+
+
+def _names_organisation(text: str, name: str) -> bool:
+    """The text itself says the name is an organisation: a legal form after it ("Rosa Meadow
+    Ltd"), its web domain (rosameadow.com), "At Rosa Meadow, we …" / "Bei Rosa Meadow … wir",
+    "Rosa Meadow is a marketplace …" / "… ist ein Hersteller …", "Rosa Meadow customers"."""
+    quoted = re.escape(name)
+    patterns = (
+        rf"(?i:\b(?:at|with) ){quoted},? (?i:we|our)\b",
+        rf"(?i:\bbei ){quoted},? (?:(?:\w+ ){{0,3}})(?:wir|unser\w*)\b",
+        rf"{quoted} (?i:is|was|ist|war|bleibt|remains) (?i:a|an|the|ein|eine|einer|der|die|das)\s"
+        rf"(?:[\w-]+\s){{0,3}}?(?i:\w*{_ORG_NOUNS})\b",
+        rf"{quoted}(?:-| )(?i:customers|clients|users|kunden|kundinnen|nutzer\w*)\b",
+    )
+    return (
+        names_company(text, name)
+        or _names_domain(text, name)
+        or any(re.search(pattern, text) for pattern in patterns)
+    )
+
+
+def _names_domain(text: str, name: str) -> bool:
+    """The name spelled as a web or mail domain in the same text ("Violet Harbor" and
+    violetharbor.com): the company's name, not a person's."""
+    squashed = re.sub(r"[^a-zäöüß]", "", name.lower())
+    if len(squashed) < 6 or len(name.split()) < 2:
+        return False
+    return re.search(rf"(?<![\w-]){re.escape(squashed)}\.[a-z]{{2,}}\b", text.lower()) is not None
+
+
+SCORE_CUED = 0.6
+_SELF_NAMED = re.compile(
+    r"(?i:\b(?:my name is|my name's|call me|ich heiße|ich heisse|mein name ist))\s+"
+    r"([^\W\d_]{2,})(?:\s([^\W\d_]{2,}))?"
+)
+_ROLE_NAMED = re.compile(r"\b([^\W\d_]+)\s(?=([A-ZÄÖÜ][^\W\d_]+(?:-[A-ZÄÖÜ][^\W\d_]+)?)\b)")
+
+
+def _cued_names(text: str, language: str) -> list[tuple[int, int, float, str]]:
+    """Names the text itself introduces: "my name is tomislav" (any case, a known given name),
+    "die Autorin Lindemann", "says Okafor" (a role noun or attribution + a surname no dictionary
+    lists as a common word)."""
+    found = []
+    for match in _SELF_NAMED.finditer(text):
+        first = match.group(1)
+        if names.is_first_name(first.capitalize()) or first.capitalize() in gazetteer("given"):
+            end = match.end(1)
+            second = match.group(2)
+            if second and (
+                _listed(second.capitalize())
+                or (second[0].isupper() and not lemmas.is_known(second, language))
+            ):
+                end = match.end(2)
+            found.append((match.start(1), end, SCORE_CUED, "introduces themself"))
+    for match in _ROLE_NAMED.finditer(text):
+        cue, word = match.group(1).lower(), match.group(2)
+        if word.isupper() or names.is_first_name(word):
+            continue  # acronyms ("adds SSO"); given names are the rules' and the model's
+        if cue not in names.ROLE_NOUNS and cue not in names.ATTRIBUTION_WORDS:
+            continue
+        # after a role noun a listed surname will do ("Autor Brandt"); after an attribution verb
+        # only a word that is no dictionary word ("says Okafor", not "sagt Kunde")
+        unknown = not _known(word, language)
+        if unknown or (cue in names.ROLE_NOUNS and word in gazetteer("surnames")):
+            found.append(
+                (match.start(2), match.end(2), SCORE_CUED, "role or attribution + surname")
+            )
+    return found
+
+
+def _is_cue_word(word: str) -> bool:
+    lower = word.lower()
+    return lower in names.TITLES or lower in names.ROLE_NOUNS or lower in names.JOB_WORDS
+
+
+def _overlap(start: int, end: int, entity: Entity) -> bool:
+    return start < entity.end and entity.start < end
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """A name span starts and ends on a letter ("Johann Wülfing &" -> "Johann Wülfing") and stops
+    at a comma, bar or line break ("Marlene Ehlerding, marlene@…" -> "Marlene Ehlerding")."""
+    cut = re.search(r"[,;|()\n]", text[start:end])
+    if cut:
+        end = start + cut.start()
+    while start < end and not text[start].isalpha():
+        start += 1
+    lead = re.match(r"([^\W\d_]+\.?)\s+", text[start:end])
+    while lead and _is_cue_word(lead.group(1)) and start + lead.end() < end:
+        start += lead.end()  # "Kunde Meier" -> "Meier", "CEO Dan Lee" -> "Dan Lee"
+        lead = re.match(r"([^\W\d_]+\.?)\s+", text[start:end])
+    while end > start and not text[end - 1].isalpha():
+        end -= 1
+    return start, end
+
+
+_SELF_NAMING = re.compile(
+    r"(?i)(?:my name is|my name's|i am|i'm|call me|ich heiße|ich heisse|mein name ist|ich bin)\s+$"
+)
+_CAMEL = re.compile(r"[a-zäöü][A-ZÄÖÜ]")
+
+
+def _name_like(text: str, start: int, end: int, language: str, confidence: float) -> bool:
+    span = text[start:end]
+    words = span.split()
+    if any(ch.isdigit() or ch in "@/:" for ch in span) or any(_CAMEL.search(w) for w in words):
+        return False
+    if any(w.isupper() and len(w) > 1 for w in words):
+        return False  # acronyms: "SSO", "CRM", "DSGVO"
+    if len(words) > 1 and (
+        words[-1].lower() in names.PLACE_NOUNS or words[-1].lower() in names.NON_SURNAMES
+    ):
+        return False  # "Sophie Garten", "Victoria Station": a venue or a place
+    if not span[0].isupper():
+        return bool(_SELF_NAMING.search(text[max(0, start - 20) : start]))
+    if text[end : end + 3].lstrip().startswith(("&", "+")):
+        return False  # "Peter & Partner", "Lena + Co": a firm
+    if (
+        language == "de"
+        and len(words) == 2
+        and confidence < SURE
+        and inflected_common_word(words[-1])
+        and lemmas.is_known(words[0], language)
+    ):
+        return False  # "Mark Zahlen": a noun and a plural, not a given name and a surname
+    if _person_context(text, start, end):
+        return True
+    listed = [_listed(w) for w in words]
+    known = [_known(w, language) for w in words]
+    if len(words) > 1:
+        return any(listed) or (not any(known) and confidence >= SURE)
+    word = words[0]
+    if names_company(text, word):
+        return False
+    if known[0]:
+        # a dictionary word that is also a name ("Gerhardt", "Jackson", "Peter"): only when the
+        # model is very sure, and a given name alone not where every word is capitalised
+        return listed[0] and confidence >= VERY_SURE and not _sentence_start(text, start)
+    # an invented word the model is sure of, unless the text keeps repeating it like a brand
+    return listed[0] or (confidence >= SURE and text.count(word) < BRAND_REPEATS)
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \t\"„“'‚(")
+    return not before or before[-1] in ".!?:\n#*-–|"
+
+
+def _known(word: str, language: str) -> bool:
+    """A dictionary word; German marketing copy borrows English ones ("Leads", "Features")."""
+    return lemmas.is_known(word, language) or (language == "de" and lemmas.is_known(word, "en"))
+
+
+def _listed(word: str) -> bool:
+    return word in gazetteer("surnames") or word in gazetteer("given") or names.is_first_name(word)
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _person_context(text: str, start: int, end: int) -> bool:
+    """A title, attribution or role word right before the name, or an attribution or ", job"
+    right after it ("says Okafor", "der Autor Brandt", "Okafor, CTO")."""
+    before = [w.lower() for w in _WORD.findall(text[max(0, start - 25) : start])[-2:]]
+    after = text[end : end + 30]
+    after_words = [w.lower() for w in _WORD.findall(after)[:2]]
+    cue = names.ATTRIBUTION_WORDS | names.TITLES | names.JOB_WORDS | names.ROLE_NOUNS
+    if any(w in cue or w.rstrip(".") in names.TITLES for w in before):
+        return True
+    if after_words and after_words[0] in names.ATTRIBUTION_WORDS:
+        return True
+    return after.lstrip().startswith(",") and any(w in names.JOB_WORDS for w in after_words)

@@ -1,0 +1,235 @@
+"""The trained name model: a linear-chain CRF (python-crfsuite) per language, shipped in
+``reviewer/checks/pii/models/`` (model card: ``training/ner/MODEL_CARD.md``).
+
+Why a CRF: it trains in a minute on two CPU cores, its weights are a few MB, and tagging a
+650-word draft takes a few milliseconds. Its features are word shape, affixes, the given-name list
+of ``reviewer.checks.pii.names`` and the words around a token, so it finds names the list lacks
+("Zofia Wrzesińska", "says Okafor") and tells companies (ORG) and places (LOC) from persons.
+
+The same ``tokenize`` and ``features`` serve training (``training/ner/train.py``) and detection,
+so the two can never drift apart.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from pathlib import Path
+
+from reviewer.checks.pii import names
+
+MODEL_DIR = Path(__file__).with_name("models")
+LABELS = ("PER", "ORG", "LOC")
+
+# Words (with inner hyphens, apostrophes, dots of abbreviations), numbers, single other characters.
+_TOKEN = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*\.?|\S")
+# Sentence ends inside a line: . ! ? followed by a space (long lines are tagged sentence by sentence).
+_MAX_TOKENS = 80
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    start: int
+    end: int
+    label: str  # PER, ORG or LOC
+    confidence: float  # the model's marginal probability of the entity's first token
+
+
+def tokenize(text: str) -> list[tuple[int, int]]:
+    """Token spans; a trailing dot is split off unless the word is an initial or a title ("Dr.")."""
+    spans = []
+    for match in _TOKEN.finditer(text):
+        start, end = match.span()
+        word = match.group(0)
+        if len(word) > 2 and word.endswith(".") and not names.is_title(word):
+            spans.append((start, end - 1))
+            spans.append((end - 1, end))
+        else:
+            spans.append((start, end))
+    return spans
+
+
+def _shape(word: str) -> str:
+    shape = re.sub(r"[A-ZÄÖÜÀ-ÞĀ-Ž]", "X", word)
+    shape = re.sub(r"[a-zäöüßà-ÿā-ž]", "x", shape)
+    shape = re.sub(r"\d", "d", shape)
+    return re.sub(r"(.)\1+", r"\1", shape)  # "Xxxxx" -> "Xx"
+
+
+@cache
+def gazetteer(kind: str) -> frozenset[str]:
+    """``surnames`` or ``given``: Faker's name lists (MIT), shipped next to the models."""
+    path = MODEL_DIR / f"{kind}.txt"
+    return frozenset(path.read_text(encoding="utf-8").split()) if path.is_file() else frozenset()
+
+
+@lru_cache(maxsize=262_144)  # bounded: a server sees an open-ended vocabulary
+def _word_class(word: str, language: str) -> tuple[str, ...]:
+    """Cached per word: the lexical features that do not depend on the neighbours."""
+    from reviewer.language import lemmas
+
+    lower = word.lower()
+    feats = [f"w={lower}", f"s2={lower[-2:]}", f"s3={lower[-3:]}", f"s4={lower[-4:]}",
+             f"p3={lower[:3]}", f"sh={_shape(word)}"]  # fmt: skip
+    if word[:1].isupper():
+        feats.append("cap")
+    if word.isupper() and len(word) > 1:
+        feats.append("upper")
+    if any(ch.isdigit() for ch in word):
+        feats.append("digit")
+    if names.is_first_name(word) or (word.islower() and names.is_first_name(word.capitalize())):
+        feats.append("given")
+    if word in gazetteer("given") or word.capitalize() in gazetteer("given"):
+        feats.append("given2")
+    surnames = gazetteer("surnames")
+    if word in surnames or word.capitalize() in surnames:
+        feats.append("surname")
+    elif word.endswith("s") and word[:-1] in surnames:
+        feats.append("surname-s")
+    if word.isalpha() and len(word) > 1:
+        if lemmas.is_known(word, language):
+            feats.append("known")
+            if lemmas.lemma(word, language) != lower:
+                feats.append("inflected")
+        if word[:1].isupper() and lemmas.lookup(lower, language) is not None:
+            feats.append("known-lower")  # "Start", "Open": a lower-case word capitalised
+    if lower in names.stop_words():
+        feats.append("stop")
+    if lower in names.TITLES:
+        feats.append("title")
+    if lower in names.ATTRIBUTION_WORDS:
+        feats.append("attr")
+    if lower in names.JOB_WORDS:
+        feats.append("job")
+    if lower in names.COMPANY_DESIGNATORS:
+        feats.append("company")
+    if lower in names.NON_SURNAMES:
+        feats.append("nonsurname")
+    if lower in names.CALENDAR_WORDS:
+        feats.append("calendar")
+    if not word.isascii() and word.isalpha():
+        feats.append("nonascii")
+    return tuple(feats)
+
+
+_CONTEXT_KEEP = ("w=", "sh=", "cap", "given", "surname", "title", "attr", "job", "company", "stop",
+                 "nonsurname", "known")  # fmt: skip
+
+
+@lru_cache(maxsize=262_144)
+def _context_class(word: str, language: str, offset: int) -> tuple[str, ...]:
+    """The part of a neighbour's word class that its neighbour at ``-offset`` sees, prefixed."""
+    return tuple(
+        f"{offset}:{f}" for f in _word_class(word, language) if f.startswith(_CONTEXT_KEEP)
+    )
+
+
+@lru_cache(maxsize=65_536)
+def _cached_shape(word: str) -> str:
+    return _shape(word)
+
+
+def features(words: list[str], language: str) -> list[list[str]]:
+    """crfsuite features of every token: its own word class, and a part of its neighbours'."""
+    n = len(words)
+    out = []
+    for i, word in enumerate(words):
+        feats = ["bias", *_word_class(word, language)]
+        if i == 0:
+            feats.append("BOS")
+        else:
+            feats.append(f"-1w|sh={words[i - 1].lower()}|{_cached_shape(word)}")
+        if i == n - 1:
+            feats.append("EOS")
+        for offset in (-2, -1, 1, 2):
+            j = i + offset
+            if 0 <= j < n:
+                feats += _context_class(words[j], language, offset)
+        out.append(feats)
+    return out
+
+
+def sentences(spans: list[tuple[int, int]], text: str) -> list[list[tuple[int, int]]]:
+    """Token spans cut into sentences (line breaks, sentence punctuation, at most _MAX_TOKENS)."""
+    out: list[list[tuple[int, int]]] = []
+    current: list[tuple[int, int]] = []
+    previous_end = 0
+    for start, end in spans:
+        if current and ("\n" in text[previous_end:start] or len(current) >= _MAX_TOKENS):
+            out.append(current)
+            current = []
+        current.append((start, end))
+        previous_end = end
+        if text[start:end] in (".", "!", "?") and (end >= len(text) or text[end].isspace()):
+            out.append(current)
+            current = []
+    if current:
+        out.append(current)
+    return out
+
+
+class NameModel:
+    """One language's tagger. crfsuite taggers are not thread-safe: one per thread."""
+
+    def __init__(self, path: Path, language: str) -> None:
+        self.path = path
+        self.language = language
+        self._local = threading.local()
+
+    def _tagger(self):
+        tagger = getattr(self._local, "tagger", None)
+        if tagger is None:
+            import pycrfsuite
+
+            tagger = pycrfsuite.Tagger()
+            tagger.open(str(self.path))
+            self._local.tagger = tagger
+        return tagger
+
+    def entities(self, text: str) -> list[Entity]:
+        tagger = self._tagger()
+        found: list[Entity] = []
+        for sentence in sentences(tokenize(text), text):
+            words = [text[s:e] for s, e in sentence]
+            labels = tagger.tag(features(words, self.language))
+            i = 0
+            while i < len(labels):
+                if labels[i] == "O":
+                    i += 1
+                    continue
+                kind = labels[i][2:]
+                j = i + 1
+                while j < len(labels) and labels[j] == f"I-{kind}":
+                    j += 1
+                confidence = min(tagger.marginal(labels[k], k) for k in range(i, j))
+                found.append(Entity(sentence[i][0], sentence[j - 1][1], kind, confidence))
+                i = j
+        return found
+
+
+_MODELS: dict[str, NameModel | None] = {}
+NOTES: list[str] = []  # why a model is not in use, for the check's details
+log = logging.getLogger(__name__)
+
+
+def get_model(language: str) -> NameModel | None:
+    """The shipped model for ``language``, or None (rules alone then, with a note) when it is
+    missing or cannot be opened: a broken install must not stop the review."""
+    if language not in _MODELS:
+        path = MODEL_DIR / f"names-{language}.crfsuite"
+        model: NameModel | None = None
+        if path.is_file():
+            model = NameModel(path, language)
+            try:
+                model._tagger()
+            except (ImportError, OSError, ValueError, RuntimeError) as exc:
+                model = None
+                NOTES.append(
+                    f"name model for {language} could not be loaded ({exc}); using name lists"
+                )
+                log.warning(NOTES[-1])
+        _MODELS[language] = model
+    return _MODELS[language]

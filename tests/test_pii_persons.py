@@ -1,0 +1,116 @@
+"""Person names with the trained model and the context rules (issue 15): names no list knows,
+lone surnames, three-part names, and the non-persons that look like names. Our own sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from reviewer.checks.pii.model import get_model
+from tests.pii_helpers import found
+
+
+def test_models_ship_with_the_package():
+    assert get_model("de") is not None and get_model("en") is not None
+
+
+@pytest.mark.parametrize(
+    "language, text, name",
+    [
+        # unusual or foreign given names
+        ("de", "Die Projektleitung hat Bożena Wiśniewska übernommen.", "Bożena Wiśniewska"),
+        ("en", "Our thanks go to Dragomir Petrović for the review.", "Dragomir Petrović"),
+        # lower case, introduced by the person
+        ("en", "hi, my name is dragomir and I run the depot.", "dragomir"),
+        ("de", "hallo, ich heiße bożena und leite das Lager.", "bożena"),
+        # a surname standing alone after an attribution or a role noun
+        ("en", '"It paid off," says Adebayo.', "Adebayo"),
+        ("de", "Das bestätigt die Autorin Lindemann im Gespräch.", "Lindemann"),
+        # three-part names
+        ("de", "Vorstandschef Hans Jürgen Oberhuber eröffnete die Messe.", "Hans Jürgen Oberhuber"),
+        ("en", "Chairman Peter James Whitfield opened the show.", "Peter James Whitfield"),
+    ],
+)
+def test_person_reported(language, text, name):
+    assert ("PERSON", name) in found(text, language)
+
+
+@pytest.mark.parametrize(
+    "language, text, name",
+    [
+        ("en", "Rosa Meadow is a great engineer and joined us in May.", "Rosa Meadow"),
+        ("de", "Greta Sommerwind ist eine erfahrene Ingenieurin.", "Greta Sommerwind"),
+        ("en", "At the meeting, Rosa Meadow told us about the rollout.", "Rosa Meadow"),
+        ("en", "Thanks to Sarah Hall for the review.", "Sarah Hall"),
+        ("de", "Vielen Dank an Anna Berg für die Zahlen.", "Anna Berg"),
+    ],
+)
+def test_person_described_as_a_person_stays_reported(language, text, name):
+    assert ("PERSON", name) in found(text, language)
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        # a company named like a person, mentioned again and again
+        ("en", "Rosa Meadow Ltd builds pumps. Rosa Meadow ships to Spain. Customers love Rosa Meadow."),
+        ("de", "Die Greta Maschinenbau GmbH wächst. Greta Maschinenbau liefert nach Polen."),
+        # a company whose name is also its web address
+        ("en", "Lily Fernwood makes candles. Order at www.lilyfernwood.com today."),
+        ("de", "Bei Lena Sommerfeld gibt es Tee, bestellen Sie auf lenasommerfeld.de."),
+        # a name the text itself calls an organisation
+        ("en", "At Rosa Meadow, we build pumps. Rosa Meadow ships to 40 countries."),
+        ("en", "Ivy Thornbury is a marketplace for handmade goods."),
+        ("de", "Bei Greta Sommerwind arbeiten wir mit 40 Menschen. Greta Sommerwind liefert."),
+        ("de", "Greta Sommerwind ist ein Hersteller von Pumpen. Greta Sommerwind-Kunden sparen Zeit."),
+        # words that start a sentence
+        ("en", "Open Source is at the heart of it. Start now."),
+        ("de", "Open Source ist uns wichtig. Start ist am Montag."),
+        # street and place names that start with a given name
+        ("en", "The shop is on Ruby Lane near Albert Square."),
+        ("en", "From the station, walk to Victoria Park."),
+        ("de", "Wir feiern im Gasthaus Sophie Garten, gleich neben der Luisen Halle."),
+        ("en", "The awards night is at the Grace Arena; the Ada Lovelace Academy joins."),
+        ("de", "Das Büro liegt in der Clara-Zetkin-Straße nahe der Luisenstraße."),
+        # a common German noun after a word that is also a given name
+        ("de", "Hans Kunden wollen Qualität."),
+        ("de", "Mark Preise sind gestiegen."),
+        # invented product names in marketing copy
+        ("en", "With Quillstream you plan faster. Quillstream syncs. Try Quillstream today."),
+        ("de", "Mit Lumetrix planen Sie schneller. Lumetrix synchronisiert. Testen Sie Lumetrix."),
+    ],
+)  # fmt: skip
+def test_non_person_not_reported(language, text):
+    assert {kind for kind, _ in found(text, language)} - {"LOCATION"} == set()
+
+
+def test_a_broken_model_file_falls_back_to_the_rules_with_a_note(tmp_path, monkeypatch):
+    from reviewer.checks.pii import model
+    from reviewer.checks.pii.combine import find_persons
+
+    (tmp_path / "names-de.crfsuite").write_bytes(b"not a crfsuite model")
+    monkeypatch.setattr(model, "MODEL_DIR", tmp_path)
+    monkeypatch.setattr(model, "_MODELS", {})
+    monkeypatch.setattr(model, "NOTES", [])
+    assert model.get_model("de") is None
+    assert "could not be loaded" in model.NOTES[0]
+    text = "„Top“, sagt Xiadani Quorvik, Leiterin Einkauf."
+    assert [text[s:e] for s, e, *_ in find_persons(text, "de")] == ["Xiadani Quorvik"]
+
+
+def test_given_name_list_is_cached_and_rebuilt_when_the_cache_is_unusable(tmp_path, monkeypatch):
+    from reviewer.checks.pii import names
+
+    monkeypatch.setenv("REVIEWER_CACHE_DIR", str(tmp_path / "cache"))
+    names.first_names.cache_clear()
+    try:
+        built = names.first_names()
+        cached = list((tmp_path / "cache").glob("pii-first-names-*.txt"))
+        assert len(cached) == 1 and "Jörg" in built
+        names.first_names.cache_clear()
+        assert names.first_names() == built  # read back from the file
+        (tmp_path / "blocked").write_text("a file where a folder should be")
+        monkeypatch.setenv("REVIEWER_CACHE_DIR", str(tmp_path / "blocked"))
+        names.first_names.cache_clear()
+        assert names.first_names() == built  # cannot write: built again, no error
+    finally:
+        names.first_names.cache_clear()

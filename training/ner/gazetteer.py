@@ -1,0 +1,59 @@
+"""Build the name gazetteers shipped next to the models, from Faker's person providers (MIT).
+
+Run: python training/ner/gazetteer.py   (needs ``pip install faker``, a training-only dependency)
+Writes reviewer/checks/pii/models/{surnames,given}.txt: the Latin-script surnames and given names
+of Faker's 60 locales, one per line, sorted. They are *features* of the model (a word being a
+known surname raises the chance of a name), never a list of names to report.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO))
+
+from reviewer.checks.pii.model import MODEL_DIR  # noqa: E402
+
+
+def _values(attr) -> list:
+    if isinstance(attr, dict):
+        return list(attr)
+    return list(attr) if isinstance(attr, list | tuple | set | frozenset) else []
+
+
+def _latin_name(value) -> bool:
+    return (
+        isinstance(value, str)
+        and value[:1].isupper()
+        and all(ch.isalpha() or ch in "-'’" for ch in value)
+        and all(ord(ch) < 0x250 for ch in value)
+    )
+
+
+def main() -> int:
+    import faker.providers.person as person
+
+    surnames: set[str] = set()
+    given: set[str] = set()
+    for module in pkgutil.iter_modules(person.__path__):
+        provider = getattr(
+            importlib.import_module(f"{person.__name__}.{module.name}"), "Provider", None
+        )
+        if provider is None:
+            continue
+        surnames |= {v for v in _values(getattr(provider, "last_names", ())) if _latin_name(v)}
+        for attr in ("first_names", "first_names_male", "first_names_female"):
+            given |= {v for v in _values(getattr(provider, attr, ())) if _latin_name(v)}
+    MODEL_DIR.mkdir(exist_ok=True)
+    for name, values in (("surnames", surnames), ("given", given)):
+        (MODEL_DIR / f"{name}.txt").write_text("\n".join(sorted(values)) + "\n", encoding="utf-8")
+        print(f"{name}: {len(values)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
