@@ -419,3 +419,48 @@ def test_store_queue_after_cursor(store):
     assert [r.id for r in store.queue(limit=2)] == ids[:2]
     assert [r.id for r in store.queue(after=ids[1], limit=2)] == ids[2:]
     assert store.queue(after=ids[3]) == []
+
+
+# --- 3 (PII part of long texts): overlap resolution and mention search stay exact, now linear --
+
+
+def _naive_resolve(detections):
+    from reviewer.checks.pii.detect import _RANK
+
+    ordered = sorted(
+        detections, key=lambda d: (-_RANK.get(d.entity, 1), -(d.end - d.start), -d.score, d.start)
+    )
+    chosen = []
+    for det in ordered:
+        if all(det.end <= c.start or det.start >= c.end for c in chosen):
+            chosen.append(det)
+    return sorted(chosen, key=lambda d: (d.start, d.end))
+
+
+def test_resolve_overlaps_matches_the_pairwise_rule():
+    import random
+
+    from reviewer.checks.pii.detect import resolve_overlaps
+    from reviewer.checks.pii.precision import Detection
+
+    rng = random.Random(21)
+    for _ in range(200):
+        detections = []
+        for _ in range(rng.randint(0, 30)):
+            start = rng.randint(0, 200)
+            end = start + rng.randint(1, 25)
+            entity = rng.choice(["PERSON", "EMAIL_ADDRESS", "PHONE_NUMBER", "LOCATION"])
+            detections.append(Detection(start, end, entity, rng.choice([0.5, 0.7, 0.9]), "x"))
+        assert resolve_overlaps(detections) == _naive_resolve(detections)
+
+
+def test_a_name_mentioned_thousands_of_times_is_found_each_time():
+    from reviewer.checks.pii.precision import Detection, other_mentions
+
+    sentence = "Heute sprach Jana Albrecht mit dem Team, und Albrecht blieb lange. "
+    text = sentence * 3000
+    first = text.index("Jana Albrecht")
+    person = Detection(first, first + len("Jana Albrecht"), "PERSON", 0.9, "Jana Albrecht")
+    found = other_mentions(text, [person], 0.5)
+    assert len([d for d in found if d.text == "Jana Albrecht"]) == 2999
+    assert len([d for d in found if d.text == "Albrecht"]) == 3000
