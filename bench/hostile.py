@@ -89,7 +89,7 @@ languages: [en]
 rules:
   - id: backtracks
     type: pattern
-    patterns: {en: ["(a|aa)+$", "(\\\\w+\\\\s?)*$"]}
+    patterns: {en: ["(a|aa)+$"]}
     message: never matches in time
 ---
 """
@@ -167,6 +167,24 @@ PROBES = [
             str(r / "reviewer.toml"),
         ],
         setup_redos,
+    ),
+    Probe(
+        "redos-load",
+        lambda r: [
+            "review",
+            str(r / "draft.md"),
+            "--no-critique",
+            "--config",
+            str(r / "reviewer.toml"),
+        ],
+        lambda r: (
+            setup_redos(r),
+            write(
+                r / "guidelines" / "slow.md",
+                REDOS_GUIDELINE.replace('"(a|aa)+$"', '"(\\\\w+\\\\s?)*$"'),
+            ),
+        ),
+        expect=(2,),  # refused when the guideline loads
     ),
     Probe(
         "line-400k",

@@ -107,7 +107,7 @@ languages: [en]
 rules:
   - id: backtracks
     type: pattern
-    patterns: {en: ["(a|aa)+$", "(\\\\w+\\\\s?)*$"]}
+    patterns: {en: ["(a|aa)+$"]}
     message: "never matches in time"
   - id: fine
     type: pattern
@@ -144,6 +144,25 @@ def test_catastrophic_pattern_is_stopped_and_named(tmp_path, parse):
     assert "slow.backtracks" in result.summary
     # the other rule of the same guideline still ran
     assert [f.rule for f in report.findings] == ["slow.fine"]
+
+
+@pytest.mark.parametrize("pattern", ["(a+)+$", "(\\\\w+\\\\s?)*$", "(?:x*y?)+z"])
+def test_nested_repetition_is_refused_when_the_guideline_loads(tmp_path, pattern):
+    from reviewer.checks.guidelines.pack import parse_guideline
+    from reviewer.errors import ConfigError
+
+    text = REDOS_GUIDELINE.replace('"(a|aa)+$"', f'"{pattern}"')
+    path = tmp_path / "slow.md"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"slow\.md: line \d+: .*repeats a repetition"):
+        parse_guideline(path)
+
+
+def test_default_guidelines_have_no_nested_repetition():
+    from reviewer.checks.guidelines.pack import load_guidelines
+    from reviewer.config import Config
+
+    assert load_guidelines(Config())  # every default pattern passed the load-time check
 
 
 def test_review_time_limit_stops_checks_not_started(tmp_path, parse):
