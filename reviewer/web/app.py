@@ -192,6 +192,15 @@ def _add_error_handlers(app: FastAPI) -> None:
     async def _reviewer_error(request: Request, exc: ReviewerError) -> Response:
         status = api_status(exc)
         if _is_api(request):
+            from reviewer.store.errors import BlockedError
+            from reviewer.web.actions import api_blocked_message
+
+            if isinstance(exc, BlockedError):
+                body = {
+                    "detail": api_blocked_message(exc),
+                    "open_findings": [f.id for f in exc.open_errors],
+                }
+                return JSONResponse(body, status_code=status)
             return JSONResponse({"detail": str(exc)}, status_code=status)
         return error_page(request, status, str(exc))
 
