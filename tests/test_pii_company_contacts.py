@@ -192,3 +192,9 @@ def test_a_persons_contact_line_is_still_reported(language, text, detail):
 def test_private_home_address_is_still_reported(language, text, address):
     locations = [t for entity, t in found(text, language) if entity == "LOCATION"]
     assert any(address in t for t in locations), locations
+
+
+def test_a_name_inside_a_let_pass_address_is_not_a_person_of_its_own():
+    text = "Media Contact\nJill Harrow, Agency North, Jill.Harrow@agency-north.com\n"
+    persons = {t for entity, t in found(text, "en") if entity == "PERSON"}
+    assert persons == {"Jill Harrow"}
