@@ -198,3 +198,21 @@ def test_a_name_inside_a_let_pass_address_is_not_a_person_of_its_own():
     text = "Media Contact\nJill Harrow, Agency North, Jill.Harrow@agency-north.com\n"
     persons = {t for entity, t in found(text, "en") if entity == "PERSON"}
     assert persons == {"Jill Harrow"}
+
+
+def test_press_block_ends_at_running_text():
+    text = (
+        "Pressekontakt: Lena Vogtmann, lena.vogtmann@nordlicht-pr.de\n"
+        "Im Interview erzählt Anna Kessler, wie das neue System den Alltag im Lager verändert "
+        "hat, und nennt zum Schluss die Nummer 0171 5550142.\n"
+    )
+    assert ("PHONE_NUMBER", "0171 5550142") in found(text, "de")
+
+
+def test_address_in_running_text_under_a_company_heading_is_not_a_company_block():
+    text = (
+        "## Harbourline Ltd\n\nTom Baxter, 14 Elm Street, Bristol, opens the new dashboard first "
+        "thing every day and reads each report before the weekly planning meeting starts.\n"
+    )
+    locations = [t for entity, t in found(text, "en") if entity == "LOCATION"]
+    assert any("14 Elm Street" in t for t in locations), locations

@@ -34,6 +34,10 @@ _PRESS_BLOCK = re.compile(
 )
 # Where a press block ends: a heading, or a new label line set in bold/underline ("__Absender:__").
 _BLOCK_END = re.compile(r"(?m)^\s*(?:#|(?:__|\*\*)[^_*\n]+?:?(?:__|\*\*):?\s*$)")
+RUNNING_TEXT_WORDS = 15  # a contact line is short; a line this long is body copy again
+ADDRESS_LINE_CHARS = (
+    60  # what may stand beside a detail on an address-block line ("Tel.: ", a city)
+)
 PRESS_BLOCK_CHARS = 800  # a contact block is a few short lines; beyond that it is body copy again
 # Cues that a block (imprint, footer, "Kontakt" or "HQ" section) is the company's own address block.
 _COMPANY_BLOCK_CUE = re.compile(
@@ -90,7 +94,9 @@ def in_press_block(text: str, start: int) -> bool:
         return False
     after_header = window[headers[-1].end() :]
     after_header = after_header[after_header.find("\n") + 1 :] if "\n" in after_header else ""
-    return not _BLOCK_END.search(after_header)
+    if _BLOCK_END.search(after_header):
+        return False
+    return all(len(line.split()) < RUNNING_TEXT_WORDS for line in after_header.splitlines())
 
 
 def paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -101,9 +107,14 @@ def paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def in_company_block(text: str, start: int, end: int) -> bool:
-    """The detail stands in the company's own address block: its paragraph, or the heading of its
-    section (at most ``BLOCK_CHARS`` back), names the company, its seat or a contact section, and
-    nothing in the paragraph says private."""
+    """The detail stands on a short line of the company's own address block: its paragraph, or the
+    heading of its section (at most ``BLOCK_CHARS`` back), names the company, its seat or office,
+    and nothing in the paragraph says private."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end == -1 else line_end
+    if (start - line_start) + (line_end - end) > ADDRESS_LINE_CHARS:
+        return False  # running text, not an address block: the sentence rules decide
     left, right = paragraph_bounds(text, start, end)
     paragraph = text[left:start] + " " + text[end:right]
     heading = re.search(r"(?m)^#+[^\n]*(?![\s\S]*^#)", text[max(0, start - BLOCK_CHARS) : left])
