@@ -216,3 +216,36 @@ def test_address_in_running_text_under_a_company_heading_is_not_a_company_block(
     )
     locations = [t for entity, t in found(text, "en") if entity == "LOCATION"]
     assert any("14 Elm Street" in t for t in locations), locations
+
+
+@pytest.mark.parametrize(
+    "language, text, number",
+    [
+        ("de", "Zentrale: 089 5550 4400", "089 5550 4400"),
+        (
+            "de",
+            "## Impressum\n\nKaltwerk Beratung\nMühlenweg 3\n24103 Kiel\nTel. 0431 5550 123\n",
+            "0431 5550 123",
+        ),
+        ("en", "Main office: +1 212 555 0188 (Brightfield Inc.)", "+1 212 555 0188"),
+        (
+            "en",
+            "Harbourline Ltd · 221 Harbour Road · Bristol · switchboard +44 117 496 0123",
+            "+44 117 496 0123",
+        ),
+    ],
+)
+def test_switchboard_next_to_the_company(language, text, number):
+    assert ("PHONE_NUMBER", number) not in found(text, language)
+
+
+@pytest.mark.parametrize(
+    "language, text, number",
+    [
+        ("de", "Jonas Brecht\nMobil: 0171 5550199\nKaltwerk GmbH\n", "0171 5550199"),
+        ("de", "Ansprechpartner: Jonas Brecht, Tel. 040 5550 1234", "040 5550 1234"),
+        ("en", "## Contact\n\nBrightfield Inc.\nTom Baxter, cell 646 555 0190\n", "646 555 0190"),
+    ],
+)
+def test_a_named_persons_number_in_a_company_block_is_still_reported(language, text, number):
+    assert ("PHONE_NUMBER", number) in found(text, language)
