@@ -54,6 +54,7 @@ def train(language: str, root: Path, recipe: dict) -> Path:
     started = time.perf_counter()
     trainer = pycrfsuite.Trainer(algorithm=recipe["crfsuite"]["algorithm"], verbose=False)
     params = {k: v for k, v in recipe["crfsuite"].items() if k != "algorithm"}
+    params.update(recipe.get("crfsuite_by_language", {}).get(language, {}))
     trainer.set_params(params)
     data = training_sentences(language, root, recipe)
     for words, labels in data:

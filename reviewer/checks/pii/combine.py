@@ -32,6 +32,8 @@ VETO_CONFIDENCE = 0.9  # ORG/LOC confidence that overrules a list-only rule hit
 LIST_ONLY = "given name + surname"
 SURE = 0.75  # confidence for a lone word no name list knows
 VERY_SURE = 0.9  # confidence for a lone name that is also a dictionary word
+KNOWN_AT_START = 0.9  # ... at a sentence start, where German capitalises any word
+LONE_UNKNOWN = SURE  # confidence for a lone word neither listed nor a dictionary word
 BRAND_REPEATS = 3  # a lone unknown word this often in one text is a product or company name
 
 
@@ -56,6 +58,7 @@ def find_persons(text: str, language: str) -> list[tuple[int, int, float, str]]:
         if end > start and _name_like(text, start, end, language, entity.confidence):
             score = SCORE_FLOOR + SCORE_SPAN * entity.confidence
             out.append((start, end, round(score, 3), f"name model ({entity.confidence:.2f})"))
+    out = [c for c in (_reshape(text, c, language) for c in out) if c is not None]
     # a name the text also uses for an organisation ("Rosa Meadow" next to "Rosa Meadow Ltd"),
     # decided once per distinct name: a long text repeats names often
     organisation: dict[str, bool] = {}
@@ -75,6 +78,51 @@ _ORG_NOUNS = (
     r"marktplatz|plattform|unternehmen|firma|anbieter|hersteller|marke|agentur|händler|"
     r"lieferant|dienstleister|lösung|onlineshop|betrieb|mittelständler|familienunternehmen)"
 )
+
+
+_PLACE_PREFIXES = frozenset(
+    {"san", "santa", "santo", "são", "sankt", "saint", "st.", "bad", "port"}
+)
+_CLIENTELE = re.compile(r"-(?i:customers|clients|users|kunden|kundinnen|nutzer\w*|team|teams)$")
+_NAME_ARTICLES = frozenset({"den", "das", "der", "dem", "des"})
+
+
+def _reshape(
+    text: str, candidate: tuple[int, int, float, str], language: str
+) -> tuple[int, int, float, str] | None:
+    """Drop or cut shapes of several words that name a place or a firm or run into the sentence:
+    "San Sicario", "Santa Elena" (a saint's name as a place), "Jack Rouse Associates" (a firm's
+    word at the end); in German a list-only hit that runs on into a capitalised function word
+    ("Daniel Obwohl …" after a lost full stop) or into an article and a noun ("Steffen Leib das
+    Geheimnis" -> "Steffen Leib"; "Israel den Grenzübergang" is dropped: one word is left); and a
+    name joined to its customers or team ("Greta Sommerwind-Kunden"), which is a firm's; a span
+    ending in a lower-case word ("Solange du")."""
+    start, end, score, reason = candidate
+    words = list(re.finditer(r"\S+", text[start:end]))
+    if reason == "title":
+        return candidate
+    if _CLIENTELE.search(words[-1].group()):
+        return None  # "Greta Sommerwind-Kunden": the firm's customers, the firm's name
+    if len(words) < 2:
+        return candidate
+    if not words[-1].group()[:1].isupper() and reason != "introduces themself":
+        return None  # "Solange du …": a particle must lead to a surname
+    first, last = words[0].group().lower(), words[-1].group().lower()
+    if first in _PLACE_PREFIXES or last in names.COMPANY_DESIGNATORS:
+        return None
+    if reason != LIST_ONLY or language != "de":
+        return candidate
+    for n in range(1, len(words)):
+        word = words[n].group()
+        if word.lower() in names.stop_words() and word[:1].isupper():
+            return None
+        if (
+            n + 1 < len(words)
+            and word in _NAME_ARTICLES
+            and lemmas.lookup(words[n + 1].group(), "de")
+        ):
+            return (start, start + words[n - 1].end(), score, reason) if n > 1 else None
+    return candidate
 
 
 def _names_organisation(text: str, name: str) -> bool:
@@ -175,6 +223,7 @@ _SELF_NAMING = re.compile(
     r"(?i)(?:my name is|my name's|i am|i'm|call me|ich heiße|ich heisse|mein name ist|ich bin)\s+$"
 )
 _CAMEL = re.compile(r"[a-zäöü][A-ZÄÖÜ]")
+_ROMAN = re.compile(r"[IVX]{1,5}")
 
 
 def _name_like(text: str, start: int, end: int, language: str, confidence: float) -> bool:
@@ -182,8 +231,10 @@ def _name_like(text: str, start: int, end: int, language: str, confidence: float
     words = span.split()
     if any(ch.isdigit() or ch in "@/:" for ch in span) or any(_CAMEL.search(w) for w in words):
         return False
-    if any(w.isupper() and len(w) > 1 for w in words):
-        return False  # acronyms: "SSO", "CRM", "DSGVO"
+    if any(w.isupper() and len(w) > 1 for w in words[:1]) or any(
+        w.isupper() and len(w) > 1 and not _ROMAN.fullmatch(w) for w in words[1:]
+    ):
+        return False  # acronyms: "SSO", "CRM", "DSGVO"; a regnal number stays ("Ludwig XIV")
     if len(words) > 1 and (
         words[-1].lower() in names.PLACE_NOUNS or words[-1].lower() in names.NON_SURNAMES
     ):
@@ -195,7 +246,7 @@ def _name_like(text: str, start: int, end: int, language: str, confidence: float
     if (
         language == "de"
         and len(words) == 2
-        and confidence < SURE
+        and confidence < VERY_SURE
         and inflected_common_word(words[-1])
         and lemmas.is_known(words[0], language)
     ):
@@ -205,16 +256,34 @@ def _name_like(text: str, start: int, end: int, language: str, confidence: float
     listed = [_listed(w) for w in words]
     known = [_known(w, language) for w in words]
     if len(words) > 1:
-        return any(listed) or (not any(known) and confidence >= SURE)
+        # the German model's features favour unknown capitalised words: it must be surer there
+        sure = VERY_SURE if language == "de" else SURE
+        return any(listed) or (not any(known) and confidence >= sure)
     word = words[0]
     if names_company(text, word):
         return False
     if known[0]:
         # a dictionary word that is also a name ("Gerhardt", "Jackson", "Peter"): only when the
         # model is very sure, and a given name alone not where every word is capitalised
-        return listed[0] and confidence >= VERY_SURE and not _sentence_start(text, start)
+        if _sentence_start(text, start):
+            return listed[0] and confidence >= KNOWN_AT_START
+        return listed[0] and confidence >= VERY_SURE
     # an invented word the model is sure of, unless the text keeps repeating it like a brand
-    return listed[0] or (confidence >= SURE and text.count(word) < BRAND_REPEATS)
+    if listed[0]:
+        return True
+    sure = VERY_SURE if _coined(word, language) else LONE_UNKNOWN
+    return confidence >= sure and text.count(word) < BRAND_REPEATS
+
+
+def _coined(word: str, language: str) -> bool:
+    """A word made of two dictionary words ("Thinkport") or ending in a long one
+    ("Mikroservices"): how products and firms are named; a surname the lists lack rarely splits
+    like that."""
+    for cut in range(3, len(word) - 3):
+        head, tail = word[:cut], word[cut:]
+        if len(tail) >= 4 and _known(tail, language) and (len(tail) >= 6 or _known(head, language)):
+            return True
+    return False
 
 
 def _sentence_start(text: str, start: int) -> bool:

@@ -112,11 +112,34 @@ def _word_class(word: str, language: str) -> tuple[str, ...]:
         feats.append("calendar")
     if not word.isascii() and word.isalpha():
         feats.append("nonascii")
+    if language == "de" and word[:1].isupper() and word.isalpha() and len(word) > 1:
+        feats += _german_capital(word)
     return tuple(feats)
 
 
+def _german_capital(word: str) -> list[str]:
+    """Where every noun is capitalised, a capital says little; what the dictionary knows of the
+    word says more: a capitalised form it lists is a noun ("Kirche"), a compound with a known head
+    is one too ("Vorstandschef"), a capitalised word it does not know at all is likely a name,
+    and so is the genitive of one ("Stolls", "Jeffersons")."""
+    from reviewer.language import lemmas
+
+    feats = [f"s5={word[-5:].lower()}"]
+    if lemmas.lookup(word, "de") is not None:
+        feats.append("noun")
+    elif lemmas.is_known(word, "de"):
+        feats.append("cap-not-noun")
+    elif lemmas.lemma(word, "de") != word.lower():
+        feats.append("compound")
+    else:
+        feats.append("unknown-cap")
+        if word.endswith("s") and not lemmas.is_known(word[:-1], "de"):
+            feats.append("unknown-gen")
+    return feats
+
+
 _CONTEXT_KEEP = ("w=", "sh=", "cap", "given", "surname", "title", "attr", "job", "company", "stop",
-                 "nonsurname", "known")  # fmt: skip
+                 "nonsurname", "known", "noun", "compound", "unknown-cap")  # fmt: skip
 
 
 @lru_cache(maxsize=262_144)
