@@ -28,6 +28,8 @@ def test_models_ship_with_the_package():
         # three-part names
         ("de", "Vorstandschef Hans Jürgen Oberhuber eröffnete die Messe.", "Hans Jürgen Oberhuber"),
         ("en", "Chairman Peter James Whitfield opened the show.", "Peter James Whitfield"),
+        # a regnal number is part of the name, not an acronym
+        ("de", "Die Kapelle ließ Heinrich VIII. um 1530 erweitern.", "Heinrich VIII"),
     ],
 )
 def test_person_reported(language, text, name):
@@ -74,6 +76,11 @@ def test_person_described_as_a_person_stays_reported(language, text, name):
         # a common German noun after a word that is also a given name
         ("de", "Hans Kunden wollen Qualität."),
         ("de", "Mark Preise sind gestiegen."),
+        # a saint's name as a place, a firm's word at the end
+        ("de", "Die Messe zieht 2026 nach San Benedetto um."),
+        ("en", "The study was run with Martin Greaves Associates last year."),
+        # a word made of two dictionary words is a product's or firm's name
+        ("de", "Der Ablauf ist einfach. Mit Cloudfabrik sparen Sie Zeit."),
         # invented product names in marketing copy
         ("en", "With Quillstream you plan faster. Quillstream syncs. Try Quillstream today."),
         ("de", "Mit Lumetrix planen Sie schneller. Lumetrix synchronisiert. Testen Sie Lumetrix."),
@@ -114,3 +121,35 @@ def test_given_name_list_is_cached_and_rebuilt_when_the_cache_is_unusable(tmp_pa
         assert names.first_names() == built  # cannot write: built again, no error
     finally:
         names.first_names.cache_clear()
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # a list-only name that runs on into an article and a noun is cut before the article
+        ("Am Ende verriet Annegret Wolkenstein das Rezept.", "Annegret Wolkenstein"),
+    ],
+)
+def test_name_cut_before_article_and_noun(text, name):
+    assert found(text, "de") == {("PERSON", name)}
+
+
+def test_a_name_running_into_a_function_word_or_ending_lower_case_is_dropped():
+    from reviewer.checks.pii.combine import LIST_ONLY, _reshape
+
+    text = "Dort blieb Konstantin Deshalb zögerte er. Solange du wartest."
+    start = text.index("Konstantin")
+    assert _reshape(text, (start, start + len("Konstantin Deshalb"), 0.6, LIST_ONLY), "de") is None
+    start = text.index("Solange")
+    assert _reshape(text, (start, start + len("Solange du"), 0.6, LIST_ONLY), "de") is None
+    assert _reshape(text, (start, start + len("Solange du"), 0.6, "title"), "de") is not None
+
+
+@pytest.mark.parametrize(
+    "word, is_name",
+    [("Scholz", True), ("Christine", True), ("Wunsch", False), ("Rose", False), ("Mark", False)],
+)
+def test_dictionary_name_tells_names_from_nouns_by_their_inflection(word, is_name):
+    from reviewer.checks.pii.combine import _dictionary_name
+
+    assert _dictionary_name(word, "de") is is_name

@@ -34,6 +34,7 @@ SURE = 0.75  # confidence for a lone word no name list knows
 VERY_SURE = 0.9  # confidence for a lone name that is also a dictionary word
 KNOWN_AT_START = 0.9  # ... at a sentence start, where German capitalises any word
 LONE_UNKNOWN = SURE  # confidence for a lone word neither listed nor a dictionary word
+LISTED_NAME = 0.5  # confidence for a listed name the dictionary knows only as a name
 BRAND_REPEATS = 3  # a lone unknown word this often in one text is a product or company name
 
 
@@ -93,7 +94,7 @@ def _reshape(
     """Drop or cut shapes of several words that name a place or a firm or run into the sentence:
     "San Sicario", "Santa Elena" (a saint's name as a place), "Jack Rouse Associates" (a firm's
     word at the end); in German a list-only hit that runs on into a capitalised function word
-    ("Daniel Obwohl …" after a lost full stop) or into an article and a noun ("Steffen Leib das
+    ("Daniel Deshalb …" after a lost full stop) or into an article and a noun ("Steffen Leib das
     Geheimnis" -> "Steffen Leib"; "Israel den Grenzübergang" is dropped: one word is left); and a
     name joined to its customers or team ("Greta Sommerwind-Kunden"), which is a firm's; a span
     ending in a lower-case word ("Solange du")."""
@@ -262,6 +263,8 @@ def _name_like(text: str, start: int, end: int, language: str, confidence: float
     word = words[0]
     if names_company(text, word):
         return False
+    if known[0] and listed[0] and confidence >= LISTED_NAME and _dictionary_name(word, language):
+        return True  # "Scholz", "Christine": the dictionary lists it as a name, not a noun
     if known[0]:
         # a dictionary word that is also a name ("Gerhardt", "Jackson", "Peter"): only when the
         # model is very sure, and a given name alone not where every word is capitalised
@@ -289,6 +292,25 @@ def _coined(word: str, language: str) -> bool:
 def _sentence_start(text: str, start: int) -> bool:
     before = text[:start].rstrip(" \t\"„“'‚(")
     return not before or before[-1] in ".!?:\n#*-–|"
+
+
+_NOUN_ENDINGS = ("es", "e", "en", "n", "er")
+
+
+def _dictionary_name(word: str, language: str) -> bool:
+    """A word the dictionary knows only as a name: capitalised only, and (in German) without the
+    inflected forms of a common noun ("Scholz", "Christine" but not "Wunsch" -> "Wunsches",
+    "Rose" -> "Rosen", "Mark" -> "Marken"; English "Close" is also "close")."""
+    if lemmas.lookup(word.lower(), "en") is not None:
+        return False
+    if language != "de":
+        return True
+    if lemmas.lookup(word.lower(), "de") is not None:
+        return False
+    base = lemmas.lookup(word, "de")
+    return base is None or not any(
+        lemmas.lookup(word + ending, "de") == base for ending in _NOUN_ENDINGS
+    )
 
 
 def _known(word: str, language: str) -> bool:
