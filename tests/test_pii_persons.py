@@ -147,7 +147,7 @@ def test_a_name_running_into_a_function_word_or_ending_lower_case_is_dropped():
 
 @pytest.mark.parametrize(
     "word, is_name",
-    [("Scholz", True), ("Christine", True), ("Wunsch", False), ("Rose", False), ("Mark", False)],
+    [("Jürgen", True), ("Christine", True), ("Rose", False), ("Mark", False), ("Stein", False)],
 )
 def test_dictionary_name_tells_names_from_nouns_by_their_inflection(word, is_name):
     from reviewer.checks.pii.combine import _dictionary_name

@@ -92,12 +92,12 @@ def _reshape(
     text: str, candidate: tuple[int, int, float, str], language: str
 ) -> tuple[int, int, float, str] | None:
     """Drop or cut shapes of several words that name a place or a firm or run into the sentence:
-    "San Sicario", "Santa Elena" (a saint's name as a place), "Jack Rouse Associates" (a firm's
-    word at the end); in German a list-only hit that runs on into a capitalised function word
-    ("Daniel Deshalb …" after a lost full stop) or into an article and a noun ("Steffen Leib das
-    Geheimnis" -> "Steffen Leib"; "Israel den Grenzübergang" is dropped: one word is left); and a
-    name joined to its customers or team ("Greta Sommerwind-Kunden"), which is a firm's; a span
-    ending in a lower-case word ("Solange du")."""
+    "San Benedetto" (a saint's name as a place), "Martin Greaves Associates" (a firm's word at
+    the end); in German a list-only hit that runs on into a capitalised function word
+    ("Konstantin Deshalb …" after a lost full stop) or into an article and a noun ("Annegret
+    Wolkenstein das Rezept" -> "Annegret Wolkenstein"; with one word left it is dropped); a name
+    joined to its customers or team ("Greta Sommerwind-Kunden"), which is a firm's; a span ending
+    in a lower-case word ("Solange du")."""
     start, end, score, reason = candidate
     words = list(re.finditer(r"\S+", text[start:end]))
     if reason == "title":
@@ -264,7 +264,7 @@ def _name_like(text: str, start: int, end: int, language: str, confidence: float
     if names_company(text, word):
         return False
     if known[0] and listed[0] and confidence >= LISTED_NAME and _dictionary_name(word, language):
-        return True  # "Scholz", "Christine": the dictionary lists it as a name, not a noun
+        return True  # "Jürgen", "Christine": the dictionary lists it as a name, not a noun
     if known[0]:
         # a dictionary word that is also a name ("Gerhardt", "Jackson", "Peter"): only when the
         # model is very sure, and a given name alone not where every word is capitalised
@@ -279,8 +279,8 @@ def _name_like(text: str, start: int, end: int, language: str, confidence: float
 
 
 def _coined(word: str, language: str) -> bool:
-    """A word made of two dictionary words ("Thinkport") or ending in a long one
-    ("Mikroservices"): how products and firms are named; a surname the lists lack rarely splits
+    """A word made of two dictionary words ("Cloudfabrik") or ending in a long one
+    ("Lagerservices"): how products and firms are named; a surname the lists lack rarely splits
     like that."""
     for cut in range(3, len(word) - 3):
         head, tail = word[:cut], word[cut:]
@@ -299,7 +299,7 @@ _NOUN_ENDINGS = ("es", "e", "en", "n", "er")
 
 def _dictionary_name(word: str, language: str) -> bool:
     """A word the dictionary knows only as a name: capitalised only, and (in German) without the
-    inflected forms of a common noun ("Scholz", "Christine" but not "Wunsch" -> "Wunsches",
+    inflected forms of a common noun ("Jürgen", "Christine" but not "Stein" -> "Steine",
     "Rose" -> "Rosen", "Mark" -> "Marken"; English "Close" is also "close")."""
     if lemmas.lookup(word.lower(), "en") is not None:
         return False

@@ -121,7 +121,7 @@ def _german_capital(word: str) -> list[str]:
     """Where every noun is capitalised, a capital says little; what the dictionary knows of the
     word says more: a capitalised form it lists is a noun ("Kirche"), a compound with a known head
     is one too ("Vorstandschef"), a capitalised word it does not know at all is likely a name,
-    and so is the genitive of one ("Stolls", "Jeffersons")."""
+    and so is the genitive of one ("Okafors", "Wrzesińskas")."""
     from reviewer.language import lemmas
 
     feats = [f"s5={word[-5:].lower()}"]
