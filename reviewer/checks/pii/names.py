@@ -198,7 +198,8 @@ def _popularity(country_columns) -> int:
 
 @cache
 def _folded_first_names() -> frozenset[str]:
-    return frozenset(fold_accents(name) for name in first_names())
+    # An ASCII name folds to itself: normalising all 29,000 cost ~30 ms of every cold start.
+    return frozenset(name if name.isascii() else fold_accents(name) for name in first_names())
 
 
 def fold_accents(word: str) -> str:
