@@ -64,11 +64,12 @@ class _DeferredPackage(types.ModuleType):
             raise AttributeError(f"module {self.__name__!r} has no attribute {name!r}")
         # presidio's packages import each other in a cycle that only resolves in the order of a
         # plain ``import presidio_analyzer``: the root package's __init__ first.
-        for package in (ROOT, self.__name__):
-            if package in _deferred:
-                _deferred.discard(package)
-                module = sys.modules[package]
-                module.__spec__.loader.exec_module(module)
+        with _LOCK:
+            for package in (ROOT, self.__name__):
+                if package in _deferred:
+                    _deferred.discard(package)
+                    module = sys.modules[package]
+                    module.__spec__.loader.exec_module(module)
         return getattr(self, name)
 
 
@@ -103,17 +104,27 @@ def imports() -> Iterator[None]:
 
 
 def _register() -> None:
-    """presidio's packages as module objects whose ``__init__`` has not run (unless imported)."""
+    """presidio's packages as module objects whose ``__init__`` has not run (unless imported).
+
+    A presidio whose layout differs (another version) is simply imported whole: slower, same
+    results."""
     if ROOT in sys.modules:
         return
-    for name in _PACKAGES:
-        spec = importlib.util.find_spec(name)
-        if spec is None or spec.submodule_search_locations is None:
-            raise ImportError(f"{name} is not a package")
-        module = importlib.util.module_from_spec(spec)
-        module.__class__ = _DeferredPackage
-        sys.modules[name] = module
-        parent, _, child = name.rpartition(".")
-        if parent:
-            setattr(sys.modules[parent], child, module)
-        _deferred.add(name)
+    try:
+        for name in _PACKAGES:
+            spec = importlib.util.find_spec(name)
+            if spec is None or spec.submodule_search_locations is None:
+                raise ImportError(f"{name} is not a package")
+            module = importlib.util.module_from_spec(spec)
+            module.__class__ = _DeferredPackage
+            sys.modules[name] = module
+            parent, _, child = name.rpartition(".")
+            if parent:
+                setattr(sys.modules[parent], child, module)
+            _deferred.add(name)
+    except ImportError:
+        for name in _PACKAGES:
+            if name in _deferred:
+                del sys.modules[name]
+        _deferred.clear()
+        importlib.import_module(ROOT)
