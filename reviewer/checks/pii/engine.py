@@ -1,7 +1,8 @@
-"""The presidio analyzer, built once per process and shared by the check, redact and the critique.
+"""The PII engine, built once per process and shared by the check, redact and the critique.
 
-Building it imports spaCy, loads the first-name list and compiles some 30 recognizers: about three
-seconds, so it must never happen per document. ``get_engine`` caches one engine per spaCy-model
+Building it loads the first-name list and, per language on first use, 14 recognizers whose
+patterns compile on their first match: a few hundred milliseconds (seconds with a spaCy model),
+so it must never happen per document. ``get_engine`` caches one engine per spaCy-model
 configuration (normally exactly one).
 """
 
@@ -33,9 +34,9 @@ class PiiEngine:
     of the other one would only add to the cold start."""
 
     nlp: OfflineSpacyNlpEngine | LightNlpEngine
+    enhancer: LemmaContextAwareEnhancer  # presidio's default context enhancer
     start_seconds: float
     notes: list[str] = field(default_factory=list)
-    enhancer: LemmaContextAwareEnhancer | None = None  # presidio's default context enhancer
     recognizers: dict[str, list] = field(default_factory=dict)  # language -> its recognizers
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
