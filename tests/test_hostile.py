@@ -107,7 +107,7 @@ languages: [en]
 rules:
   - id: backtracks
     type: pattern
-    patterns: {en: ["(a|aa)+$", "(\\\\w+\\\\s?)*$"]}
+    patterns: {en: ["(a|aa)+$"]}
     message: "never matches in time"
   - id: fine
     type: pattern
@@ -144,6 +144,25 @@ def test_catastrophic_pattern_is_stopped_and_named(tmp_path, parse):
     assert "slow.backtracks" in result.summary
     # the other rule of the same guideline still ran
     assert [f.rule for f in report.findings] == ["slow.fine"]
+
+
+@pytest.mark.parametrize("pattern", ["(a+)+$", "(\\\\w+\\\\s?)*$", "(?:x*y?)+z"])
+def test_nested_repetition_is_refused_when_the_guideline_loads(tmp_path, pattern):
+    from reviewer.checks.guidelines.pack import parse_guideline
+    from reviewer.errors import ConfigError
+
+    text = REDOS_GUIDELINE.replace('"(a|aa)+$"', f'"{pattern}"')
+    path = tmp_path / "slow.md"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"slow\.md: line \d+: .*repeats a repetition"):
+        parse_guideline(path)
+
+
+def test_default_guidelines_have_no_nested_repetition():
+    from reviewer.checks.guidelines.pack import load_guidelines
+    from reviewer.config import Config
+
+    assert load_guidelines(Config())  # every default pattern passed the load-time check
 
 
 def test_review_time_limit_stops_checks_not_started(tmp_path, parse):
@@ -419,3 +438,64 @@ def test_store_queue_after_cursor(store):
     assert [r.id for r in store.queue(limit=2)] == ids[:2]
     assert [r.id for r in store.queue(after=ids[1], limit=2)] == ids[2:]
     assert store.queue(after=ids[3]) == []
+
+
+# --- 3 (PII part of long texts): overlap resolution and mention search stay exact, now linear --
+
+
+def _naive_resolve(detections):
+    from reviewer.checks.pii.detect import _RANK
+
+    ordered = sorted(
+        detections, key=lambda d: (-_RANK.get(d.entity, 1), -(d.end - d.start), -d.score, d.start)
+    )
+    chosen = []
+    for det in ordered:
+        if all(det.end <= c.start or det.start >= c.end for c in chosen):
+            chosen.append(det)
+    return sorted(chosen, key=lambda d: (d.start, d.end))
+
+
+def test_resolve_overlaps_matches_the_pairwise_rule():
+    import random
+
+    from reviewer.checks.pii.detect import resolve_overlaps
+    from reviewer.checks.pii.precision import Detection
+
+    rng = random.Random(21)
+    for _ in range(200):
+        detections = []
+        for _ in range(rng.randint(0, 30)):
+            start = rng.randint(0, 200)
+            end = start + rng.randint(1, 25)
+            entity = rng.choice(["PERSON", "EMAIL_ADDRESS", "PHONE_NUMBER", "LOCATION"])
+            detections.append(Detection(start, end, entity, rng.choice([0.5, 0.7, 0.9]), "x"))
+        assert resolve_overlaps(detections) == _naive_resolve(detections)
+
+
+def test_a_name_mentioned_thousands_of_times_is_found_each_time():
+    from reviewer.checks.pii.precision import Detection, other_mentions
+
+    sentence = "Heute sprach Jana Albrecht mit dem Team, und Albrecht blieb lange. "
+    text = sentence * 3000
+    first = text.index("Jana Albrecht")
+    person = Detection(first, first + len("Jana Albrecht"), "PERSON", 0.9, "Jana Albrecht")
+    found = other_mentions(text, [person], 0.5)
+    assert len([d for d in found if d.text == "Jana Albrecht"]) == 2999
+    assert len([d for d in found if d.text == "Albrecht"]) == 3000
+
+
+def test_api_takes_lone_surrogates_without_a_500(tmp_path):
+    """JSON can spell text no report can hold ("\\udcff"): a clear 422, or a printable name."""
+    json_type = {"content-type": "application/json"}
+    with TestClient(create_app(web_config(tmp_path)), base_url=BASE) as client:
+        body = '{"content": "# T\\n\\nText \\ud800 here.\\n"}'
+        response = client.post("/api/review", content=body, headers=json_type)
+        assert response.status_code == 422
+        assert (
+            "content" in response.json()["detail"] and "input" not in response.json()["errors"][0]
+        )
+        body = '{"content": "# T\\n\\nText here.\\n", "source": "bad\\udcffname.md"}'
+        response = client.post("/api/review", content=body, headers=json_type)
+        assert response.status_code == 200
+        assert response.json()["source"] == "bad\\xffname.md"

@@ -205,8 +205,22 @@ def test_blocked_revision_needs_waivers_before_approval(client):
         f"/api/revisions/{revision['id']}/approve", json={"note": "looks fine"}, headers=EVA
     )
     assert refused.status_code == 409
-    assert "blocked" in refused.json()["detail"]
-    for finding_id in errors:
+    detail = refused.json()["detail"]
+    assert "blocked" in detail
+    # Spoken to an API client: the open findings and the endpoint, not terminal commands.
+    assert sorted(refused.json()["open_findings"]) == sorted(errors)
+    assert f"/api/revisions/{revision['id']}/waivers" in detail
+    assert "reviewer waive" not in detail and "--override" not in detail
+    first = client.post(
+        f"/api/revisions/{revision['id']}/waivers",
+        json={"finding_id": errors[0], "reason": "layout placeholder"},
+        headers=EVA,
+    )
+    assert first.status_code == 201, first.text
+    again = client.post(f"/api/revisions/{revision['id']}/approve", json={}, headers=EVA)
+    # Only the finding still open is named once the first is waived.
+    assert again.status_code == 409 and again.json()["open_findings"] == [errors[1]]
+    for finding_id in errors[1:]:
         waived = client.post(
             f"/api/revisions/{revision['id']}/waivers",
             json={"finding_id": finding_id, "reason": "layout placeholder"},

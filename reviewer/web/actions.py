@@ -90,6 +90,19 @@ def blocked_message(exc: BlockedError) -> str:
     )
 
 
+def api_blocked_message(exc: BlockedError) -> str:
+    """The refusal for a JSON client: the open findings by id and the endpoints that go on."""
+    from reviewer.render.order import plural
+
+    rid = exc.revision_id
+    ids = ", ".join(f.id for f in exc.open_errors)
+    return (
+        f"revision {rid} is blocked: {plural(len(exc.open_errors), 'error finding')} "
+        f"not waived ({ids}). Waive each with POST /api/revisions/{rid}/waivers "
+        '{"finding_id": ..., "reason": ...}, or approve with an "override_reason".'
+    )
+
+
 def previous_revision(history: list[RevisionView], revision_id: int) -> RevisionView | None:
     """The revision before ``revision_id`` in its document's history (None for the first)."""
     for before, current in zip(history, history[1:], strict=False):

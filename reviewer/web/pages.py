@@ -38,7 +38,7 @@ router = APIRouter(include_in_schema=False)
 User = Annotated[str, Depends(page_user)]
 Csrf = Depends(verify_csrf)
 VERDICTS = ("ready", "needs_review", "blocked")
-QUEUE_PAGE = 200  # rows per queue page: the oldest first, as they wait longest
+QUEUE_PAGE = 100  # rows per queue page (oldest first, as they wait longest); "Next page" for more
 
 
 def render(

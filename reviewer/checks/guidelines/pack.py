@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError,
 from reviewer.checks.guidelines.engines.claims import KINDS as CLAIM_KINDS
 from reviewer.checks.guidelines.engines.claims import LANGUAGES as CLAIM_LANGUAGES
 from reviewer.checks.guidelines.engines.phrases import compile_phrases, phrase_regex
+from reviewer.checks.guidelines.redos import nested_repetition
 from reviewer.errors import ConfigError
 from reviewer.models import Severity
 from reviewer.parsing.safe_yaml import YamlBombError, expanded_size
@@ -198,6 +199,12 @@ class PatternRule(RuleBase):
                     raise RuleCompileError(
                         ("patterns", lang, index), f"bad regular expression {source!r}: {exc}"
                     ) from None
+                if nested_repetition(source):
+                    raise RuleCompileError(
+                        ("patterns", lang, index),
+                        f"regular expression {source!r} repeats a repetition (like (a+)+) and can "
+                        "take minutes on one line; drop the outer or the inner repetition",
+                    )
             self._compiled[lang] = compiled
 
     def compiled_patterns(self, language: str) -> list[regex.Pattern[str]]:

@@ -70,6 +70,13 @@ def find_pii(
     if "PERSON" in settings.entities:
         persons = [d for d in kept if d.entity == "PERSON"]
         kept += precision.other_mentions(segment, resolve_overlaps(persons), threshold)
+    # a name inside an e-mail address ("jill.reed@…") is that address, reported or let pass with it
+    mailboxes = [(r.start, r.end) for r in raw if r.entity_type == "EMAIL_ADDRESS"]
+    kept = [
+        d
+        for d in kept
+        if d.entity != "PERSON" or not any(s < d.end and d.start < e for s, e in mailboxes)
+    ]
     confident = [d for d in kept if d.score >= threshold]
     allow = AllowList.parse(settings.allow)
     if allow:

@@ -4,14 +4,18 @@ Each rule is general, never a list of strings from one draft:
 
 - e-mail: role mailboxes (info@, vertrieb@, sales@ …) are the company's; so is a one-word mailbox
   in a sentence where the company speaks ("per E-Mail an cyber@…, unsere Regionalbüros");
-  name-shaped local parts (``c.neumeister``, ``oli.hartwell``) are always a person's;
+  so is a role word with a short tag (``jobs-hh@``), a stand-in in an example header
+  (``kunde@…``), any address in a press-contact block and the target of a call-to-action link
+  ("E-Mail schreiben"); otherwise name-shaped local parts (``c.neumeister``) are a person's;
 - phone: toll-free, premium-rate, shared-cost and universal numbers (0800, 0180x, 0900) are
-  service lines; mobile numbers are a person's; landlines are the company's when the sentence is
-  the company speaking and nothing in it says private;
+  service lines; numbers in a press-contact block are published for the press; other mobile
+  numbers are a person's; landlines are the company's when the sentence is the company speaking,
+  in the company's address block, or next to a role mailbox, and nothing says private;
 - IP: network ranges (CIDR), private/loopback/link-local addresses and dotted version numbers
   ("Firmware: 3.1.0.22") do not identify anyone;
 - German identifiers (tax id, passport, …): only with a word naming the kind of number before them;
-- street addresses and IBANs: the company's own in a company sentence without personal cues;
+- street addresses and IBANs: the company's own in a company sentence or address block (legal
+  form, seat, HQ, imprint lines) without personal cues;
 - PERSON: titles are cut off the span; a surname seen in a full name is also found on its own.
 """
 
@@ -22,7 +26,13 @@ import re
 from dataclasses import dataclass, replace
 
 from reviewer.checks.pii import names
-from reviewer.checks.pii.context import company_context, personal_context
+from reviewer.checks.pii.context import (
+    company_context,
+    in_company_block,
+    in_press_block,
+    paragraph_bounds,
+    personal_context,
+)
 from reviewer.checks.pii.names import words
 
 
@@ -48,7 +58,24 @@ ROLE_MAILBOXES = words("""info information kontakt contact contacts hello hallo 
     anfragen enquiries enquiry inquiries inquiry events event webinar webinare newsletter
     feedback partner partners booking bookings reservierung reservations einkauf procurement
     purchasing it zentrale empfang reception general mailbox studio redaktion editorial
-    editors news akademie academy training schulung schulungen solutions""")
+    editors news akademie academy training schulung schulungen solutions crew innovation
+    community social content digital consulting beratung projekte projects technik tech
+    engineering entwicklung development produktion logistik quality qualitaet kunden customers
+    partnerships investors ir welcome willkommen""")
+# Stand-ins for "some person" in an example address ("To: kunde@…", "Cc: chef@…"). Not the
+# example domains: drafts and the labelled sets write real-looking personal data on example.net.
+PLACEHOLDER_MAILBOXES = words("""person user benutzer nutzer name vorname nachname firstname lastname
+    vorgesetzter vorgesetzte chef chefin boss manager kunde kundin customer client mitarbeiter
+    mitarbeiterin employee kollege kollegin colleague someone jemand empfaenger empfänger
+    recipient absender sender max.mustermann erika.mustermann john.doe jane.doe""")
+ROLE_QUALIFIER_CHARS = 4  # "jobs-de@", "sales-emea@", "support-abc@": a role word plus a short tag
+# A mailto link labelled as a call to action ("E-Mail schreiben", "Email us", "Kontakt
+# aufnehmen") is the publisher's own contact channel, whatever the address looks like.
+_CTA_LABEL = re.compile(
+    r"(?i)^\W*(?:(?:e-?mail|mail|nachricht)\s+(?:schreiben|senden|us|an uns)|schreiben sie uns|"
+    r"write to us|email us|e-mail us|contact us|kontakt(?:\s+aufnehmen)?|contact|get in touch|"
+    r"anfrage senden|send (?:us )?(?:a )?(?:message|email))\W*$"
+)
 
 SERVICE_PHONE_TYPES = frozenset({"TOLL_FREE", "PREMIUM_RATE", "SHARED_COST", "UAN", "VOICEMAIL"})
 
@@ -79,14 +106,45 @@ def keep(text: str, det: Detection, language: str) -> tuple[bool, str]:
 
 def _email(text: str, det: Detection, language: str) -> tuple[bool, str]:
     local = det.text.rsplit("@", 1)[0].lower()
-    parts = [p for p in re.split(r"[._+\-]+", re.sub(r"\d+", "", local)) if p]
-    if parts and all(p in ROLE_MAILBOXES or len(p) <= 2 and len(parts) > 1 for p in parts):
+    parts = _local_parts(local)
+    if _role_mailbox(parts):
         return False, "role mailbox"
+    if local in PLACEHOLDER_MAILBOXES:
+        return False, "placeholder address"
+    if in_press_block(text, det.start):
+        return False, "press contact"
+    if _cta_link(text, det):
+        return False, "company contact link"
     if _name_shaped(parts):
         return True, "name-shaped mailbox"
     if company_context(text, det.start, det.end):
         return False, "company contact"
     return True, ""
+
+
+def _local_parts(local: str) -> list[str]:
+    """``jobs-hh2`` -> ``["jobs", "hh"]``: the words of a mailbox name, digits dropped."""
+    return [p for p in re.split(r"[._+\-]+", re.sub(r"\d+", "", local)) if p]
+
+
+def _role_mailbox(parts: list[str]) -> bool:
+    """``info``, ``sales.de``, ``jobs-xyz``: role words, plus at most short tags that are not names."""
+    if not parts or not any(p in ROLE_MAILBOXES for p in parts):
+        return False
+    return all(
+        p in ROLE_MAILBOXES
+        or len(p) <= 2  # a country or site code: "uk", "de", "hh"
+        or len(p) <= ROLE_QUALIFIER_CHARS
+        and not names.is_first_name(p.capitalize())
+        for p in parts
+    )
+
+
+def _cta_link(text: str, det: Detection) -> bool:
+    """``[E-Mail schreiben](mailto:…)``: the address is the target of a call-to-action link."""
+    before = text[max(0, det.start - 80) : det.start]
+    match = re.search(r"\[([^\]\n]{1,60})\]\(mailto:$", before)
+    return bool(match and _CTA_LABEL.match(match.group(1)))
 
 
 def _name_shaped(parts: list[str]) -> bool:
@@ -101,11 +159,25 @@ def _phone(
 ) -> tuple[bool, str]:
     if phone_type in SERVICE_PHONE_TYPES:
         return False, f"service number ({phone_type.lower().replace('_', '-')})"
+    if in_press_block(text, det.start) and not personal_context(text, det.start, det.end):
+        return False, "press contact"
     if phone_type == "MOBILE" or personal_context(text, det.start, det.end):
         return True, ""
-    if company_context(text, det.start, det.end):
+    if company_context(text, det.start, det.end) or _company_line(text, det):
         return False, "company contact"
     return True, ""
+
+
+def _company_line(text: str, det: Detection) -> bool:
+    """A landline in the company's address block, or in a paragraph with a role mailbox
+    ("info@… / +49 40 …" under "Interesse geweckt?")."""
+    if in_company_block(text, det.start, det.end):
+        return True
+    left, right = paragraph_bounds(text, det.start, det.end)
+    for match in re.finditer(r"[\w.+-]+(?=@[\w-]+\.)", text[left:right]):
+        if _role_mailbox(_local_parts(match.group(0).lower())):
+            return True
+    return False
 
 
 def _ip(text: str, det: Detection, language: str) -> tuple[bool, str]:
@@ -134,7 +206,7 @@ def _ip(text: str, det: Detection, language: str) -> tuple[bool, str]:
 
 
 def _company_owned(text: str, det: Detection, language: str) -> tuple[bool, str]:
-    if company_context(text, det.start, det.end):
+    if company_context(text, det.start, det.end) or in_company_block(text, det.start, det.end):
         return False, "company contact"
     return True, ""
 
