@@ -13,14 +13,17 @@ MAX_BYTES = 5 * 1024 * 1024  # a marketing draft is kilobytes; megabytes mean a 
 
 def shown(path: str) -> str:
     """A file name fit for every report: bytes that are not UTF-8 (Python keeps them as lone
-    surrogates, ``surrogateescape``) appear as ``\\xNN``. JSON, SARIF, XML and the store cannot
-    hold a lone surrogate; without this one odd file name ended a whole batch."""
-    try:
-        path.encode("utf-8")
-    except UnicodeEncodeError:
-        raw = path.encode("utf-8", "surrogateescape")
-        return raw.decode("utf-8", "backslashreplace")
-    return path
+    surrogates, ``surrogateescape``) appear as ``\\xNN``, any other lone surrogate (from JSON)
+    as ``\\uNNNN``. JSON, SARIF, XML and the store cannot hold a lone surrogate; without this one
+    odd file name ended a whole batch."""
+    if not any("\ud800" <= ch <= "\udfff" for ch in path):
+        return path
+    return "".join(
+        (f"\\x{ord(ch) - 0xDC00:02x}" if ch >= "\udc80" and ch <= "\udcff" else f"\\u{ord(ch):04x}")
+        if "\ud800" <= ch <= "\udfff"
+        else ch
+        for ch in path
+    )
 
 
 def read_source(path: str) -> tuple[str, str]:

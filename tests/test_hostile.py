@@ -483,3 +483,19 @@ def test_a_name_mentioned_thousands_of_times_is_found_each_time():
     found = other_mentions(text, [person], 0.5)
     assert len([d for d in found if d.text == "Jana Albrecht"]) == 2999
     assert len([d for d in found if d.text == "Albrecht"]) == 3000
+
+
+def test_api_takes_lone_surrogates_without_a_500(tmp_path):
+    """JSON can spell text no report can hold ("\\udcff"): a clear 422, or a printable name."""
+    json_type = {"content-type": "application/json"}
+    with TestClient(create_app(web_config(tmp_path)), base_url=BASE) as client:
+        body = '{"content": "# T\\n\\nText \\ud800 here.\\n"}'
+        response = client.post("/api/review", content=body, headers=json_type)
+        assert response.status_code == 422
+        assert (
+            "content" in response.json()["detail"] and "input" not in response.json()["errors"][0]
+        )
+        body = '{"content": "# T\\n\\nText here.\\n", "source": "bad\\udcffname.md"}'
+        response = client.post("/api/review", content=body, headers=json_type)
+        assert response.status_code == 200
+        assert response.json()["source"] == "bad\\xffname.md"

@@ -20,7 +20,7 @@ from starlette.middleware.sessions import SessionMiddleware
 from reviewer import __version__
 from reviewer.config import Config
 from reviewer.errors import InputError, ReviewerError
-from reviewer.reading import MAX_BYTES
+from reviewer.reading import MAX_BYTES, shown
 from reviewer.render.order import plural
 from reviewer.store.errors import ConflictError, NotFoundError
 from reviewer.web.auth import Auth, is_loopback
@@ -218,14 +218,17 @@ def _validation_message(error: Mapping) -> str:
     where = ".".join(
         str(part) for part in error.get("loc", ()) if part not in ("body", "query", "path", "form")
     )
-    message = str(error.get("msg", "invalid value")).removeprefix("Value error, ")
+    message = shown(str(error.get("msg", "invalid value"))).removeprefix("Value error, ")
     return f"{where}: {message}" if where else message
 
 
 def _jsonable(errors: list) -> list:
+    """The errors without the ``input`` they quote: that may be the whole (5 MiB) body, or text
+    JSON cannot hold (a lone surrogate made this handler itself fail)."""
     from fastapi.encoders import jsonable_encoder
 
-    return jsonable_encoder(errors, custom_encoder={Exception: str})
+    quiet = [{key: value for key, value in e.items() if key != "input"} for e in errors]
+    return jsonable_encoder(quiet, custom_encoder={Exception: lambda exc: shown(str(exc))})
 
 
 def error_page(request: Request, status: int, message: str) -> Response:

@@ -23,7 +23,7 @@ from reviewer.errors import InputError
 from reviewer.models import Report
 from reviewer.parsing.docx import MAX_DOCX_BYTES
 from reviewer.parsing.language import require_language
-from reviewer.reading import MAX_BYTES, decode
+from reviewer.reading import MAX_BYTES, decode, shown
 
 PASTED = "pasted.md"
 MAX_UPLOAD_BYTES = max(MAX_BYTES, MAX_DOCX_BYTES)  # Word files carry pictures; their text is small
@@ -76,18 +76,31 @@ def make_draft(
     document_id: str = "",
     language: str | None = None,
 ) -> Draft:
-    """A Draft from the form's (or the API's) fields, checked and with newlines normalised."""
+    """A Draft from the form's (or the API's) fields, checked and with newlines normalised.
+
+    JSON may carry lone surrogates (``"\\udcff"``), which no report, hash or database can hold:
+    in the file name they become ``\\xNN`` (``shown``), in the texts U+FFFD."""
+    content, brief_text, document_id = (_utf8(t) for t in (content, brief_text, document_id))
     content = content.replace("\r\n", "\n").replace("\r", "\n")
     if not content.strip():
         raise InputError("paste a draft or choose a file: the draft is empty")
     if len(content.encode("utf-8")) > MAX_BYTES:
         raise InputError(f"the draft is over {MAX_BYTES // 1024 // 1024} MiB; refused")
-    source = PurePath(source.replace("\\", "/")).name or PASTED
+    source = shown(PurePath(source.replace("\\", "/")).name) or PASTED
     brief_text = brief_text.replace("\r\n", "\n").strip()
     document_id = " ".join(document_id.split())
     if len(document_id) > MAX_ID:
         raise InputError(f"a document id may have at most {MAX_ID} characters")
     return Draft(content, source, brief_text, document_id, require_language(language, "language"))
+
+
+def _utf8(text: str) -> str:
+    """``text`` with lone surrogates replaced by U+FFFD (a no-op for ordinary text)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+    return text
 
 
 def parse_draft(draft: Draft, *, require_id: bool = True) -> Document:

@@ -4,6 +4,10 @@ When no spaCy model is configured (the default), presidio still needs tokens for
 enhancer (a context word such as "Steuer-ID" before a number raises the score), but nothing else
 from spaCy: person names come from reviewer's own recognizer and model. Tokenizing with spaCy's
 blank pipeline cost most of the warm detection time; this engine tokenizes with one regex.
+
+It does not subclass presidio's ``NlpEngine`` nor build its ``NlpArtifacts``: importing those
+imports spaCy (``reviewer.checks.pii.presidio_light``). ``LightArtifacts`` has the attributes
+presidio's recognizers and context enhancer read, computed the same way.
 """
 
 from __future__ import annotations
@@ -11,15 +15,39 @@ from __future__ import annotations
 import re
 import string
 
-from presidio_analyzer.nlp_engine import NlpArtifacts, NlpEngine
-
 from reviewer.language.stopwords import is_function_word
 from reviewer.parsing.language import LANGUAGES
 
 _TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
 
 
-class LightNlpEngine(NlpEngine):
+class LightArtifacts:
+    """What presidio's ``NlpArtifacts`` holds, for a text without spaCy."""
+
+    def __init__(self, tokens: list[str], indices: list[int], language: str, engine) -> None:
+        self.entities: list = []
+        self.tokens = tokens
+        self.lemmas = tokens
+        self.tokens_indices = indices
+        self.nlp_engine = engine
+        self.scores: list[float] = []
+        self.keywords = keywords(engine, tokens, language)
+
+
+def keywords(engine, lemmas: list[str], language: str) -> list[str]:
+    """The context enhancer's candidate words: presidio's ``NlpArtifacts.set_keywords``."""
+    found = [
+        k.lower()
+        for k in lemmas
+        if not engine.is_stopword(k, language)
+        and not engine.is_punct(k, language)
+        and k != "-PRON-"
+        and k != "be"
+    ]
+    return [part for word in found for part in word.split(":")]
+
+
+class LightNlpEngine:
     """Tokens and context words for presidio, in microseconds, with no model to load."""
 
     def __init__(self) -> None:
@@ -35,17 +63,10 @@ class LightNlpEngine(NlpEngine):
     def has_ner(self, language: str) -> bool:
         return False
 
-    def process_text(self, text: str, language: str) -> NlpArtifacts:
+    def process_text(self, text: str, language: str) -> LightArtifacts:
         matches = list(_TOKEN.finditer(text))
-        words = [m.group(0) for m in matches]
-        return NlpArtifacts(
-            entities=[],
-            tokens=words,
-            tokens_indices=[m.start() for m in matches],
-            lemmas=words,
-            nlp_engine=self,
-            language=language,
-            scores=[],
+        return LightArtifacts(
+            [m.group(0) for m in matches], [m.start() for m in matches], language, self
         )
 
     def process_batch(

@@ -20,7 +20,8 @@ from presidio_analyzer import (
     PatternRecognizer,
     RecognizerResult,
 )
-from presidio_analyzer.predefined_recognizers import EmailRecognizer, IbanRecognizer
+from presidio_analyzer.predefined_recognizers.generic.email_recognizer import EmailRecognizer
+from presidio_analyzer.predefined_recognizers.generic.iban_recognizer import IbanRecognizer
 
 
 @cache
