@@ -6,8 +6,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-WORD = re.compile(r"\S+")
-HAS_ALNUM = re.compile(r"\w")
+# A whitespace-separated token that holds a letter or digit, in one scan (not a scan for tokens
+# and a search for a letter in each): a match can only start at a token's first character (a token without a
+# letter or digit matches nowhere in it) and runs to the token's end.
+ALNUM_TOKEN = re.compile(r"[^\s\w]*\w\S*")
 
 # pySBD's abbreviation rules take time superlinear in the length of what they are given: a 400 KB
 # line took 25 s, 2 MB seven minutes. Real sentences are far shorter than this, so text is handed
@@ -94,8 +96,10 @@ def word_spans(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     """Whitespace-separated tokens of ``text[start:end]`` that contain a letter or digit
     (Markdown markers such as '#', '-', '–' do not count), with offsets into ``text``."""
     end = len(text) if end is None else end
-    return [
-        Span(m.start(), m.end(), m.group(0))
-        for m in WORD.finditer(text, start, end)
-        if HAS_ALNUM.search(m.group(0))
-    ]
+    return [Span(m.start(), m.end(), m.group(0)) for m in ALNUM_TOKEN.finditer(text, start, end)]
+
+
+def word_texts(text: str) -> list[str]:
+    """The text of each of ``word_spans(text)``, without building spans (readability asks for
+    the words of every sentence and block)."""
+    return ALNUM_TOKEN.findall(text)

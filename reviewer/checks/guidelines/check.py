@@ -26,13 +26,15 @@ def run(ctx: CheckContext) -> CheckOutput:
             if not rule.applies_to(doc.language):
                 continue
             rules_run += 1
-            registered = registry_rule(guideline, rule)
             try:
                 with rule_deadline(budget, ctx.deadline):
                     hits = engine_for(rule.type)(doc, rule, doc.language)
             except RuleTimeout:
-                stopped.append(registered.id)
+                stopped.append(registry_rule(guideline, rule).id)
                 continue
+            if not hits:
+                continue  # most rules find nothing: their registry form is built only when needed
+            registered = registry_rule(guideline, rule)
             for hit in hits:
                 findings.append(
                     doc.finding(

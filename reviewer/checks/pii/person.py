@@ -45,7 +45,8 @@ def tokenize(text: str) -> list[_Token]:
         word, start, end = match.group(0), match.start(), match.end()
         if word.endswith(".") and not names.is_title(word) and not _is_initial(word):
             word, end = word[:-1], end - 1
-        possessive = _POSSESSIVE.search(word)
+        # The apostrophe test first: most words have none, and the pattern needs one.
+        possessive = _POSSESSIVE.search(word) if "'" in word or "’" in word else None
         if (
             possessive
             and len(word) > 3

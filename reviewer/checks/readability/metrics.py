@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from reviewer.checks.readability.markup import plain_text
 from reviewer.checks.readability.syllables import word_syllables
-from reviewer.parsing.sentences import Span, word_spans
+from reviewer.parsing.sentences import Span, word_texts
 
 _ALNUM = re.compile(r"\w")
 # A bare address is not a word a reader reads; like link targets it stays out of the counts.
@@ -79,7 +79,7 @@ class SentenceStats:
 def visible_words(plain: str) -> list[str]:
     """Words of visible text: whitespace tokens with a letter or digit (the convention of
     ``Document.words``), minus bare URLs and e-mail addresses."""
-    return [span.text for span in word_spans(plain) if not _ADDRESS.match(span.text)]
+    return [word for word in word_texts(plain) if not _ADDRESS.match(word)]
 
 
 def word_stats(plain: str, language: str) -> tuple[WordStats, ...]:

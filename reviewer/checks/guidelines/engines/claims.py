@@ -540,47 +540,94 @@ def triggers_in(
     """Claim signals in ``text[start:end]`` (one sentence), each with the kind it reports as
     (``claims_context`` judges the words around it); figures of the offer left out."""
     extra = extra or {}
-    found: list[Trigger] = []
     wanted = set(kinds) | ({"superlative", "statistic"} if VAGUE in kinds else set())
-    for kind, patterns in lex.triggers.items():
-        if kind not in wanted:
-            continue
-        for pattern in patterns:
-            found += [
-                Trigger(m.start(), m.end(), kind, m.end())
-                for m in pattern.finditer(text, start, end)
-            ]
-    if "superlative" in wanted:
-        found += _weak_superlatives(text, start, end, lex)
-    found = _judged(text, start, end, lex, found, language)
+    found = [
+        t for source, t in _lexicon_triggers(text, start, end, lex, language) if source in wanted
+    ]
+    own: list[Trigger] = []
     for kind, name in (("superlative", "superlatives"), ("guarantee", "guarantees")):
         pattern = extra.get(name)
         if kind in kinds and pattern is not None:
-            found += [
+            own += [
                 Trigger(m.start(), m.end(), kind, m.end())
                 for m in pattern.finditer(text, start, end)
             ]
-    if not found:
+    if not own:
+        return found
+    offer = _offer(text, start, end, lex)
+    return found + [t for t in own if _kept(text, start, end, lex, t, offer)]
+
+
+# The lexicon's triggers of the sentences of the text last asked about: a pack's claims rules
+# (``unsupported`` and ``vague``) ask for the same sentences, and scanning them is most of the
+# engine's time. Every step below judges one trigger on its own, so computing all kinds once and
+# picking the wanted ones after gives the same triggers in the same order.
+_memo: tuple[str, dict[tuple[int, str, int, int], tuple[Lexicon, list[tuple[str, Trigger]]]]] = (
+    "",
+    {},
+)
+
+
+def _lexicon_triggers(
+    text: str, start: int, end: int, lex: Lexicon, language: str
+) -> list[tuple[str, Trigger]]:
+    """Every lexicon trigger of the sentence, judged and kept, with the kind that found it."""
+    global _memo
+    held_text, held = _memo
+    if held_text is not text:
+        held = {}
+        _memo = (text, held)
+    key = (id(lex), language, start, end)  # the entry holds ``lex``: its id cannot be reused
+    entry = held.get(key)
+    if entry is None or entry[0] is not lex:
+        entry = held[key] = (lex, _scan(text, start, end, lex, language))
+    return entry[1]
+
+
+def _scan(
+    text: str, start: int, end: int, lex: Lexicon, language: str
+) -> list[tuple[str, Trigger]]:
+    raw: list[tuple[str, Trigger]] = []
+    for kind, patterns in lex.triggers.items():
+        for pattern in patterns:
+            raw += [
+                (kind, Trigger(m.start(), m.end(), kind, m.end()))
+                for m in pattern.finditer(text, start, end)
+            ]
+    raw += [("superlative", t) for t in _weak_superlatives(text, start, end, lex)]
+    if not raw:
         return []
+    judged = _judged(text, start, end, lex, [t for _, t in raw], language)
+    offer = _offer(text, start, end, lex)
+    return [
+        (raw[index][0], trigger)
+        for index, trigger in judged
+        if _kept(text, start, end, lex, trigger, offer)
+    ]
+
+
+def _offer(text: str, start: int, end: int, lex: Lexicon) -> list[tuple[int, int]]:
+    """Figures of the offer in the sentence (prices, dates, versions …), as document offsets."""
     sentence = text[start:end]
-    offer = [(m.start() + start, m.end() + start) for m in lex.not_claim.finditer(sentence)]
-    kept = []
-    for trigger in found:
-        if trigger.kind in _NUMERIC and any(
-            a < trigger.end and trigger.start < b and _inside_number(text, trigger, a, b)
-            for a, b in offer
-        ):
-            continue
-        if trigger.kind == "percentage" and _percent_is_terms(text, trigger, lex, start, end):
-            continue
-        if (
-            trigger.kind == "quantified"
-            and not _has_percent_or_multiplier(text, trigger)
-            and not lex.change_verb.search(text, start, end)
-        ):
-            continue
-        kept.append(trigger)
-    return kept
+    return [(m.start() + start, m.end() + start) for m in lex.not_claim.finditer(sentence)]
+
+
+def _kept(
+    text: str, start: int, end: int, lex: Lexicon, trigger: Trigger, offer: list[tuple[int, int]]
+) -> bool:
+    """Whether a judged trigger stays a claim: not a figure of the offer, not terms of payment."""
+    if trigger.kind in _NUMERIC and any(
+        a < trigger.end and trigger.start < b and _inside_number(text, trigger, a, b)
+        for a, b in offer
+    ):
+        return False
+    if trigger.kind == "percentage" and _percent_is_terms(text, trigger, lex, start, end):
+        return False
+    return not (
+        trigger.kind == "quantified"
+        and not _has_percent_or_multiplier(text, trigger)
+        and not lex.change_verb.search(text, start, end)
+    )
 
 
 def _weak_superlatives(text: str, start: int, end: int, lex: Lexicon) -> list[Trigger]:
@@ -604,12 +651,13 @@ def _weak_superlatives(text: str, start: int, end: int, lex: Lexicon) -> list[Tr
 
 def _judged(
     text: str, start: int, end: int, lex: Lexicon, found: list[Trigger], language: str
-) -> list[Trigger]:
-    """Each trigger with the kind it reports as (``vague`` for hedged ones), non-claims dropped."""
+) -> list[tuple[int, Trigger]]:
+    """Each trigger with the kind it reports as (``vague`` for hedged ones) and its index in
+    ``found``, non-claims dropped."""
     parts = clauses(text, start, end, lex)
     study_before = study_before_offset(text, language) < start
     kept = []
-    for trigger in found:
+    for index, trigger in enumerate(found):
         kind: str | None = trigger.kind
         clause = next(((a, b) for a, b in parts if a <= trigger.start < b), (start, end))
         if trigger.kind in EFFECT_KINDS:
@@ -627,7 +675,7 @@ def _judged(
         elif trigger.kind == "guarantee" and lex.mechanism.search(text, start, end):
             kind = None  # "wird durch drei redundante Knoten garantiert": how, not a promise
         if kind is not None:
-            kept.append(Trigger(trigger.start, trigger.end, kind, trigger.reach))
+            kept.append((index, Trigger(trigger.start, trigger.end, kind, trigger.reach)))
     return kept
 
 
