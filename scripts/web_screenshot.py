@@ -2,7 +2,7 @@
 
 Submits ``examples/de_whitepaper.md`` to a throw-away store, waives one finding, serves the web UI
 on 127.0.0.1 and photographs the revision page in Debian's chromium (no browser download), with
-one finding clicked so its span is outlined in the draft.
+one error finding clicked so its span is outlined in the draft.
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ def main(out: Path) -> None:
                 reason="Annika Vogelsang agreed in writing (consent form 2024-17)",
             )
             app = create_app(config, store=store)
-            target = next(i for i, f in enumerate(report.findings) if f.rule == "pii.person")
+            target = next(i for i, f in enumerate(report.findings) if f.rule == "pii.phone_number")
             with live_server(app) as base, sync_playwright() as pw:
                 browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
                 page = browser.new_page(
