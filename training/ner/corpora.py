@@ -12,6 +12,7 @@ and the rest of the test part (``germeval_training``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -75,6 +76,63 @@ def held_out_germeval(root: Path = DEFAULT_ROOT) -> list[Sentence]:
 def germeval_training(root: Path = DEFAULT_ROOT) -> list[Sentence]:
     test_rest = read_germeval(root / "germeval2014" / "NER-de-test-part.tsv")[HELD_OUT:]
     return read_germeval(root / "germeval2014" / "NER-de-dev.tsv") + test_rest
+
+
+EUROPEANA_FILES = ("enp_DE.lft.bio", "enp_DE.onb.bio", "enp_DE.sbb.bio")
+_SENTENCE_END = {".", "!", "?"}
+_MAX_TOKENS = 60  # the files have no sentence breaks; long runs are cut here
+
+
+_EDGE = re.compile(r"^([(\[„»«\"']*)(.*?)([,;:!?)\]“»«\"'.]*)$")
+
+
+def _split_punctuation(token: str, label: str) -> list[tuple[str, str]]:
+    """Punctuation glued to a word (``Dietrich,``) as separate untagged tokens.
+
+    Otherwise the comma after a name would be learnt as part of it. An initial's dot (``C.``)
+    stays with its letter.
+    """
+    lead, word, trail = _EDGE.match(token).groups()
+    if not word:
+        return [(token, "O")]
+    if trail.startswith(".") and len(word) == 1:
+        word, trail = word + ".", trail[1:]
+    return [(c, "O") for c in lead] + [(word, label)] + [(c, "O") for c in trail]
+
+
+def read_europeana(path: Path) -> list[Sentence]:
+    """One Europeana Newspapers BIO file (``token TAG`` per line, no blank lines between sentences).
+
+    Sentences are cut after an untagged ``.``/``!``/``?`` followed by a capitalised word, or after
+    ``_MAX_TOKENS`` tokens. File-marker lines (``file: ...``) and lines without two columns are
+    skipped; misspelt tags (``B-PEr``) are read case-blind, malformed ones (``B.PER``) become O.
+    """
+    rows: list[tuple[str, str]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if len(parts) == 2 and parts[0] != "file:":
+            rows += _split_punctuation(parts[0], _label(parts[1]))
+    sentences: list[Sentence] = []
+    tokens: list[str] = []
+    labels: list[str] = []
+    for i, (token, label) in enumerate(rows):
+        if label.startswith("I-") and (not labels or labels[-1][2:] != label[2:]):
+            label = "B-" + label[2:]  # a name cut by split-off punctuation starts again
+        tokens.append(token)
+        labels.append(label)
+        following = rows[i + 1][0] if i + 1 < len(rows) else ""
+        end = token in _SENTENCE_END and label == "O" and following[:1].isupper()
+        if end or len(tokens) >= _MAX_TOKENS or not following:
+            sentences.append((tokens, labels))
+            tokens, labels = [], []
+    return sentences
+
+
+def europeana_training(folder: Path | None) -> list[Sentence]:
+    """The German Europeana Newspapers corpora (CC0) in ``folder``; empty when it is absent."""
+    if folder is None or not all((folder / name).is_file() for name in EUROPEANA_FILES):
+        return []
+    return [s for name in EUROPEANA_FILES for s in read_europeana(folder / name)]
 
 
 def english_training(root: Path = DEFAULT_ROOT) -> list[Sentence]:

@@ -1,17 +1,24 @@
 """Train the shipped name models (one CRF per language) from the recipe.
 
 Run from the repository root:  python training/ner/train.py [--data ../shared/data/ner] [--only de]
+[--europeana DIR] [--validate N]
 Writes reviewer/checks/pii/models/names-{de,en}.crfsuite and prints held-out figures. The recipe
 (seed, crfsuite parameters, template counts) is training/ner/recipe.json; the same recipe and data
-give the same model.
+give the same model. The German Europeana Newspapers files are read from --europeana (default
+$REVIEWER_EUROPEANA_DIR, else DATA/europeana); without them the German model is trained without
+that corpus, and the run says so. --validate N trains German on everything but the last N GermEval
+training sentences and prints the model's PER precision/recall on those (the held-out part is
+never used to choose).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -37,18 +44,40 @@ def _retokenize(tokens: list[str], labels: list[str]) -> tuple[list[str], list[s
     return words, out
 
 
+def _europeana(folder: Path | None, recipe: dict) -> list[corpora.Sentence]:
+    """The recipe's share of the Europeana corpus (seeded sample), or nothing when it is absent."""
+    wanted = recipe.get("europeana_sentences_de", 0)
+    data = corpora.europeana_training(folder) if wanted else []
+    if wanted and not data:
+        print(f"de: Europeana Newspapers corpus not found in {folder}; training without it")
+    if wanted and wanted < len(data):
+        data = random.Random(recipe["seed"]).sample(data, wanted)
+    return data
+
+
 def training_sentences(
-    language: str, root: Path, recipe: dict
+    language: str, root: Path, recipe: dict, europeana: Path | None = None, validate: int = 0
 ) -> list[tuple[list[str], list[str]]]:
     seed = recipe["seed"]
-    data = corpora.germeval_training(root) if language == "de" else corpora.english_training(root)
+    if language == "de":
+        data = corpora.germeval_training(root)
+        data = data[: len(data) - validate] + _europeana(europeana, recipe)
+    else:
+        data = corpora.english_training(root)
     data = [_retokenize(t, lab) for t, lab in data]
     data += templates.generate(language, recipe["templates_per_language"][language], seed)
     random.Random(seed).shuffle(data)
     return data
 
 
-def train(language: str, root: Path, recipe: dict) -> Path:
+def train(
+    language: str,
+    root: Path,
+    recipe: dict,
+    europeana: Path | None = None,
+    validate: int = 0,
+    path: Path | None = None,
+) -> Path:
     import pycrfsuite
 
     started = time.perf_counter()
@@ -56,11 +85,11 @@ def train(language: str, root: Path, recipe: dict) -> Path:
     params = {k: v for k, v in recipe["crfsuite"].items() if k != "algorithm"}
     params.update(recipe.get("crfsuite_by_language", {}).get(language, {}))
     trainer.set_params(params)
-    data = training_sentences(language, root, recipe)
+    data = training_sentences(language, root, recipe, europeana, validate)
     for words, labels in data:
         trainer.append(model.features(words, language), labels)
     model.MODEL_DIR.mkdir(exist_ok=True)
-    path = model.MODEL_DIR / f"names-{language}.crfsuite"
+    path = path or model.MODEL_DIR / f"names-{language}.crfsuite"
     trainer.train(str(path))
     size = path.stat().st_size / 1e6
     print(
@@ -69,14 +98,40 @@ def train(language: str, root: Path, recipe: dict) -> Path:
     return path
 
 
+def validate(root: Path, recipe: dict, europeana: Path | None, count: int) -> None:
+    """Train German without the last ``count`` GermEval training sentences; print PER P/R on them."""
+    import pycrfsuite
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = train("de", root, recipe, europeana, count, Path(tmp) / "names-de.crfsuite")
+        tagger = pycrfsuite.Tagger()
+        tagger.open(str(path))
+        tp = found = labelled = 0
+        for tokens, labels in corpora.germeval_training(root)[-count:]:
+            words, gold = _retokenize(tokens, labels)
+            guess = set(corpora.entity_spans(tagger.tag(model.features(words, "de"))))
+            truth = set(corpora.entity_spans(gold))
+            tp, found, labelled = tp + len(guess & truth), found + len(guess), labelled + len(truth)
+    print(f"de validation ({count} sentences, {labelled} persons, exact spans): "
+          f"precision {tp / max(found, 1):.3f}  recall {tp / max(labelled, 1):.3f}")  # fmt: skip
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=corpora.DEFAULT_ROOT)
     parser.add_argument("--only", choices=["de", "en"])
+    parser.add_argument("--europeana", type=Path, default=None)
+    parser.add_argument("--validate", type=int, default=0, metavar="N")
     args = parser.parse_args()
     recipe = json.loads((HERE / "recipe.json").read_text(encoding="utf-8"))
+    europeana = args.europeana or Path(
+        os.environ.get("REVIEWER_EUROPEANA_DIR") or args.data / "europeana"
+    )
+    if args.validate:
+        validate(args.data, recipe, europeana, args.validate)
+        return 0
     for language in [args.only] if args.only else ["de", "en"]:
-        train(language, args.data, recipe)
+        train(language, args.data, recipe, europeana)
     return 0
 
 
