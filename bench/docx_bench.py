@@ -12,7 +12,6 @@ Run: python bench/docx_bench.py [--no-libreoffice]
 from __future__ import annotations
 
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -91,6 +90,7 @@ def main() -> None:
     from reviewer.document import load_document
     from reviewer.parsing.html import extract_html
     from reviewer.render.docx import render_docx
+    from tests.libreoffice import convert
     from tests.test_html_input import PAGE
 
     with tempfile.TemporaryDirectory() as folder:
@@ -109,22 +109,7 @@ def main() -> None:
             )
             if "--no-libreoffice" not in sys.argv:
                 start = time.perf_counter()
-                subprocess.run(
-                    [
-                        "soffice",
-                        f"-env:UserInstallation={(work / 'profile').as_uri()}",
-                        "--headless",
-                        "--norestore",
-                        "--convert-to",
-                        "odt",
-                        "--outdir",
-                        str(work),
-                        str(target),
-                    ],
-                    check=True,
-                    capture_output=True,
-                    timeout=600,
-                )
+                convert([target], "odt", work, work / "profile")
                 print(
                     f"     LibreOffice to ODT (new process): {time.perf_counter() - start:6.1f} s"
                 )

@@ -22,6 +22,7 @@ sys.path.insert(0, str(REPO))
 from reviewer import review_file  # noqa: E402
 from reviewer.render.docx import render_docx  # noqa: E402
 from tests.docx_helpers import english_draft  # noqa: E402
+from tests.libreoffice import convert  # noqa: E402
 
 PDF_OPTIONS = 'pdf:writer_pdf_Export:{"ExportNotes":{"type":"boolean","value":"true"}}'
 
@@ -33,26 +34,11 @@ def main() -> None:
         report = review_file(draft, critique=False)
         commented = work / "maintenance.reviewed.docx"
         render_docx(report, draft, commented)
-        subprocess.run(
-            [
-                "soffice",
-                f"-env:UserInstallation={(work / 'profile').as_uri()}",
-                "--headless",
-                "--norestore",
-                "--convert-to",
-                PDF_OPTIONS,
-                "--outdir",
-                str(work),
-                str(commented),
-            ],
-            check=True,
-            capture_output=True,
-            timeout=600,
-        )
+        (pdf,) = convert([commented], PDF_OPTIONS, work, work / "profile")
         target = REPO / "docs" / "word-comments"
         subprocess.run(
             ["pdftoppm", "-png", "-r", "110", "-f", "1", "-l", "1", "-singlefile"]
-            + [str(work / "maintenance.reviewed.pdf"), str(target)],
+            + [str(pdf), str(target)],
             check=True,
             capture_output=True,
         )
