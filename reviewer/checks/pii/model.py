@@ -66,6 +66,17 @@ def gazetteer(kind: str) -> frozenset[str]:
     return frozenset(path.read_text(encoding="utf-8").split()) if path.is_file() else frozenset()
 
 
+# The context word lists of the rules, as features: (feature, words), in feature order.
+_WORD_LISTS: tuple[tuple[str, frozenset[str]], ...] = (
+    ("title", names.TITLES),
+    ("attr", names.ATTRIBUTION_WORDS),
+    ("job", names.JOB_WORDS),
+    ("company", names.COMPANY_DESIGNATORS),
+    ("nonsurname", names.NON_SURNAMES),
+    ("calendar", names.CALENDAR_WORDS),
+)
+
+
 @lru_cache(maxsize=262_144)  # bounded: a server sees an open-ended vocabulary
 def _word_class(word: str, language: str) -> tuple[str, ...]:
     """Cached per word: the lexical features that do not depend on the neighbours."""
@@ -98,18 +109,7 @@ def _word_class(word: str, language: str) -> tuple[str, ...]:
             feats.append("known-lower")  # "Start", "Open": a lower-case word capitalised
     if lower in names.stop_words():
         feats.append("stop")
-    if lower in names.TITLES:
-        feats.append("title")
-    if lower in names.ATTRIBUTION_WORDS:
-        feats.append("attr")
-    if lower in names.JOB_WORDS:
-        feats.append("job")
-    if lower in names.COMPANY_DESIGNATORS:
-        feats.append("company")
-    if lower in names.NON_SURNAMES:
-        feats.append("nonsurname")
-    if lower in names.CALENDAR_WORDS:
-        feats.append("calendar")
+    feats += [label for label, words in _WORD_LISTS if lower in words]
     if not word.isascii() and word.isalpha():
         feats.append("nonascii")
     if language == "de" and word[:1].isupper() and word.isalpha() and len(word) > 1:
