@@ -95,6 +95,17 @@ rules:
 """
 
 
+def review_with_config(root: Path) -> list[str]:
+    """``review`` of the probe's draft with the probe's own configuration, without the model."""
+    return [
+        "review",
+        str(root / "draft.md"),
+        "--no-critique",
+        "--config",
+        str(root / "reviewer.toml"),
+    ]
+
+
 def setup_redos(root: Path) -> None:
     write(root / "guidelines" / "slow.md", REDOS_GUIDELINE)
     write(root / "reviewer.toml", '[guidelines]\npaths = ["guidelines"]\n')
@@ -159,24 +170,12 @@ PROBES = [
     ),
     Probe(
         "redos",
-        lambda r: [
-            "review",
-            str(r / "draft.md"),
-            "--no-critique",
-            "--config",
-            str(r / "reviewer.toml"),
-        ],
+        review_with_config,
         setup_redos,
     ),
     Probe(
         "redos-load",
-        lambda r: [
-            "review",
-            str(r / "draft.md"),
-            "--no-critique",
-            "--config",
-            str(r / "reviewer.toml"),
-        ],
+        review_with_config,
         lambda r: (
             setup_redos(r),
             write(
