@@ -24,6 +24,7 @@ update that file when the simplemma version changes.
 from __future__ import annotations
 
 import sys
+from os.path import commonprefix
 from pathlib import Path
 
 OUT = Path(__file__).resolve().parents[1] / "reviewer" / "language" / "data"
@@ -39,11 +40,7 @@ _EDIT_BASE = 0x30  # the drop count is stored as one character from "0" on
 
 def edit(form: str, lemma: str) -> str:
     """The lemma as an edit of its form: a drop count character, then the new ending."""
-    common = 0
-    for a, b in zip(form, lemma, strict=False):
-        if a != b:
-            break
-        common += 1
+    common = len(commonprefix((form, lemma)))
     return chr(_EDIT_BASE + len(form) - common) + lemma[common:]
 
 

@@ -49,6 +49,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from os.path import commonprefix
 
 from reviewer.checks.keywords.index import KeywordUses, TextIndex, Unit, Use
 from reviewer.checks.keywords.matching import (
@@ -164,11 +165,7 @@ def _related_word(word: str, parts: frozenset[str], language: str) -> bool:
 
 
 def _shared_beginning(a: str, b: str) -> bool:
-    common = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        common += 1
+    common = len(commonprefix((a, b)))
     return common >= _MIN_PREFIX and common >= _PREFIX_SHARE * min(len(a), len(b))
 
 
