@@ -4,18 +4,18 @@ The verdict policy (README "Verdict and score"): only publication risks block. A
 the severity ``error`` when it is
 
 - personal data that reaches or identifies a private person beyond a name: a personal e-mail
-  address, phone number, postal address, bank or card number, IP address (``pii.*`` except
-  ``pii.person``) — until waived;
+  address, phone number, postal address, bank or card number, IP address (the ``pii.*`` rules
+  declared ``error``) — until waived;
 - an unsupported claim of the error kind (``claims-evidence.unsupported``, ``critique.claim``,
   the critique's findings against ``claims-evidence``);
 - text addressed to an AI reviewer (``prompt-injection.*``);
 - a rule of a guideline file declared ``error`` (the team marks it as a publication risk), or any
   rule a team sets to ``"error"`` in ``[rules]``.
 
-Everything else (a person's name alone, keyword stuffing, readability, structure, filler) is at
-most a ``warning``: a fixable issue for the editor, not a reason to stop publication. A name
-alone is not blocked because B2B copy names people in their business role all the time (the
-quoted manager, the speaker, the author); their contact details are what exposes them.
+Everything else (keyword stuffing, readability, structure, filler) is at most a ``warning``: a
+fixable issue for the editor, not a reason to stop publication. A person's name alone is
+*declared* a warning (``pii.person`` in the pii check's rules), so ``reviewer rules`` and the
+verdict say the same; the policy needs no exception for it.
 """
 
 from __future__ import annotations
@@ -28,8 +28,6 @@ from reviewer.models import CheckResult, Finding, Verdict
 if TYPE_CHECKING:
     from reviewer.config import Config
 
-# Rules that are never a publication risk on their own, although their check may block.
-NOT_BLOCKING_RULES = frozenset({"pii.person"})
 # Checks whose error findings may block: personal data, guideline rules (the files say which are
 # errors: claims, injection, a team's own), and the critique, whose findings against a guideline
 # (``critique.<guideline id>``) it caps at that guideline's severity and whose claims
@@ -41,8 +39,6 @@ def may_block(finding: Finding, config: Config | None = None) -> bool:
     """Whether the verdict policy lets this finding be an error."""
     if config is not None and config.rules.get(finding.rule) == "error":
         return True  # the team marked it as an error
-    if finding.rule in NOT_BLOCKING_RULES:
-        return False
     return finding.check in BLOCKING_CHECKS
 
 

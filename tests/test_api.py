@@ -80,7 +80,7 @@ def test_bad_input_raises_the_public_errors(tmp_path):
 
 def test_rules_are_part_of_the_api():
     rule = reviewer.find_rule("pii.person")
-    assert isinstance(rule, reviewer.Rule) and rule.severity == "error"
+    assert isinstance(rule, reviewer.Rule) and rule.severity == "warning"
     ids = {r.id for r in reviewer.rules_for(reviewer.Config())}
     assert {"pii.person", "structure.word_count", "filler-phrases.opener"} <= ids
 

@@ -25,8 +25,9 @@ def test_rules_lists_every_rule_the_tool_can_emit(tmp_path):
     assert result.returncode == 0, result.stderr
     listed = {rule["id"]: rule for rule in json.loads(result.stdout)}
     assert set(listed) == {rule.id for rule in rules_for(Config())}
-    person = listed["pii.person"]
-    assert person["severity"] == "error" and person["check"] == "pii"
+    person, phone = listed["pii.person"], listed["pii.phone_number"]
+    assert person["severity"] == "warning" and person["check"] == "pii"
+    assert phone["severity"] == "error" and phone["check"] == "pii"
     assert person["example"]["text"] and person["counter_example"]["text"]
 
 

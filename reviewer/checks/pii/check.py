@@ -1,8 +1,8 @@
 """The pii check's entry: presidio with reviewer's offline recognizers, findings per item.
 
-Publishing a customer's name, private phone number or bank details without consent breaks the
-GDPR, so every item is an error that blocks the draft until it is removed or consent is recorded
-and the finding waived (see ``rules``).
+Publishing a customer's private phone number or bank details without consent breaks the GDPR,
+so such an item is an error that blocks the draft until it is removed or consent is recorded and
+the finding waived; a name alone is a warning (see ``rules``).
 """
 
 from __future__ import annotations

@@ -1,13 +1,18 @@
-"""The pii check's rules: one per kind of personal data, all errors until removed or waived.
+"""The pii check's rules: one per kind of personal data.
 
-Publishing a private person's name, phone number or bank details without consent breaks the
-GDPR (Art. 6) and exposes the person to spam, fraud or unwanted contact; that is why every kind
-blocks publication by default.
+Publishing a private person's phone number, mailbox or bank details without consent breaks the
+GDPR (Art. 6) and exposes the person to spam, fraud or unwanted contact; that is why those kinds
+are errors that block publication until removed or waived. A name alone is declared a warning:
+B2B copy names people in their business role all the time (the quoted manager, the speaker),
+and their contact details are what exposes them. A team that wants names to block sets
+``"pii.person" = "error"`` in ``[rules]``; the verdict policy (``reviewer.scoring``) follows
+the declared severity.
 """
 
 from __future__ import annotations
 
 from reviewer.checks.base import Example, Rule
+from reviewer.models import Severity
 
 CHECK = "pii"
 
@@ -28,11 +33,12 @@ def _rule(
     example: Example,
     counter_example: Example,
     languages: tuple[str, ...] = ("de", "en"),
+    severity: Severity = "error",
 ) -> Rule:
     return Rule(
         id=f"pii.{entity.lower()}",
         check=CHECK,
-        severity="error",
+        severity=severity,
         title=title,
         explanation=f"{what} {_WHY}",
         fix=_FIX,
@@ -48,6 +54,7 @@ PERSON = _rule(
     "A private person's name: a customer, an employee, a testimonial's author.",
     Example("Our customer Jana Albrecht says the setup took one afternoon.\n"),
     Example("Our customers say the setup took one afternoon.\n"),
+    severity="warning",
 )
 EMAIL_ADDRESS = _rule(
     "EMAIL_ADDRESS",
