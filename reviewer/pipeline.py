@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -97,34 +97,57 @@ def run_model_checks(
     deadline: float | None = None,
 ) -> PartialReview:
     """The checks that ask a language model; they see the local findings."""
-    for spec in _model_checks_to_run(config, partial, options):
-        if deadline is not None and time.monotonic() >= deadline:
-            _add(doc, config, partial, spec.name, _out_of_time(config))
-            continue
-        ctx = CheckContext(
-            doc, config, options, list(partial.findings), dict(partial.checks), deadline
-        )
+    for spec, ctx in _model_steps(doc, config, partial, options, deadline):
         output = _run_safely(spec.name, lambda spec=spec, ctx=ctx: spec.entry()(ctx))
         _add(doc, config, partial, spec.name, output)
     return partial
 
 
 async def run_model_checks_async(
-    doc: Document, config: Config, partial: PartialReview, options: ReviewOptions
+    doc: Document,
+    config: Config,
+    partial: PartialReview,
+    options: ReviewOptions,
+    *,
+    deadline: float | None = None,
 ) -> PartialReview:
-    """Like ``run_model_checks``, for many drafts on one event loop (batch)."""
-    for spec in _model_checks_to_run(config, partial, options):
-        ctx = CheckContext(doc, config, options, list(partial.findings), dict(partial.checks))
+    """Like ``run_model_checks``, for many drafts on one event loop (batch): a check with an
+    async entry is awaited, so one slow model answer does not hold the other drafts up."""
+    for spec, ctx in _model_steps(doc, config, partial, options, deadline):
         entry = spec.async_entry()
-        try:
-            output = await entry(ctx) if entry is not None else spec.entry()(ctx)
-        except ConfigError:
-            raise
-        except Exception as exc:  # noqa: BLE001 - same contract as _run_safely
-            log.debug("check %s failed", spec.name, exc_info=True)
-            output = _crashed(exc)
+        if entry is None:
+            output = _run_safely(spec.name, lambda spec=spec, ctx=ctx: spec.entry()(ctx))
+        else:
+            try:
+                output = await entry(ctx)
+            except Exception as exc:  # noqa: BLE001 - same contract as _run_safely
+                output = _failed(spec.name, exc)
         _add(doc, config, partial, spec.name, output)
     return partial
+
+
+def _model_steps(
+    doc: Document,
+    config: Config,
+    partial: PartialReview,
+    options: ReviewOptions,
+    deadline: float | None,
+) -> Iterator[tuple[CheckSpec, CheckContext]]:
+    """Each model check to run with its context, for the sync and the async loop alike.
+
+    A check not started by ``deadline`` is recorded as out of time instead of yielded. The
+    context is built only when the caller asks for the next step, after it has added the
+    previous check's output, so each check sees the findings of the ones before it."""
+    for spec in _model_checks_to_run(config, partial, options):
+        if deadline is not None and time.monotonic() >= deadline:
+            _add(doc, config, partial, spec.name, _out_of_time(config))
+            continue
+        yield (
+            spec,
+            CheckContext(
+                doc, config, options, list(partial.findings), dict(partial.checks), deadline
+            ),
+        )
 
 
 def _model_checks_to_run(
@@ -207,11 +230,17 @@ def _run_safely(name: str, call: Callable[[], CheckOutput]) -> CheckOutput:
     """A failing check becomes status 'error' in the report; the other checks still run."""
     try:
         return call()
-    except ConfigError:
-        raise  # a broken configuration or guideline file stops the run (exit 2), as for the CLI
     except Exception as exc:  # noqa: BLE001 - one check's bug must not lose the whole review
-        log.debug("check %s failed", name, exc_info=True)
-        return _crashed(exc)
+        return _failed(name, exc)
+
+
+def _failed(name: str, exc: Exception) -> CheckOutput:
+    """The output of a check that raised. A broken configuration or guideline file
+    (``ConfigError``) is not the check's failure: it stops the run (exit 2), as for the CLI."""
+    if isinstance(exc, ConfigError):
+        raise exc
+    log.debug("check %s failed", name, exc_info=True)
+    return _crashed(exc)
 
 
 def _out_of_time(config: Config) -> CheckOutput:

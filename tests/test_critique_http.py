@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import re
+import time
 
 import pytest
 
@@ -430,3 +431,17 @@ def test_other_structured_output_methods(stub, tmp_path, guideline_dir, method):
         assert sent["response_format"] == {"type": "json_object"}
     else:
         assert sent["tool_choice"]["function"]["name"] == sent["tools"][0]["function"]["name"]
+
+
+def test_pipeline_async_path_keeps_the_review_deadline(stub, tmp_path, guideline_dir):
+    """A batch draft whose time limit is used up does not start the critique: the same rule as
+    a single review, recorded as an error result instead of a model call."""
+    doc = draft(DRAFT_DE)
+    config = make_config(tmp_path, guideline_dir, stub=stub)
+    past = time.monotonic() - 1
+    partial = asyncio.run(
+        run_model_checks_async(doc, config, PartialReview(), ReviewOptions(), deadline=past)
+    )
+    result = build_report(doc, partial).checks["critique"]
+    assert result.status == "error" and "time limit" in result.summary
+    assert stub.calls == 0

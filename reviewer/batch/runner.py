@@ -207,7 +207,12 @@ class _Batch:
         started = time.perf_counter()
         doc, partial = outcome.doc, outcome.partial
         async with critique:
-            await run_model_checks_async(doc, self.config, partial, self.options.review)
+            # The same per-draft time limit as a single review: what the worker spent counts,
+            # the wait for a free critique slot does not.
+            deadline = time.monotonic() + max(0.0, self.config.time_limit - outcome.seconds)
+            await run_model_checks_async(
+                doc, self.config, partial, self.options.review, deadline=deadline
+            )
         report = build_report(doc, partial)
         outputs = self.layout.paths_for(target.path, self.options.formats)
         self.layout.write_file_reports(report, doc.content, outputs)
