@@ -23,6 +23,11 @@ independent of how the keyword is introduced:
   with the sentence before or after it in the same paragraph — it carries the paragraph's thread
   (lexical cohesion between neighbours, as in TextTiling), where an inserted remark shares nothing
   with its neighbours. Asides (see below) do not count.
+- ``opening``: it stands in the first sentence of a paragraph of several directly under a heading
+  — the topic sentence, which the sentences after it elaborate; inserts are tacked on after the
+  point (at a paragraph's end, in a paragraph of their own, in parentheses or a list), not put
+  first. Like ``focus`` it weighs a quarter of the threshold: it tips a thinly used keyword whose
+  sentence also speaks for it, never one the text gives nothing.
 - ``focus``: it is the brief's focus keyphrase, the brief's own statement of the subject (a
   quarter of the threshold's worth: it tips a thinly used keyword whose text also speaks for it,
   never one the text gives nothing).
@@ -77,6 +82,7 @@ WEIGHTS = {
     "phrase": 0.5,
     "focus": 0.25,
     "cohesion": 0.5,
+    "opening": 0.25,
 }
 # Evidence that ties the keyword's own words to the text (``context`` is about the words around it,
 # ``focus`` about the brief): a keyword without any is *unanchored*.
@@ -217,6 +223,8 @@ def judge(
         evidence["context"] = min(WEIGHTS["context"] * context, WEIGHTS["context_cap"])
     if focus:
         evidence["focus"] = WEIGHTS["focus"]
+    if any(_opens_section(index, use) for use in uses.uses):
+        evidence["opening"] = WEIGHTS["opening"]
     score = round(min(float(sum(evidence.values())), 1.0), 2)
     first = uses.uses[0] if uses.uses else None
     return Relevance(
@@ -325,6 +333,21 @@ def _is_aside(index: TextIndex, use: Use) -> bool:
     alone = sum(1 for u in index.units if u.block is unit.block) == 1
     first_paragraph = next((b for b in index.doc.blocks if b.is_prose), None)
     return alone and unit.block is not first_paragraph
+
+
+def _opens_section(index: TextIndex, use: Use) -> bool:
+    """The use stands in the first sentence of a paragraph of several directly under a heading
+    (or the title): the topic sentence, where a writer states what the section is about and the
+    sentences after it elaborate. Inserts are tacked on after the point, not put first; a use in
+    parentheses there is still an insert."""
+    unit = use.unit
+    if unit.kind != "sentence" or unit.block.kind != "paragraph" or _in_parentheses(index.doc, use):
+        return False
+    position = index.unit_of_token[use.match.first]
+    if position <= 0 or index.units[position - 1].kind not in ("title", "heading"):
+        return False
+    following = index.units[position + 1] if position + 1 < len(index.units) else None
+    return following is not None and following.block is unit.block
 
 
 def _coheres(index: TextIndex, topic: Topic, use: Use, own: set[int]) -> bool:
