@@ -165,7 +165,6 @@ _KNOWN_FALSE_ALARMS = {
     "de_k12_checkout.expect": {"zahlungsarten"},
     "en_k09_expense-reports.expect": {"per diem"},
     "en_k10_password-manager.expect": {"phishing"},
-    "de_k13_fuhrpark.expect": {"führerscheinkontrolle"},
     # fresh3: written after the signals were set, run once; one signal dropped after it
     "de_k18_kaeltetechnik.expect": {"türdichtungen"},
     # fresh4: written after that, run once, not tuned on
@@ -239,3 +238,30 @@ def test_a_keyword_opening_a_section_counts_as_placement_evidence():
     # a one-sentence paragraph under a heading states nothing the next sentences elaborate
     alone = entry(run_check(_OPENING.format(paragraph=first.split(". ")[0] + ".")), "geofencing")
     assert "opening" not in alone["fit"]["evidence"]
+
+
+def test_a_comma_before_and_joins_two_main_clauses_into_one_context():
+    """ ", und" / ", and" joins two statements of one sentence: the words of both count as the
+    keyword's context, where a fronted comma clause ("Unlike …,") stays apart."""
+    draft = """---
+language: en
+keywords: ["route planning", "geofencing"]
+---
+# Route planning for service vans
+
+Route planning decides how many jobs a technician does in a day, and good routes keep arrival windows.
+
+## Arrival windows
+
+Customers get an arrival window by text message. {sentence} Planners see delays before the customer calls.
+
+## Delays
+
+Delays are shown on the planning board, and the arrival window is updated for the customer.
+"""
+    joined = "Geofencing starts the timer on site, and the customer gets a new arrival window."
+    fronted = "Unlike geofencing toys for hobby drones, the customer gets a new arrival window."
+    assert entry(run_check(draft.replace("{sentence}", joined)), "geofencing")["fit"]["context"] > 0
+    assert (
+        entry(run_check(draft.replace("{sentence}", fronted)), "geofencing")["fit"]["context"] == 0
+    )

@@ -11,7 +11,8 @@ independent of how the keyword is introduced:
   "Gefährdungsbeurteilung", "Lieferanten" for "Liefertreue", "costs" for "cost allocation") —
   lexical cohesion, the classic sign that a text is about something.
 - ``context``: the words around it belong to the text's topic. For each use, the content words of
-  its clause (or of its parentheses; of the whole sentence when the clause is too short to say)
+  its clause (or of its parentheses; two main clauses joined by ", and" count as one; of the
+  whole sentence when the clause is too short to say)
   are compared with the text's *topic terms*, the lemmas that other headings or sentences use
   too (``reviewer.checks.keywords.topic``). A sentence about the subject shares many; an aside
   ("Viele Betriebe beschäftigen sich auch mit Kryptowährung als Geldanlage") shares few. A use in
@@ -97,6 +98,9 @@ _PHRASE_REACH = 2  # words on each side of a keyword that can form a phrase with
 _PHRASE_REPEATS = 2  # how often the phrase partner must occur elsewhere to count as a topic word
 _PHRASE_GAP = re.compile(r"[ \t\u00a0\u202f\-\u00ad\u2010\u2011\u2012]+")
 _ASIDE_FACTOR = 0.5  # the context of a use in the form of an aside counts half
+# ", and" / ", und" joins two main clauses into one statement: the comma does not set an insert
+# apart there.
+_COORDINATORS = frozenset({"and", "und"})
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]–—]|\s-\s")
 _SUGGESTION_REPEATS = 2
 _SUGGESTION_POOL = 50
@@ -289,7 +293,11 @@ def _clauses(index: TextIndex, unit: Unit, token_range: range) -> list[tuple[lis
     depth = 0
     for i in token_range:
         gap = content[cursor : tokens[i].start]
-        if current and _CLAUSE_BREAK.search(gap):
+        if (
+            current
+            and _CLAUSE_BREAK.search(gap)
+            and not (gap.strip() == "," and tokens[i].text.casefold() in _COORDINATORS)
+        ):
             clauses.append((current, depth > 0))
             current = []
         depth = max(depth + gap.count("(") - gap.count(")"), 0)
