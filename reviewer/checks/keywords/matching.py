@@ -342,7 +342,8 @@ def compound_parts(word: str, language: str) -> frozenset[str]:
 
     The head is the longest ending of at least five letters that the lemma dictionary knows;
     linking elements (-s-, -es-, -n-, -en-) are dropped from the modifier, which must be a known
-    word too unless the head is long enough to be unambiguous ("Cyber|versicherung"). Short
+    word or itself a compound of known words ("Erstlösungs|quote") unless the head is long enough
+    to be unambiguous ("Cyber|versicherung"). Short
     endings are never heads, so "Marketing" does not become "Marke" + "ting"."""
     whole = lemma(word, language)
     parts = {whole}
@@ -378,11 +379,12 @@ def _split_once(word: str) -> tuple[str, str] | None:
         candidates = [modifier] + [
             modifier[: -len(link)] for link in _LINKS if modifier.endswith(link)
         ]
-        for candidate in candidates:
-            if len(candidate) >= _MIN_COMPOUND_CHARS and lemmas.is_known(
-                candidate.capitalize(), "de"
-            ):
-                return candidate, lemma(head.capitalize(), "de")
+        candidates = [c for c in candidates if len(c) >= _MIN_COMPOUND_CHARS]
+        # A known word first; else a compound of known words ("Erstlösungs|quote").
+        known = [c for c in candidates if lemmas.is_known(c.capitalize(), "de")]
+        known = known or [c for c in reversed(candidates) if _split_once(c)]
+        if known:
+            return known[0], lemma(head.capitalize(), "de")
         if len(head) >= _UNAMBIGUOUS_HEAD_CHARS and len(modifier) >= _MIN_COMPOUND_CHARS:
             return modifier, lemma(head.capitalize(), "de")
         return None  # the longest known head decides; a shorter one would be a guess

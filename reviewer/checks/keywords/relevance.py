@@ -11,7 +11,8 @@ independent of how the keyword is introduced:
   "Gefährdungsbeurteilung", "Lieferanten" for "Liefertreue", "costs" for "cost allocation") —
   lexical cohesion, the classic sign that a text is about something.
 - ``context``: the words around it belong to the text's topic. For each use, the content words of
-  its clause (or of its parentheses; of the whole sentence when the clause is too short to say)
+  its clause (or of its parentheses; two main clauses joined by ", and" count as one; of the
+  whole sentence when the clause is too short to say)
   are compared with the text's *topic terms*, the lemmas that other headings or sentences use
   too (``reviewer.checks.keywords.topic``). A sentence about the subject shares many; an aside
   ("Viele Betriebe beschäftigen sich auch mit Kryptowährung als Geldanlage") shares few. A use in
@@ -23,6 +24,11 @@ independent of how the keyword is introduced:
   with the sentence before or after it in the same paragraph — it carries the paragraph's thread
   (lexical cohesion between neighbours, as in TextTiling), where an inserted remark shares nothing
   with its neighbours. Asides (see below) do not count.
+- ``opening``: it stands in the first sentence of a paragraph of several directly under a heading
+  — the topic sentence, which the sentences after it elaborate; inserts are tacked on after the
+  point (at a paragraph's end, in a paragraph of their own, in parentheses or a list), not put
+  first. Like ``focus`` it weighs a quarter of the threshold: it tips a thinly used keyword whose
+  sentence also speaks for it, never one the text gives nothing.
 - ``focus``: it is the brief's focus keyphrase, the brief's own statement of the subject (a
   quarter of the threshold's worth: it tips a thinly used keyword whose text also speaks for it,
   never one the text gives nothing).
@@ -77,6 +83,7 @@ WEIGHTS = {
     "phrase": 0.5,
     "focus": 0.25,
     "cohesion": 0.5,
+    "opening": 0.25,
 }
 # Evidence that ties the keyword's own words to the text (``context`` is about the words around it,
 # ``focus`` about the brief): a keyword without any is *unanchored*.
@@ -91,6 +98,9 @@ _PHRASE_REACH = 2  # words on each side of a keyword that can form a phrase with
 _PHRASE_REPEATS = 2  # how often the phrase partner must occur elsewhere to count as a topic word
 _PHRASE_GAP = re.compile(r"[ \t\u00a0\u202f\-\u00ad\u2010\u2011\u2012]+")
 _ASIDE_FACTOR = 0.5  # the context of a use in the form of an aside counts half
+# ", and" / ", und" joins two main clauses into one statement: the comma does not set an insert
+# apart there.
+_COORDINATORS = frozenset({"and", "und"})
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]–—]|\s-\s")
 _SUGGESTION_REPEATS = 2
 _SUGGESTION_POOL = 50
@@ -217,6 +227,8 @@ def judge(
         evidence["context"] = min(WEIGHTS["context"] * context, WEIGHTS["context_cap"])
     if focus:
         evidence["focus"] = WEIGHTS["focus"]
+    if any(_opens_section(index, use) for use in uses.uses):
+        evidence["opening"] = WEIGHTS["opening"]
     score = round(min(float(sum(evidence.values())), 1.0), 2)
     first = uses.uses[0] if uses.uses else None
     return Relevance(
@@ -281,7 +293,11 @@ def _clauses(index: TextIndex, unit: Unit, token_range: range) -> list[tuple[lis
     depth = 0
     for i in token_range:
         gap = content[cursor : tokens[i].start]
-        if current and _CLAUSE_BREAK.search(gap):
+        if (
+            current
+            and _CLAUSE_BREAK.search(gap)
+            and not (gap.strip() == "," and tokens[i].text.casefold() in _COORDINATORS)
+        ):
             clauses.append((current, depth > 0))
             current = []
         depth = max(depth + gap.count("(") - gap.count(")"), 0)
@@ -325,6 +341,21 @@ def _is_aside(index: TextIndex, use: Use) -> bool:
     alone = sum(1 for u in index.units if u.block is unit.block) == 1
     first_paragraph = next((b for b in index.doc.blocks if b.is_prose), None)
     return alone and unit.block is not first_paragraph
+
+
+def _opens_section(index: TextIndex, use: Use) -> bool:
+    """The use stands in the first sentence of a paragraph of several directly under a heading
+    (or the title): the topic sentence, where a writer states what the section is about and the
+    sentences after it elaborate. Inserts are tacked on after the point, not put first; a use in
+    parentheses there is still an insert."""
+    unit = use.unit
+    if unit.kind != "sentence" or unit.block.kind != "paragraph" or _in_parentheses(index.doc, use):
+        return False
+    position = index.unit_of_token[use.match.first]
+    if position <= 0 or index.units[position - 1].kind not in ("title", "heading"):
+        return False
+    following = index.units[position + 1] if position + 1 < len(index.units) else None
+    return following is not None and following.block is unit.block
 
 
 def _coheres(index: TextIndex, topic: Topic, use: Use, own: set[int]) -> bool:
