@@ -24,14 +24,10 @@ def test_dev_set_missing_and_stuffed_exactly(name, path, expect):
     assert sorted(by_rule(output, "keywords.stuffed")) == sorted(expect["keywords_stuffed"])
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="not met: precision 0.77 pooled once the unseen batches fresh3/fresh4 count "
-    "(rare on-topic keywords that only world knowledge ties to the text; bench/keywords_eval.py)",
-)
 def test_irrelevant_precision_and_recall_on_the_dev_set_and_the_relevance_cases():
-    """Pooled over the dev set (3 off-topic keywords) and our relevance cases (34); the bench
-    prints each set apart (bench/keywords_eval.py)."""
+    """Pooled over the dev set (3 off-topic keywords) and our relevance cases (40, in 48 drafts);
+    the bench prints each set and batch apart (bench/keywords_eval.py). Met with little margin
+    (precision 37 of 46): one more false alarm on a new case would break it."""
     import json
 
     ours = Path(__file__).parent / "data" / "keywords"

@@ -84,10 +84,11 @@ WEIGHTS = {
     "focus": 0.25,
     "cohesion": 0.5,
     "opening": 0.25,
+    "definition": 0.5,
 }
 # Evidence that ties the keyword's own words to the text (``context`` is about the words around it,
 # ``focus`` about the brief): a keyword without any is *unanchored*.
-_ANCHORS = ("title", "section", "related_words", "phrase", "cohesion")
+_ANCHORS = ("title", "section", "related_words", "phrase", "cohesion", "definition")
 _MIN_COHESION_CHARS = 4  # shorter shared words ("one", "app") are too generic to tie sentences
 _UNANCHORED_FACTOR = 0.0  # context of an unanchored single use that is an aside
 _MIN_PART_CHARS = 4
@@ -213,6 +214,10 @@ def judge(
         evidence["phrase"] = WEIGHTS["phrase"]
     if any(_coheres(index, topic, use, own) for use in uses.uses):
         evidence["cohesion"] = WEIGHTS["cohesion"]
+    if sum(evidence.values()) < threshold and _defined_by_subject(
+        index, topic, uses, brief_tokens, parts
+    ):
+        evidence["definition"] = WEIGHTS["definition"]
     by_unit = {use.unit: use for use in uses.uses}
     unanchored = len(by_unit) == 1 and not any(k in evidence for k in _ANCHORS)
     shares = []
@@ -241,6 +246,35 @@ def judge(
         places=[_place(index, use) for use in by_unit.values()],
         quote="" if first is None else _quote(doc, first.unit),
     )
+
+
+def _defined_by_subject(
+    index: TextIndex,
+    topic: Topic,
+    uses: KeywordUses,
+    brief_tokens: list[Token],
+    parts: frozenset[str],
+) -> bool:
+    """The keyword's dictionary definition names a word of the text's title or subheadings (or
+    the brief's title and audience): "per diem" (a daily allowance for living expenses) under the
+    title "Expense reports …". Consulted only when the text's own words fall short (it costs a
+    lookup), and only for English (``reviewer.checks.keywords.definitions``)."""
+    from reviewer.checks.keywords.definitions import definition_words
+
+    language = index.doc.language
+    meaning = definition_words(uses.keyword, language)
+    if not meaning:
+        return False
+    own = uses.own_tokens
+    subject = {
+        topic.lemmas[i]
+        for position, unit in enumerate(index.units)
+        if unit.kind in ("title", "heading")
+        for i in index.unit_ranges[position]
+        if i not in own and topic.lemmas[i]
+    }
+    subject |= {lemma(t.text, language) for t in brief_tokens}
+    return bool((meaning & subject) - parts)
 
 
 def _in_title(index: TextIndex, uses: KeywordUses, brief_title: str) -> bool:

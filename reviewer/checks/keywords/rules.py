@@ -181,10 +181,11 @@ IRRELEVANT = Rule(
         "A keyword squeezed into a text about something else so that the brief looks fulfilled: "
         "it attracts readers the text does not serve and reads as a foreign body. Judged from "
         "the text alone: the keyword is not in the title, heads no section about it, no other "
-        "word relates to it, its sentence shares nothing with its neighbours, and the words "
-        "around it are not the terms the text keeps returning to — or are, but it stands in an "
-        "aside (a one-sentence paragraph, a lone list item, parentheses), or in a heading over "
-        "something else."
+        "word relates to it, its sentence shares nothing with its neighbours and opens no "
+        "section, in English its dictionary definition names nothing of the title or "
+        "subheadings, and the words around it are not the terms the text keeps returning to — "
+        "or are, but it stands in an aside (a one-sentence paragraph, a lone list item, "
+        "parentheses), or in a heading over something else."
     ),
     fix="Replace the keyword with one the text is about (the finding suggests some), or drop it from the brief.",
     example=Example(
