@@ -15,7 +15,7 @@ small character class. A lookahead or lookbehind looks at characters inside the 
 literals count too. When a set is missing, the pattern matches nowhere, so the answer is the one
 ``re`` would give: the same results, byte for byte (``tests/test_parsing_sentence_speed.py``
 compares both on many texts). Anything the analysis does not understand yields no requirement,
-i.e. the pattern always runs.
+i.e. the pattern always runs. A pattern that does run is compiled with ``quick_start``.
 """
 
 from __future__ import annotations
@@ -25,82 +25,11 @@ import sys
 from types import ModuleType
 from typing import Any
 
-try:  # CPython 3.11+: the parser is private; older versions named it sre_parse
-    from re import _constants as _c
-    from re import _parser
-except ImportError:  # pragma: no cover - Python < 3.11
-    import sre_constants as _c  # type: ignore[no-redef]
-    import sre_parse as _parser  # type: ignore[no-redef]
+from reviewer.parsing.regex_analysis import Needs, quick_start, required_chars
 
-Needs = tuple[frozenset[str], ...]
-
-# A character class with more members than this is not worth testing for (e.g. \w-like ranges).
-_MAX_CLASS = 32
 # Our cache of compiled patterns and their needs; cleared when full, as ``re`` does with its own.
 _MAX_CACHE = 2048
 _cache: dict[tuple[type, str, int], tuple[re.Pattern[str], Needs]] = {}
-
-
-def required_chars(pattern: str, flags: int = 0) -> Needs:
-    """Sets of characters such that every match of ``pattern`` in a text implies the text holds
-    at least one character of each set. Empty when nothing is certain (or the pattern is
-    case-insensitive: its literals could match in another case)."""
-    try:
-        parsed = _parser.parse(pattern, flags)
-    except Exception:  # noqa: BLE001 - a pattern re cannot parse just runs (and raises) as before
-        return ()
-    if parsed.state.flags & re.IGNORECASE:
-        return ()
-    return tuple(dict.fromkeys(_sequence(parsed)))
-
-
-def _sequence(items: Any) -> list[frozenset[str]]:
-    needs: list[frozenset[str]] = []
-    for op, av in items:
-        needs.extend(_item(op, av))
-    return needs
-
-
-def _item(op: Any, av: Any) -> list[frozenset[str]]:
-    if op is _c.LITERAL:
-        return [frozenset(chr(av))]
-    if op is _c.IN:
-        members = _class_members(av)
-        return [members] if members else []
-    if op is _c.SUBPATTERN:
-        _group, add_flags, _del_flags, inner = av
-        return [] if add_flags & re.IGNORECASE else _sequence(inner)
-    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
-        low, _high, inner = av
-        return _sequence(inner) if low >= 1 else []
-    if op is _c.ASSERT:  # a lookahead or lookbehind: what it sees lies inside the text
-        _direction, inner = av
-        return _sequence(inner)
-    if op is getattr(_c, "ATOMIC_GROUP", None):
-        return _sequence(av)
-    if op is _c.BRANCH:
-        _, choices = av
-        union: set[str] = set()
-        for choice in choices:
-            needs = _sequence(choice)
-            if not needs:
-                return []  # this choice needs nothing certain, so neither does the branch
-            union |= min(needs, key=len)
-        return [frozenset(union)]
-    return []  # AT, ANY, NOT_LITERAL, CATEGORY, ASSERT_NOT, GROUPREF…: nothing certain
-
-
-def _class_members(items: Any) -> frozenset[str] | None:
-    """The characters of a positive class of literals and small ranges, else None."""
-    members: set[str] = set()
-    for op, av in items:
-        if op is _c.LITERAL:
-            members.add(chr(av))
-        elif op is _c.RANGE and av[1] - av[0] < _MAX_CLASS:
-            members.update(chr(code) for code in range(av[0], av[1] + 1))
-        else:
-            return None  # NEGATE, CATEGORY (\s, \d), a large range
-    return frozenset(members) if len(members) <= _MAX_CLASS else None
 
 
 def _compiled(pattern: Any, flags: int) -> tuple[re.Pattern[str], Needs]:
@@ -110,7 +39,7 @@ def _compiled(pattern: Any, flags: int) -> tuple[re.Pattern[str], Needs]:
         if isinstance(pattern, re.Pattern):
             compiled, needs = pattern, ()
         else:
-            compiled = re.compile(pattern, flags)
+            compiled = quick_start(re.compile(pattern, flags))
             needs = required_chars(pattern, flags) if isinstance(pattern, str) else ()
         if len(_cache) >= _MAX_CACHE:
             _cache.clear()
