@@ -29,9 +29,15 @@ class Span:
 def _segmenter(language: str):
     import pysbd
 
-    return pysbd.Segmenter(
+    from reviewer.parsing.sentence_abbreviations import faster_language
+    from reviewer.parsing.sentence_regex import install
+
+    install("pysbd")  # same sentences, fewer regex runs (see both modules)
+    segmenter = pysbd.Segmenter(
         language=language if language in ("de", "en") else "en", clean=False, char_span=True
     )
+    segmenter.language_module = faster_language(segmenter.language_module)
+    return segmenter
 
 
 def split_sentences(text: str, start: int, end: int, language: str) -> list[Span]:

@@ -34,6 +34,7 @@ from reviewer.checks.guidelines.engines.claims_context import (
     study_before_offset,
 )
 from reviewer.parsing.language import LANGUAGES
+from reviewer.parsing.regex_analysis import quick_start
 
 if TYPE_CHECKING:
     from reviewer.checks.guidelines.pack import ClaimsRule
@@ -104,7 +105,9 @@ class Lexicon:
 
 
 def _c(*parts: str, flags: int = _I) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in parts), flags)
+    """One pattern for the alternatives; ``quick_start`` lets it skip, at one character test,
+    the positions no alternative can start at (most of a sentence; same matches)."""
+    return quick_start(re.compile("|".join(f"(?:{p})" for p in parts), flags))
 
 
 # Shared by both languages: an explicit citation is a citation in any language.
@@ -211,9 +214,11 @@ def _german(num: str, rng: str, time: str) -> Lexicon:
             )
         ],
     }
-    weak = re.compile(
-        r"\b(?:[Dd]er|[Dd]ie|[Dd]as|[Dd]en|[Dd]em|[Dd]es|am|[Uu]nser[enmrs]?|[Ii]hr[enmrs]?)\s+(?:[a-zäöüß-]+\s+)?"
-        r"(?P<word>best(?:e|en|er|es|em)|[a-zäöüß][a-zäöüß-]{2,}(?:ste|sten|ster|stes|stem|ßte|ßten|ßter|ßtes|ßtem))\b"
+    weak = quick_start(
+        re.compile(
+            r"\b(?:[Dd]er|[Dd]ie|[Dd]as|[Dd]en|[Dd]em|[Dd]es|am|[Uu]nser[enmrs]?|[Ii]hr[enmrs]?)\s+(?:[a-zäöüß-]+\s+)?"
+            r"(?P<word>best(?:e|en|er|es|em)|[a-zäöüß][a-zäöüß-]{2,}(?:ste|sten|ster|stes|stem|ßte|ßten|ßter|ßtes|ßtem))\b"
+        )
     )
     stop = frozenset(
         [
@@ -370,8 +375,10 @@ def _english(num: str, rng: str, time: str) -> Lexicon:
             )
         ],
     }
-    weak = re.compile(
-        r"\b(?:[Tt]he|[Oo]ur|[Ii]ts|[Tt]heir|[A-Z][\w-]*['’]s)\s+(?:[\w-]+\s+)?(?P<word>most\s+(?!of\b)[\w-]+|best|[a-z]{3,}est)\b"
+    weak = quick_start(
+        re.compile(
+            r"\b(?:[Tt]he|[Oo]ur|[Ii]ts|[Tt]heir|[A-Z][\w-]*['’]s)\s+(?:[\w-]+\s+)?(?P<word>most\s+(?!of\b)[\w-]+|best|[a-z]{3,}est)\b"
+        )
     )
     stop = frozenset(
         [

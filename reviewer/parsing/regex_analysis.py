@@ -1,0 +1,230 @@
+"""What a regular expression's parse tree guarantees about its matches, to skip idle work.
+
+Two facts, both read from ``re``'s own parser and both only ever *necessary* conditions, so using
+them never changes a match (issue 18: speed with results byte-identical):
+
+- ``required_chars``: characters a text must hold for the pattern to match anywhere in it (the
+  pySBD prefilter in ``sentence_regex`` skips a rule whose characters are missing).
+- ``quick_start``: the pattern with a lookahead on the characters a match can start with, and a
+  ``(?<!\\w)`` when every match starts a word. ``re`` tries a big alternation at every position of
+  the text; with the lookahead most positions fail after one character test. The claims lexicon
+  of the guidelines check and pySBD's rules run compiled this way.
+
+Anything the analysis does not understand (back-references, scoped flags, negated classes, a
+pattern that can match the empty string) yields no condition: the pattern runs as written.
+"""
+
+from __future__ import annotations
+
+import re
+from re import _constants as _c  # CPython's parser: private, but stable since 3.11
+from re import _parser
+from typing import Any
+
+Needs = tuple[frozenset[str], ...]
+
+# A character class with more members than this is not worth testing for (e.g. \w-like ranges).
+_MAX_CLASS = 32
+_GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
+_REPEATS = (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT)
+_ZERO_WIDTH = (_c.AT, _c.ASSERT, _c.ASSERT_NOT)
+_CATEGORIES = {
+    _c.CATEGORY_DIGIT: r"\d",
+    _c.CATEGORY_NOT_DIGIT: r"\D",
+    _c.CATEGORY_SPACE: r"\s",
+    _c.CATEGORY_NOT_SPACE: r"\S",
+    _c.CATEGORY_WORD: r"\w",
+    _c.CATEGORY_NOT_WORD: r"\W",
+}
+
+
+def _parse(pattern: str, flags: int) -> Any:
+    try:
+        return _parser.parse(pattern, flags)
+    except Exception:  # noqa: BLE001 - a pattern re cannot parse runs (and raises) as before
+        return None
+
+
+# --- required characters -------------------------------------------------------------------
+
+
+def required_chars(pattern: str, flags: int = 0) -> Needs:
+    """Sets of characters such that every match of ``pattern`` in a text implies the text holds
+    at least one character of each set. Empty when nothing is certain (or the pattern is
+    case-insensitive: its literals could match in another case)."""
+    parsed = _parse(pattern, flags)
+    if parsed is None or parsed.state.flags & re.IGNORECASE:
+        return ()
+    return tuple(dict.fromkeys(_sequence(parsed)))
+
+
+def _sequence(items: Any) -> list[frozenset[str]]:
+    needs: list[frozenset[str]] = []
+    for op, av in items:
+        needs.extend(_item(op, av))
+    return needs
+
+
+def _item(op: Any, av: Any) -> list[frozenset[str]]:
+    if op is _c.LITERAL:
+        return [frozenset(chr(av))]
+    if op is _c.IN:
+        members = _class_members(av)
+        return [members] if members else []
+    if op is _c.SUBPATTERN:
+        _group, add_flags, _del_flags, inner = av
+        return [] if add_flags & re.IGNORECASE else _sequence(inner)
+    if op in _REPEATS:
+        low, _high, inner = av
+        return _sequence(inner) if low >= 1 else []
+    if op is _c.ASSERT:  # a lookahead or lookbehind: what it sees lies inside the text
+        _direction, inner = av
+        return _sequence(inner)
+    if op is _c.ATOMIC_GROUP:
+        return _sequence(av)
+    if op is _c.BRANCH:
+        _, choices = av
+        union: set[str] = set()
+        for choice in choices:
+            needs = _sequence(choice)
+            if not needs:
+                return []  # this choice needs nothing certain, so neither does the branch
+            union |= min(needs, key=len)
+        return [frozenset(union)]
+    return []  # AT, ANY, NOT_LITERAL, CATEGORY, ASSERT_NOT, GROUPREF…: nothing certain
+
+
+def _class_members(items: Any) -> frozenset[str] | None:
+    """The characters of a positive class of literals and small ranges, else None."""
+    members: set[str] = set()
+    for op, av in items:
+        if op is _c.LITERAL:
+            members.add(chr(av))
+        elif op is _c.RANGE and av[1] - av[0] < _MAX_CLASS:
+            members.update(chr(code) for code in range(av[0], av[1] + 1))
+        else:
+            return None  # NEGATE, CATEGORY (\s, \d), a large range
+    return frozenset(members) if len(members) <= _MAX_CLASS else None
+
+
+# --- first characters ------------------------------------------------------------------------
+
+# What is known about the first character a part consumes: the class items it can be, whether
+# the part can match nothing (then what follows may supply the first character), and whether
+# the character certainly follows a non-word character (or the text's start).
+_First = tuple[list[tuple[Any, Any]], bool, bool]
+
+
+def quick_start(compiled: re.Pattern[str]) -> re.Pattern[str]:
+    """``compiled`` with a lookahead on the characters its matches can start with (and a
+    ``(?<!\\w)`` when they always start a word); ``compiled`` itself when nothing is known.
+
+    Same matches, same groups: a match of the original starts with one of those characters by
+    construction, and the added assertions capture nothing."""
+    source = compiled.pattern
+    if (
+        not isinstance(source, str)
+        or _GLOBAL_FLAGS.match(source)  # inline flags must stay first
+        or compiled.flags & (re.VERBOSE | re.ASCII | re.LOCALE)  # comments; other \w, \b
+    ):
+        return compiled
+    parsed = _parse(source, compiled.flags)
+    first = _first_of_sequence(parsed, None) if parsed is not None else None
+    if first is None or first[1]:
+        return compiled  # unknown, or a match can be empty (a lookahead would lose it)
+    items, _empty, word_start = first
+    chars = _class_source(items)
+    if chars is None:
+        return compiled
+    head = r"(?<!\w)" if word_start else ""
+    try:
+        return re.compile(f"{head}(?={chars})(?:{source})", compiled.flags)
+    except re.error:  # pragma: no cover - the pattern compiled on its own, so this cannot fail
+        return compiled
+
+
+def _first_of_sequence(items: Any, guard: str | None) -> _First | None:
+    """``guard``: "word" after ``\\b`` (the previous character is not a word character if this
+    one is one), "any" after ``(?<![\\w…])`` (the previous one is not a word character)."""
+    found: list[tuple[Any, Any]] = []
+    word_start = True
+    for op, av in items:
+        if op in _ZERO_WIDTH:
+            seen = _guard_of(op, av)
+            if seen is not None and guard != "any":
+                guard = seen
+            continue
+        part = _first_of_item(op, av, guard)
+        if part is None:
+            return None
+        found += part[0]
+        word_start = word_start and part[2]
+        if not part[1]:
+            return found, False, word_start
+    return found, True, False
+
+
+def _first_of_item(op: Any, av: Any, guard: str | None) -> _First | None:
+    if op is _c.LITERAL or op is _c.IN:
+        items = [(op, av)] if op is _c.LITERAL else list(av)
+        if not all(kind in (_c.LITERAL, _c.RANGE, _c.CATEGORY) for kind, _ in items):
+            return None  # a negated class
+        word = guard == "any" or (guard == "word" and all(_is_word(*i) for i in items))
+        return items, False, word
+    if op is _c.SUBPATTERN:
+        _group, add_flags, del_flags, inner = av
+        return None if add_flags or del_flags else _first_of_sequence(inner, guard)
+    if op is _c.ATOMIC_GROUP:
+        return _first_of_sequence(av, guard)
+    if op in _REPEATS:
+        low, _high, inner = av
+        part = _first_of_sequence(inner, guard)
+        return None if part is None else (part[0], part[1] or low == 0, part[2])
+    if op is _c.BRANCH:
+        found: list[tuple[Any, Any]] = []
+        empty, word_start = False, True
+        for choice in av[1]:
+            part = _first_of_sequence(choice, guard)
+            if part is None:
+                return None
+            found += part[0]
+            empty, word_start = empty or part[1], word_start and part[2]
+        return found, empty, word_start
+    return None  # ANY, NOT_LITERAL, GROUPREF, GROUPREF_EXISTS…
+
+
+def _guard_of(op: Any, av: Any) -> str | None:
+    if op is _c.AT and av is _c.AT_BOUNDARY:
+        return "word"
+    if op is _c.ASSERT_NOT and av[0] == -1:  # (?<![…\w…]): no word character before
+        inner = list(av[1])
+        if len(inner) == 1 and inner[0][0] is _c.IN:
+            members = inner[0][1]
+            if (_c.CATEGORY, _c.CATEGORY_WORD) in members and all(
+                kind is not _c.NEGATE for kind, _ in members
+            ):
+                return "any"
+    return None
+
+
+def _is_word(op: Any, av: Any) -> bool:
+    """Whether every character of a class item is a word character (as ``re`` defines it)."""
+    if op is _c.LITERAL:
+        return chr(av).isalnum() or av == ord("_")
+    if op is _c.RANGE:
+        return all(chr(c).isalnum() or c == ord("_") for c in range(av[0], av[1] + 1))
+    return av in (_c.CATEGORY_DIGIT, _c.CATEGORY_WORD)
+
+
+def _class_source(items: list[tuple[Any, Any]]) -> str | None:
+    parts = []
+    for op, av in dict.fromkeys(items):
+        if op is _c.LITERAL:
+            parts.append(f"\\U{av:08x}")
+        elif op is _c.RANGE:
+            parts.append(f"\\U{av[0]:08x}-\\U{av[1]:08x}")
+        elif av in _CATEGORIES:
+            parts.append(_CATEGORIES[av])
+        else:
+            return None
+    return "[" + "".join(parts) + "]"

@@ -1,0 +1,107 @@
+"""pySBD's regular expressions, skipped when the text lacks a character every match needs.
+
+pySBD (our sentence splitter) runs about 110 substitution rules and a search per abbreviation
+over every paragraph, each by pattern string through ``re``. Most rules cannot match a given
+paragraph: they need a placeholder pySBD inserts only in special cases (``∯``, ``♨``, ``&ᓴ&``),
+a quote, a parenthesis or a second full stop. The regex engine still tries every position of
+the paragraph to find that out; this was most of parsing's cost (issue 18).
+
+``install`` hands pySBD's modules a stand-in for ``re`` whose ``sub``, ``search``, ``match`` and
+``findall`` first ask whether the text holds, for each set of characters the pattern requires,
+at least one of them, and answer "no match" without running the pattern when it does not. The
+required sets come from the pattern's parse tree (``required_chars``): a literal outside any
+optional part, negative lookaround or case-insensitive scope; one of a branch's choices; one of a
+small character class. A lookahead or lookbehind looks at characters inside the text, so its
+literals count too. When a set is missing, the pattern matches nowhere, so the answer is the one
+``re`` would give: the same results, byte for byte (``tests/test_parsing_sentence_speed.py``
+compares both on many texts). Anything the analysis does not understand yields no requirement,
+i.e. the pattern always runs. A pattern that does run is compiled with ``quick_start``.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from types import ModuleType
+from typing import Any
+
+from reviewer.parsing.regex_analysis import Needs, quick_start, required_chars
+
+# Our cache of compiled patterns and their needs; cleared when full, as ``re`` does with its own.
+_MAX_CACHE = 2048
+_cache: dict[tuple[type, str, int], tuple[re.Pattern[str], Needs]] = {}
+
+
+def _compiled(pattern: Any, flags: int) -> tuple[re.Pattern[str], Needs]:
+    key = (type(pattern), pattern, flags)
+    entry = _cache.get(key)
+    if entry is None:
+        if isinstance(pattern, re.Pattern):
+            compiled, needs = pattern, ()
+        else:
+            compiled = quick_start(re.compile(pattern, flags))
+            needs = required_chars(pattern, flags) if isinstance(pattern, str) else ()
+        if len(_cache) >= _MAX_CACHE:
+            _cache.clear()
+        entry = _cache[key] = (compiled, needs)
+    return entry
+
+
+def _unless_absent(pattern: Any, flags: int, string: Any) -> re.Pattern[str] | None:
+    """The compiled pattern, or None when ``string`` lacks a character it needs."""
+    compiled, needs = _compiled(pattern, flags)
+    return None if needs and _absent(needs, string) else compiled
+
+
+def _absent(needs: Needs, string: Any) -> bool:
+    """True when some required set has no character in ``string`` (so nothing can match)."""
+    if not isinstance(string, str):
+        return False
+    for chars in needs:
+        for char in chars:
+            if char in string:
+                break
+        else:
+            return True
+    return False
+
+
+class PrefilteredRe(ModuleType):
+    """``re`` as pySBD's modules see it: the same functions, with the prefilter in front of the
+    four pySBD calls most (everything else is ``re``'s own)."""
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(re, name)
+
+    @staticmethod
+    def sub(pattern: Any, repl: Any, string: Any, count: int = 0, flags: int = 0) -> Any:
+        compiled = _unless_absent(pattern, flags, string)
+        if compiled is None:
+            return str.__str__(string)  # re.sub returns a plain str, also for a str subclass
+        return compiled.sub(repl, string, count)
+
+    @staticmethod
+    def search(pattern: Any, string: Any, flags: int = 0) -> Any:
+        compiled = _unless_absent(pattern, flags, string)
+        return None if compiled is None else compiled.search(string)
+
+    @staticmethod
+    def match(pattern: Any, string: Any, flags: int = 0) -> Any:
+        compiled = _unless_absent(pattern, flags, string)
+        return None if compiled is None else compiled.match(string)
+
+    @staticmethod
+    def findall(pattern: Any, string: Any, flags: int = 0) -> Any:
+        compiled = _unless_absent(pattern, flags, string)
+        return [] if compiled is None else compiled.findall(string)
+
+
+PREFILTERED_RE = PrefilteredRe("re")
+
+
+def install(package: str = "pysbd") -> None:
+    """Give every loaded module of ``package`` the prefiltered ``re`` (idempotent)."""
+    prefix = package + "."
+    for name, module in list(sys.modules.items()):
+        if (name == package or name.startswith(prefix)) and getattr(module, "re", None) is re:
+            module.re = PREFILTERED_RE
