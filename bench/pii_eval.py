@@ -38,6 +38,20 @@ def _print_score(title: str, score, verbose: bool = False) -> None:
         print(f"    · {line}")
 
 
+def germeval_persons(sentences, find_pii, settings, Score, score_document):
+    """The whole check's PERSON finds on GermEval sentences (each one a document), scored."""
+    import corpora
+
+    score = Score()
+    for n, (tokens, labels) in enumerate(sentences):
+        text, spans = corpora.detokenize(tokens)
+        people = [{"type": "PERSON", "text": text[spans[a][0] : spans[b - 1][1]]}
+                  for a, b in corpora.entity_spans(labels)]  # fmt: skip
+        found = [d for d in find_pii(text, "de", settings) if d.entity == "PERSON"]
+        score_document(score, f"germeval#{n}", text, 0, {"pii": people}, found)
+    return score
+
+
 def _germeval(find_pii, settings, Score, score_document) -> tuple[float, float] | None:
     import corpora
 
@@ -45,13 +59,8 @@ def _germeval(find_pii, settings, Score, score_document) -> tuple[float, float] 
     if not (root / "germeval2014").is_dir():
         print(f"GermEval held-out: skipped ({root}/germeval2014 not found)")
         return None
-    score = Score()
-    for n, (tokens, labels) in enumerate(corpora.held_out_germeval(root)):
-        text, spans = corpora.detokenize(tokens)
-        people = [{"type": "PERSON", "text": text[spans[a][0] : spans[b - 1][1]]}
-                  for a, b in corpora.entity_spans(labels)]  # fmt: skip
-        found = [d for d in find_pii(text, "de", settings) if d.entity == "PERSON"]
-        score_document(score, f"germeval#{n}", text, 0, {"pii": people}, found)
+    sentences = corpora.held_out_germeval(root)
+    score = germeval_persons(sentences, find_pii, settings, Score, score_document)
     _print_score(f"GermEval held-out persons ({score.documents} sentences)", score)
     return score.overall.precision, score.overall.recall
 

@@ -153,3 +153,76 @@ def test_dictionary_name_tells_names_from_nouns_by_their_inflection(word, is_nam
     from reviewer.checks.pii.combine import _dictionary_name
 
     assert _dictionary_name(word, "de") is is_name
+
+
+@pytest.mark.parametrize(
+    "language, text, name",
+    [
+        # a lone surname as the subject after the verb, where German capitalises every noun
+        ("de", "Im Frühjahr gewann Brandtner die Landesmeisterschaft im Zeitfahren.", "Brandtner"),
+        ("de", "Nach dem Abschluss arbeitete Wolkowitz als Projektleiterin in Graz.", "Wolkowitz"),
+        ("de", "Das Protokoll zeichnete Przybylski ab.", "Przybylski"),
+        # the genitive of a name, a name after its particle
+        ("de", "Das Team prüft Kowalczyks Entwurf bis Freitag.", "Kowalczyks"),
+        ("de", "Den Vorsitz übernahm im Mai de Vries.", "de Vries"),
+        # a surname alone after the full name earlier in the same text
+        ("de", "Seit 2019 leitet Henrike Wolfsteiner den Vertrieb. Wolfsteiner setzt auf kurze "
+               "Wege.", "Wolfsteiner"),
+        ("en", "Our COO is Marisol Quintero. Quintero joined from a logistics firm.", "Quintero"),
+    ],
+)  # fmt: skip
+def test_lone_surname_reported(language, text, name):
+    assert ("PERSON", name) in found(text, language)
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        # a town's name alone, in either language
+        ("de", "Unser neues Lager steht seit März in Busan."),
+        ("de", "Busan wächst als Logistikstandort schnell."),
+        ("en", "Our new depot opened in Busan in March."),
+        # a place or church named after a saint
+        ("de", "Die Messe findet in St. Leonhard statt."),
+        ("de", "Die Kapelle Sankt Benedikt liegt am Hang."),
+        ("en", "The conference moved to St. Albans this year."),
+        # a numbered part is no ruler
+        ("de", "In Phase II testen wir die Anbindung."),
+        ("de", "Teil III erklärt die Schnittstelle."),
+    ],
+)
+def test_places_and_numbered_parts_not_reported(language, text):
+    assert {kind for kind, _ in found(text, language)} - {"LOCATION"} == set()
+
+
+def test_german_list_only_hit_needs_the_model_or_a_name_after_it():
+    """A listed first word plus a capitalised common noun is no name when the model sees none
+    there ("Daniel" is listed, "Obwohl" is a capitalised conjunction); a listed first word plus a
+    word the dictionary knows only as a name stands."""
+    from reviewer.checks.pii.combine import LIST_ONLY, _list_hit_stands
+    from reviewer.checks.pii.model import Entity
+
+    text = "Heute Daniel Obwohl und Yusuf Wendland."
+    rule = (6, 19, 0.65, LIST_ONLY)
+    assert not _list_hit_stands(text, rule, [], "de")
+    assert _list_hit_stands(text, rule, [], "en")  # English capitalises names only
+    assert _list_hit_stands(text, rule, [Entity(6, 19, "PER", 0.7)], "de")
+    assert _list_hit_stands(text, (24, 38, 0.65, LIST_ONLY), [], "de")
+    assert not _list_hit_stands(text, (24, 38, 0.65, LIST_ONLY), [Entity(24, 38, "LOC", 0.8)], "de")
+
+
+@pytest.mark.parametrize(
+    "word, genitive",
+    [("Jürgens", True), ("Ottos", True), ("Hans", False), ("Kurs", False), ("Preis", False)],
+)
+def test_genitive_of_a_name(word, genitive):
+    from reviewer.checks.pii.combine import _genitive_of_name
+
+    assert _genitive_of_name(word, "de") is genitive
+
+
+def test_long_compound_is_no_surname_after_an_attribution_word():
+    from reviewer.checks.pii.combine import _long_compound
+
+    assert _long_compound("Verwaltungsgerichtsentscheidung", "de")
+    assert not _long_compound("Lindemann", "de") and not _long_compound("Schumacher", "de")

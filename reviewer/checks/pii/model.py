@@ -61,7 +61,8 @@ def _shape(word: str) -> str:
 
 @cache
 def gazetteer(kind: str) -> frozenset[str]:
-    """``surnames`` or ``given``: Faker's name lists (MIT), shipped next to the models."""
+    """``surnames``, ``given`` (Faker's name lists, MIT) or ``places`` (GeoNames, CC BY 4.0), shipped
+    next to the models (``training/ner/gazetteer.py``)."""
     path = MODEL_DIR / f"{kind}.txt"
     return frozenset(path.read_text(encoding="utf-8").split()) if path.is_file() else frozenset()
 
@@ -95,6 +96,10 @@ def _word_class(word: str, language: str) -> tuple[str, ...]:
         feats.append("given")
     if word in gazetteer("given") or word.capitalize() in gazetteer("given"):
         feats.append("given2")
+    if language == "de" and (
+        word in gazetteer("places") or word.capitalize() in gazetteer("places")
+    ):
+        feats.append("place")
     surnames = gazetteer("surnames")
     if word in surnames or word.capitalize() in surnames:
         feats.append("surname")
@@ -114,6 +119,8 @@ def _word_class(word: str, language: str) -> tuple[str, ...]:
         feats.append("nonascii")
     if language == "de" and word[:1].isupper() and word.isalpha() and len(word) > 1:
         feats += _german_capital(word)
+    if language == "de":
+        feats.append(f"pos={_pos_lexicon().get(lower, '?')}")
     return tuple(feats)
 
 
@@ -138,8 +145,39 @@ def _german_capital(word: str) -> list[str]:
     return feats
 
 
-_CONTEXT_KEEP = ("w=", "sh=", "cap", "given", "surname", "title", "attr", "job", "company", "stop",
-                 "nonsurname", "known", "noun", "compound", "unknown-cap")  # fmt: skip
+@cache
+def _pos_lexicon() -> dict[str, str]:
+    """German words and the part-of-speech tag HanTa's lexicon gives each most often (STTS, e.g.
+    ``VV(FIN)`` for "sagte", ``NE`` for "kohl", ``NN`` for "kirche"; keys lower-case).
+
+    Why: German capitalises every noun, so a lone surname ("wurde Spranger", "sagte Paschen")
+    differs from a noun mostly by its neighbours' word classes: a finite verb before it and no
+    article. Only HanTa's cached lexicon (23,000 frequent forms) is read, a dict lookup per word;
+    its tagger (a Viterbi pass with a morphological analysis of every unknown word) costs about
+    as much as the whole PII check. Read from the installed HanTa package (a dependency of the
+    readability check), not copied; empty when HanTa is missing."""
+    import gzip
+    import importlib.util
+    import pickle
+
+    from reviewer.process import paused_gc
+
+    spec = importlib.util.find_spec("HanTa")
+    if spec is None or not spec.submodule_search_locations:
+        return {}
+    path = Path(next(iter(spec.submodule_search_locations))) / "morphmodel_ger.pgz"
+    try:
+        with paused_gc(), gzip.open(path, "rb") as handle:
+            data = pickle.load(handle)  # noqa: S301 - the installed package's own model file
+        int2tag, lexicon = data[1], data[15]
+    except (OSError, pickle.UnpicklingError, IndexError, EOFError, AttributeError) as exc:
+        log.warning("HanTa lexicon not readable (%s): name model without word classes", exc)
+        return {}
+    return {w: int2tag[max(tags, key=lambda t: t[1])[0]] for w, tags in lexicon.items() if tags}
+
+
+_CONTEXT_KEEP = ("w=", "sh=", "pos=", "cap", "given", "surname", "title", "attr", "job", "company", "stop",
+                 "nonsurname", "place", "known", "noun", "compound", "unknown-cap")  # fmt: skip
 
 
 @lru_cache(maxsize=262_144)
