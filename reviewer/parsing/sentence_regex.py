@@ -15,7 +15,8 @@ small character class. A lookahead or lookbehind looks at characters inside the 
 literals count too. When a set is missing, the pattern matches nowhere, so the answer is the one
 ``re`` would give: the same results, byte for byte (``tests/test_parsing_sentence_speed.py``
 compares both on many texts). Anything the analysis does not understand yields no requirement,
-i.e. the pattern always runs. A pattern that does run is compiled with ``quick_start``.
+i.e. the pattern always runs. (``quick_start`` is not used here: pySBD's rules are many and
+short-lived, and the second compile cost more at a cold start than it saved warm.)
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ import sys
 from types import ModuleType
 from typing import Any
 
-from reviewer.parsing.regex_analysis import Needs, quick_start, required_chars
+from reviewer.parsing.regex_analysis import Needs, required_chars
 
 # Our cache of compiled patterns and their needs; cleared when full, as ``re`` does with its own.
 _MAX_CACHE = 2048
@@ -39,7 +40,7 @@ def _compiled(pattern: Any, flags: int) -> tuple[re.Pattern[str], Needs]:
         if isinstance(pattern, re.Pattern):
             compiled, needs = pattern, ()
         else:
-            compiled = quick_start(re.compile(pattern, flags))
+            compiled = re.compile(pattern, flags)
             needs = required_chars(pattern, flags) if isinstance(pattern, str) else ()
         if len(_cache) >= _MAX_CACHE:
             _cache.clear()
