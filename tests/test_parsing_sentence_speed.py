@@ -145,3 +145,22 @@ def test_reviewer_segmenter_uses_both_shortcuts() -> None:
     segmenter = _segmenter("de")
     assert segmenter.language_module.__mro__[1].__name__ == "Deutsch"
     assert sys.modules["pysbd.utils"].re is PREFILTERED_RE
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Ein Satz.", "a.b  ", "Ä? (x) [y] {z} $1 *2 +3 |4 ^5 \\6", "  lead", "Zwei  Sätze.  Ende."],
+)
+def test_finditer_of_an_escaped_sentence_as_re_does_it(text: str) -> None:
+    pattern = re.escape(text.strip()) + r"\s*"
+    original = f"{text} und {text}\n{text}\u00a0\u2003x {text}"
+    expected = [(m.group(), m.span()) for m in re.finditer(pattern, original)]
+    found = [(m.group(), m.span()) for m in PREFILTERED_RE.finditer(pattern, original)]
+    assert found == expected and found
+
+
+@pytest.mark.parametrize("pattern", [r"a\\s*", r"\s*", r"(?:a)\s*", r"a|b\s*", r"a.\s*"])
+def test_finditer_of_other_patterns_is_re_s(pattern: str) -> None:
+    text = "a\\ssss a ab a.b \\"
+    expected = [m.span() for m in re.finditer(pattern, text)]
+    assert [m.span() for m in PREFILTERED_RE.finditer(pattern, text)] == expected

@@ -45,6 +45,58 @@ def test_faster_tagger_tags_as_hanta_does(model: str) -> None:
         assert fast.tag_sent(words, taglevel=0) == expected  # again, from the memo
 
 
+def test_logaddexp_stand_in_computes_what_numpy_does() -> None:
+    import math
+    import random
+
+    import numpy as np
+
+    from reviewer.checks.readability.hanta import logaddexp
+
+    rng = random.Random(4)
+    special = [-math.inf, math.inf, 0.0, -0.0, -745.5, 709.9, 1e-300]
+    pairs = [(a, b) for a in special for b in special]
+    for _ in range(20_000):
+        a = rng.uniform(-60.0, 0.0)
+        pairs.append((a, a + rng.choice([rng.uniform(-30.0, 30.0), rng.uniform(-1e-9, 1e-9)])))
+    for a, b in pairs:
+        assert logaddexp(a, b) == float(np.logaddexp(a, b)), (a, b)
+
+
+def test_model_read_without_numpy_equals_hantas() -> None:
+    import gzip
+    import os
+    import pickle
+
+    import HanTa
+
+    from reviewer.checks.readability.hanta import _read_model
+
+    path = os.path.join(os.path.dirname(HanTa.__file__), "morphmodel_ger.pgz")
+    with gzip.GzipFile(path, "rb") as file:
+        expected = pickle.load(file)
+    ours = _read_model(path)
+    assert ours == expected  # numpy.float64 values compare equal to the same floats
+    cached = [v for entries in ours[15].values() for _, v in entries if type(v) is not int]
+    assert cached and all(type(v) is float for v in cached)
+
+
+NUMPY_FREE = """
+import json, sys
+from reviewer.checks.readability.hanta import load_tagger
+tags = load_tagger("morphmodel_ger.pgz").tag_sent("Die Rechnung wird geprüft .".split(), taglevel=0)
+print(json.dumps({"tags": tags, "numpy": "numpy" in sys.modules}))
+"""
+
+
+def test_tagger_loads_without_numpy() -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", NUMPY_FREE], capture_output=True, text=True, check=True, timeout=300
+    )
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert result == {"tags": ["ART", "NN", "VA(FIN)", "VV(PP)", "$."], "numpy": False}
+
+
 def test_paused_gc_restores_the_collector() -> None:
     assert gc.isenabled()
     with paused_gc():

@@ -12,12 +12,28 @@ Two costs of ``HanoverTagger`` are pure functions that HanTa recomputes needless
 
 Loading the model unpickles a few hundred thousand dicts and tuples; with the garbage collector
 paused meanwhile that takes a third less time (60 instead of 90 ms for German).
+
+numpy (about 110 ms CPU to import, the largest import of a cold review) is not loaded for HanTa:
+HanTa uses it for one function, ``logaddexp`` of two floats, and its German model holds a few
+hundred ``numpy.float64`` log-probabilities. ``load_tagger`` imports HanTa with
+``logaddexp`` below standing in for numpy's (the same formula and C library calls as numpy's
+``npy_logaddexp``; ``tests/test_speed.py`` compares them) and reads the model with an unpickler
+that turns those scalars into Python floats of the same value. The tags are the same; if the
+model holds anything else of numpy's, it is read by HanTa itself, numpy and all.
 """
 
 from __future__ import annotations
 
+import gzip
+import math
+import os
+import pickle
+import struct
+import sys
+import threading
 from collections import defaultdict
 from functools import lru_cache
+from types import ModuleType
 from typing import Any
 
 from reviewer.process import paused_gc
@@ -29,16 +45,94 @@ _MEMO_WORDS = 20_000
 
 def load_tagger(model: str) -> Any:
     """A ``HanoverTagger`` for a model file in HanTa's wheel, with the faster parts."""
-    from HanTa.HanoverTagger import HanoverTagger
+    module = _hanta_module()
 
-    class _Tagger(HanoverTagger):
+    class _Tagger(module.HanoverTagger):  # type: ignore[name-defined, misc]
         def reachable(self) -> None:
             self.reachability = _reachability(self.LP_trans, self.int2tag)
 
     with paused_gc():
-        tagger = _Tagger(model)
+        try:
+            data = _read_model(os.path.join(os.path.dirname(module.__file__), model))
+        except (pickle.UnpicklingError, OSError, ValueError):
+            tagger = _Tagger(model)  # HanTa reads it (with numpy, if the model needs more)
+        else:
+            tagger = _Tagger(None, model=data)
+            tagger.strict = False  # what HanTa sets when it reads a model file itself
     tagger.analyze_forward = lru_cache(maxsize=_MEMO_WORDS)(tagger.analyze_forward)
     return tagger
+
+
+_IMPORT = threading.Lock()
+
+
+def _hanta_module() -> ModuleType:
+    """``HanTa.HanoverTagger``, imported with ``logaddexp`` standing in for numpy unless numpy
+    is loaded already (the stand-in is in ``sys.modules`` only during that import)."""
+    loaded = sys.modules.get("HanTa.HanoverTagger")
+    if loaded is not None:
+        return loaded
+    with _IMPORT:
+        if "numpy" in sys.modules:
+            import HanTa.HanoverTagger as module
+
+            return module
+        stand_in = ModuleType("numpy")
+        stand_in.logaddexp = logaddexp  # type: ignore[attr-defined]
+        sys.modules["numpy"] = stand_in
+        try:
+            import HanTa.HanoverTagger as module
+        finally:
+            if sys.modules.get("numpy") is stand_in:
+                del sys.modules["numpy"]
+        return module
+
+
+_LOG2 = math.log(2)
+
+
+def logaddexp(x: float, y: float) -> float:
+    """``log(exp(x) + exp(y))`` computed as numpy's ``npy_logaddexp`` does, step by step."""
+    if x == y:  # also infinities of one sign
+        return x + _LOG2
+    tmp = x - y
+    if tmp > 0:
+        return x + math.log1p(math.exp(-tmp))
+    if tmp <= 0:
+        return y + math.log1p(math.exp(tmp))
+    return tmp  # NaN
+
+
+class _Float64:
+    """``numpy.dtype("f8")`` as pickled: only its byte order is needed."""
+
+    def __init__(self, name: str, align: bool = False, copy: bool = True) -> None:
+        if name != "f8":
+            raise pickle.UnpicklingError(f"numpy dtype {name!r} in the model")
+        self.order = "<"
+
+    def __setstate__(self, state: tuple) -> None:
+        self.order = ">" if state[1] == ">" else "<" if state[1] == "<" else "="
+
+
+def _scalar(dtype: _Float64, data: bytes) -> float:
+    return struct.unpack(dtype.order + "d", data)[0]
+
+
+class _Unpickler(pickle.Unpickler):
+    def find_class(self, module: str, name: str) -> Any:
+        if module == "numpy" and name == "dtype":
+            return _Float64
+        if module in ("numpy._core.multiarray", "numpy.core.multiarray") and name == "scalar":
+            return _scalar
+        if module.split(".")[0] == "numpy":
+            raise pickle.UnpicklingError(f"{module}.{name} in the model")
+        return super().find_class(module, name)
+
+
+def _read_model(path: str) -> Any:
+    with gzip.GzipFile(path, "rb") as file:
+        return _Unpickler(file).load()
 
 
 def _reachability(transitions: dict, int2tag: dict) -> dict[int, frozenset]:

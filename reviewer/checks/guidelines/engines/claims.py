@@ -107,7 +107,7 @@ class Lexicon:
 def _c(*parts: str, flags: int = _I) -> re.Pattern[str]:
     """One pattern for the alternatives; ``quick_start`` lets it skip, at one character test,
     the positions no alternative can start at (most of a sentence; same matches)."""
-    return quick_start(re.compile("|".join(f"(?:{p})" for p in parts), flags))
+    return quick_start("|".join(f"(?:{p})" for p in parts), flags)
 
 
 # Shared by both languages: an explicit citation is a citation in any language.
@@ -215,10 +215,8 @@ def _german(num: str, rng: str, time: str) -> Lexicon:
         ],
     }
     weak = quick_start(
-        re.compile(
-            r"\b(?:[Dd]er|[Dd]ie|[Dd]as|[Dd]en|[Dd]em|[Dd]es|am|[Uu]nser[enmrs]?|[Ii]hr[enmrs]?)\s+(?:[a-zäöüß-]+\s+)?"
-            r"(?P<word>best(?:e|en|er|es|em)|[a-zäöüß][a-zäöüß-]{2,}(?:ste|sten|ster|stes|stem|ßte|ßten|ßter|ßtes|ßtem))\b"
-        )
+        r"\b(?:[Dd]er|[Dd]ie|[Dd]as|[Dd]en|[Dd]em|[Dd]es|am|[Uu]nser[enmrs]?|[Ii]hr[enmrs]?)\s+(?:[a-zäöüß-]+\s+)?"
+        r"(?P<word>best(?:e|en|er|es|em)|[a-zäöüß][a-zäöüß-]{2,}(?:ste|sten|ster|stes|stem|ßte|ßten|ßter|ßtes|ßtem))\b"
     )
     stop = frozenset(
         [
@@ -376,9 +374,7 @@ def _english(num: str, rng: str, time: str) -> Lexicon:
         ],
     }
     weak = quick_start(
-        re.compile(
-            r"\b(?:[Tt]he|[Oo]ur|[Ii]ts|[Tt]heir|[A-Z][\w-]*['’]s)\s+(?:[\w-]+\s+)?(?P<word>most\s+(?!of\b)[\w-]+|best|[a-z]{3,}est)\b"
-        )
+        r"\b(?:[Tt]he|[Oo]ur|[Ii]ts|[Tt]heir|[A-Z][\w-]*['’]s)\s+(?:[\w-]+\s+)?(?P<word>most\s+(?!of\b)[\w-]+|best|[a-z]{3,}est)\b"
     )
     stop = frozenset(
         [
