@@ -226,3 +226,15 @@ def test_long_compound_is_no_surname_after_an_attribution_word():
 
     assert _long_compound("Verwaltungsgerichtsentscheidung", "de")
     assert not _long_compound("Lindemann", "de") and not _long_compound("Schumacher", "de")
+
+
+def test_german_features_carry_word_classes_and_places():
+    """The German model sees HanTa's word class of each word and its neighbours, and whether a
+    word is a place; a word the lexicon lacks gets ``?``."""
+    from reviewer.checks.pii.model import features
+
+    feats = features(["Im", "Mai", "gewann", "Brandtner", "in", "Busan"], "de")
+    assert "pos=VV(FIN)" in feats[2] and "-1:pos=VV(FIN)" in feats[3]
+    assert "pos=?" in feats[3] and "place" not in feats[3]
+    assert "place" in feats[5]
+    assert not any(f.startswith("pos=") for f in features(["Brandtner"], "en")[0])
