@@ -186,6 +186,12 @@ def test_lone_surname_reported(language, text, name):
         ("de", "Die Messe findet in St. Leonhard statt."),
         ("de", "Die Kapelle Sankt Benedikt liegt am Hang."),
         ("en", "The conference moved to St. Albans this year."),
+        # a name after a noun naming the kind of firm: the firm's name
+        ("de", "Der Maschinenhersteller Kowalski liefert nach Polen."),
+        ("de", "Der Anbieter Kowalski ist unser Partner."),
+        ("en", "The manufacturer Adeyemi ships worldwide."),
+        # the first half of two compounds joined by "und"
+        ("de", "Das Brandtner- und Kowalczyk-Verfahren spart Zeit."),
         # a numbered part is no ruler
         ("de", "In Phase II testen wir die Anbindung."),
         ("de", "Teil III erklärt die Schnittstelle."),
