@@ -186,6 +186,12 @@ def test_lone_surname_reported(language, text, name):
         ("de", "Die Messe findet in St. Leonhard statt."),
         ("de", "Die Kapelle Sankt Benedikt liegt am Hang."),
         ("en", "The conference moved to St. Albans this year."),
+        # a name after a noun naming the kind of firm: the firm's name
+        ("de", "Der Maschinenhersteller Kowalski liefert nach Polen."),
+        ("de", "Der Anbieter Kowalski ist unser Partner."),
+        ("en", "The manufacturer Adeyemi ships worldwide."),
+        # the first half of two compounds joined by "und"
+        ("de", "Das Brandtner- und Kowalczyk-Verfahren spart Zeit."),
         # a numbered part is no ruler
         ("de", "In Phase II testen wir die Anbindung."),
         ("de", "Teil III erklärt die Schnittstelle."),
@@ -226,3 +232,15 @@ def test_long_compound_is_no_surname_after_an_attribution_word():
 
     assert _long_compound("Verwaltungsgerichtsentscheidung", "de")
     assert not _long_compound("Lindemann", "de") and not _long_compound("Schumacher", "de")
+
+
+def test_german_features_carry_word_classes_and_places():
+    """The German model sees HanTa's word class of each word and its neighbours, and whether a
+    word is a place; a word the lexicon lacks gets ``?``."""
+    from reviewer.checks.pii.model import features
+
+    feats = features(["Im", "Mai", "gewann", "Brandtner", "in", "Busan"], "de")
+    assert "pos=VV(FIN)" in feats[2] and "-1:pos=VV(FIN)" in feats[3]
+    assert "pos=?" in feats[3] and "place" not in feats[3]
+    assert "place" in feats[5]
+    assert not any(f.startswith("pos=") for f in features(["Brandtner"], "en")[0])

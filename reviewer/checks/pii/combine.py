@@ -288,6 +288,10 @@ def _name_like(text: str, start: int, end: int, language: str, confidence: float
         return bool(_SELF_NAMING.search(text[max(0, start - 20) : start]))
     if text[end : end + 3].lstrip().startswith(("&", "+")):
         return False  # "Peter & Partner", "Lena + Co": a firm
+    if text[end : end + 1] == "-" and not text[end + 1 : end + 2].isalpha():
+        return False  # "Aufteilungs- und Abzugsverbot": the first half of two compounds
+    if _named_kind(text, start):
+        return False  # "der Softwareanbieter Lumetrix", "die Partei Kuomintang"
     if (
         language == "de"
         and len(words) == 2
@@ -311,8 +315,8 @@ def _name_like(text: str, start: int, end: int, language: str, confidence: float
     if _genitive_of_name(word, language):
         word = word[:-1]  # "Merkels Zusage", "Adenauers Tod": judged as the name itself
         listed, known = [_listed(word)], [_known(word, language)]
-    if _place(word) and not listed[0]:
-        return confidence >= VERY_SURE  # "Busan", "Grünwald": a town's name, unless very sure
+    if _place(word):  # "Busan", "Basel": a town's name, unless the model is sure of a person
+        return confidence >= (SURE if listed[0] else VERY_SURE)
     if known[0] and listed[0] and confidence >= LISTED_NAME and _dictionary_name(word, language):
         return True  # "Jürgen", "Christine": the dictionary lists it as a name, not a noun
     if known[0]:
@@ -327,6 +331,25 @@ def _name_like(text: str, start: int, end: int, language: str, confidence: float
     sure = LONE_UNKNOWN_DE if language == "de" else LONE_UNKNOWN
     sure = VERY_SURE if _coined(word, language) else sure
     return confidence >= sure and text.count(word) < BRAND_REPEATS
+
+
+# Nouns naming a kind of organisation, product or place, as the head of the word before a name:
+# "der Softwareanbieter Lumetrix", "des Lebensmittelherstellers Ülker", "die Partei Kuomintang",
+# "the manufacturer Quillstream". Not person nouns ("Bauer", "Partner"): "der Landwirt Bauer".
+_KIND_HEADS = (
+    "hersteller", "herstellers", "anbieter", "anbieters", "konzern", "konzerns", "partei",
+    "verlag", "verlags", "marke", "firma", "unternehmen", "unternehmens", "händler", "händlers",
+    "dienstleister", "dienstleisters", "zulieferer", "zulieferers", "plattform", "software",
+    "vulkan", "gemeinde", "gemeinden", "band", "label", "manufacturer", "vendor", "brand",
+    "provider", "platform", "retailer", "supplier", "startup", "start-up",
+)  # fmt: skip
+
+
+def _named_kind(text: str, start: int) -> bool:
+    """The word before the name is a noun naming a kind of firm, product or place (or a compound
+    ending in one): the name is that firm's, product's or place's."""
+    before = re.search(r"([^\W\d_][\w-]*)\s+$", text[max(0, start - 40) : start])
+    return bool(before) and before.group(1).lower().endswith(_KIND_HEADS)
 
 
 def _regnal_name(word: str, confidence: float) -> bool:
