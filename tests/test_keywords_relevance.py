@@ -301,3 +301,10 @@ def test_a_keyword_whose_dictionary_definition_names_the_subject_fits():
     assert "import" in definition_words("tariff", "en")
     assert "allowance" in definition_words("per diem", "en")  # a phrase is looked up whole
     assert definition_words("Zolltarif", "de") == frozenset()  # no German definitions
+
+
+@pytest.mark.parametrize("keyword", ["\x00", "a\x00b", "\U0001f642", "x" * 10_000, "  ", "¬¬¬"])
+def test_definition_lookup_takes_any_keyword_without_failing(keyword):
+    from reviewer.checks.keywords.definitions import definition_words
+
+    assert definition_words(keyword, "en") == frozenset()

@@ -27,6 +27,8 @@ from reviewer.language.stopwords import function_words
 
 DATA = Path(__file__).resolve().parent / "data" / "definitions-en.marisa"
 _WORD = re.compile(r"[^\W\d_]+")
+_MIN_WORD = 3  # single letters ("b": vitamin B, the letter) define nothing a keyword means
+_KEY = re.compile(r"[a-z0-9][a-z0-9 .'-]{0,79}")  # WordNet's noun entries, lower-cased
 
 
 @lru_cache(maxsize=1)
@@ -37,8 +39,12 @@ def _table():
 
 
 def _lookup(key: str) -> frozenset[str] | None:
+    """The definition words stored for ``key``; None for keys no dictionary entry can have
+    (control characters, symbols, overlong strings: the trie must only see plain words)."""
+    if not _KEY.fullmatch(key):
+        return None
     found = _table().get(key)
-    return frozenset(found[0].decode().split()) if found else None
+    return frozenset(found[0].decode("utf-8", "replace").split()) if found else None
 
 
 @lru_cache(maxsize=4096)
@@ -55,7 +61,7 @@ def definition_words(keyword: str, language: str) -> frozenset[str]:
     stop = function_words("en")
     found: set[str] = set()
     for word in _WORD.findall(phrase):
-        if word in stop:
+        if word in stop or len(word) < _MIN_WORD:
             continue
         hit = _lookup(word) or _lookup(lemma(word, "en"))
         if hit:
