@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Iterator
+from functools import lru_cache
 from types import ModuleType
 from typing import Any
 
@@ -94,7 +95,11 @@ class PrefilteredRe(ModuleType):
 
     @staticmethod
     def finditer(pattern: Any, string: Any, flags: int = 0) -> Any:
-        literal = _escaped_sentence(pattern) if flags == 0 and isinstance(string, str) else None
+        literal = (
+            _escaped_sentence(pattern)
+            if flags == 0 and isinstance(pattern, str) and isinstance(string, str)
+            else None
+        )
         if literal is None:
             return re.finditer(pattern, string, flags)
         return _literal_then_spaces(literal, string)
@@ -106,6 +111,7 @@ _ESCAPE = re.compile(r"\\(.)", re.DOTALL)
 _SPACE_RUN = re.compile(r"\s*")
 
 
+@lru_cache(maxsize=4096)
 def _escaped_sentence(pattern: Any) -> str | None:
     r"""The text ``t`` when ``pattern`` is ``re.escape(t) + r"\s*"``: how pySBD finds each of its
     sentences in the paragraph again, one new pattern per sentence, compiled for every sentence
