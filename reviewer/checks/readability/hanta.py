@@ -15,8 +15,8 @@ paused meanwhile that takes a third less time (60 instead of 90 ms for German).
 
 numpy (about 110 ms CPU to import, the largest import of a cold review) is not loaded for HanTa:
 HanTa uses it for one function, ``logaddexp`` of two floats, and its German model holds a few
-hundred ``numpy.float64`` log-probabilities. ``load_tagger`` imports HanTa with
-``logaddexp`` below standing in for numpy's (the same formula and C library calls as numpy's
+hundred ``numpy.float64`` log-probabilities. ``load_tagger`` runs HanTa's module with an
+``import numpy`` of its own that yields ``logaddexp`` below, standing in for numpy's (the same formula and C library calls as numpy's
 ``npy_logaddexp``; ``tests/test_speed.py`` compares them) and reads the model with an unpickler
 that turns those scalars into Python floats of the same value. The tags are the same; if the
 model holds anything else of numpy's, it is read by HanTa itself, numpy and all.
@@ -24,7 +24,10 @@ model holds anything else of numpy's, it is read by HanTa itself, numpy and all.
 
 from __future__ import annotations
 
+import builtins
 import gzip
+import importlib
+import importlib.util
 import math
 import os
 import pickle
@@ -64,28 +67,45 @@ def load_tagger(model: str) -> Any:
 
 
 _IMPORT = threading.Lock()
+_MODULE = "HanTa.HanoverTagger"
 
 
 def _hanta_module() -> ModuleType:
-    """``HanTa.HanoverTagger``, imported with ``logaddexp`` standing in for numpy unless numpy
-    is loaded already (the stand-in is in ``sys.modules`` only during that import)."""
-    loaded = sys.modules.get("HanTa.HanoverTagger")
+    """``HanTa.HanoverTagger``, executed with an ``__import__`` of its own that answers
+    ``import numpy`` with a stand-in holding ``logaddexp`` (unless numpy is loaded already).
+    Nothing else sees the stand-in: ``sys.modules`` never holds it, so another thread importing
+    numpy meanwhile gets numpy."""
+    loaded = sys.modules.get(_MODULE)
     if loaded is not None:
         return loaded
     with _IMPORT:
-        if "numpy" in sys.modules:
-            import HanTa.HanoverTagger as module
-
-            return module
-        stand_in = ModuleType("numpy")
-        stand_in.logaddexp = logaddexp  # type: ignore[attr-defined]
-        sys.modules["numpy"] = stand_in
+        loaded = sys.modules.get(_MODULE)
+        if loaded is not None or "numpy" in sys.modules:
+            return loaded or importlib.import_module(_MODULE)
+        spec = importlib.util.find_spec(_MODULE)
+        if spec is None or spec.loader is None:
+            return importlib.import_module(_MODULE)  # raises the usual ImportError
+        module = importlib.util.module_from_spec(spec)
+        module.__dict__["__builtins__"] = {**builtins.__dict__, "__import__": _import_without_numpy}
+        sys.modules[_MODULE] = module
         try:
-            import HanTa.HanoverTagger as module
-        finally:
-            if sys.modules.get("numpy") is stand_in:
-                del sys.modules["numpy"]
+            spec.loader.exec_module(module)
+        except BaseException:
+            del sys.modules[_MODULE]
+            raise
+        sys.modules["HanTa"].HanoverTagger = module  # as the import system binds a submodule
         return module
+
+
+_NUMPY_STAND_IN = ModuleType("numpy")
+
+
+def _import_without_numpy(
+    name: str, globals: Any = None, locals: Any = None, fromlist: Any = (), level: int = 0
+) -> ModuleType:
+    if name == "numpy" and level == 0:
+        return _NUMPY_STAND_IN
+    return builtins.__import__(name, globals, locals, fromlist, level)
 
 
 _LOG2 = math.log(2)
@@ -101,6 +121,9 @@ def logaddexp(x: float, y: float) -> float:
     if tmp <= 0:
         return y + math.log1p(math.exp(tmp))
     return tmp  # NaN
+
+
+_NUMPY_STAND_IN.logaddexp = logaddexp  # type: ignore[attr-defined]
 
 
 class _Float64:
