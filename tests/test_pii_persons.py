@@ -215,6 +215,8 @@ def test_german_list_only_hit_needs_the_model_or_a_name_after_it():
     assert _list_hit_stands(text, rule, [Entity(6, 19, "PER", 0.7)], "de")
     assert _list_hit_stands(text, (24, 38, 0.65, LIST_ONLY), [], "de")
     assert not _list_hit_stands(text, (24, 38, 0.65, LIST_ONLY), [Entity(24, 38, "LOC", 0.8)], "de")
+    # a job title or attribution around it (a higher rule score) confirms it whatever the model
+    assert _list_hit_stands(text, (24, 38, 0.85, LIST_ONLY), [Entity(24, 38, "LOC", 0.8)], "de")
 
 
 @pytest.mark.parametrize(

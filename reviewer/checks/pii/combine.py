@@ -20,7 +20,7 @@ import re
 
 from reviewer.checks.pii import names
 from reviewer.checks.pii.model import Entity, gazetteer, get_model
-from reviewer.checks.pii.person import find_names, inflected_common_word
+from reviewer.checks.pii.person import SCORE_NAME, find_names, inflected_common_word
 from reviewer.checks.pii.precision import names_company
 from reviewer.language import lemmas
 
@@ -88,6 +88,8 @@ def _list_hit_stands(
         return False
     if language != "de" or any(e.label == "PER" and _overlap(start, end, e) for e in entities):
         return True
+    if rule[2] > SCORE_NAME:
+        return True  # "Robert Nährer, IT-Leiter": a job title or attribution confirms it
     later = text[start:end].split()[1:]
     common = [_known(w, language) and not _dictionary_name(w, language) for w in later]
     return not any(common) and not any(
