@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from presidio_analyzer import AnalysisExplanation, LocalRecognizer, RecognizerResult
 
@@ -117,7 +118,7 @@ def find_names(text: str, language: str = "de") -> list[tuple[int, int, float, s
     results: list[tuple[int, int, float, str]] = []
     i = 0
     while i < len(tokens):
-        found = _match_at(text, tokens, i, language)
+        found = _match_at(text, tokens, i, language) if _may_start(tokens[i].text) else None
         if found is None:
             i += 1
             continue
@@ -125,6 +126,14 @@ def find_names(text: str, language: str = "de") -> list[tuple[int, int, float, s
         results.append((tokens[first].start, tokens[last].end, min(score, 1.0), reason))
         i = last + 1
     return results
+
+
+@lru_cache(maxsize=65_536)  # bounded: a server sees an open-ended vocabulary
+def _may_start(word: str) -> bool:
+    """Whether a name can start at this word: ``_match_at`` returns None at once for a word that
+    is neither a title, a given name nor surname-shaped, and most words of a text are none of
+    these. Cached per word: the same words recur in every draft."""
+    return names.is_title(word) or names.is_first_name(word) or is_surname_shape(word)
 
 
 def _match_at(
