@@ -17,7 +17,7 @@ import hashlib
 import importlib.util
 import os
 import sys
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 
@@ -225,6 +225,7 @@ def fold_accents(word: str) -> str:
     )
 
 
+@lru_cache(maxsize=65_536)  # the list is fixed per process; bounded: open-ended vocabulary
 def is_first_name(word: str) -> bool:
     """A given name, including hyphenated ones ("Anna-Lena", "Hans-Peter") and accent variants."""
     names = first_names()

@@ -43,8 +43,9 @@ class _Token:
 def tokenize(text: str) -> list[_Token]:
     tokens = []
     for match in _WORD.finditer(text):
-        word, start, end = match.group(0), match.start(), match.end()
-        if word.endswith(".") and not names.is_title(word) and not _is_initial(word):
+        word = match.group(0)
+        start, end = match.span()
+        if word[-1] == "." and not names.is_title(word) and not _is_initial(word):
             word, end = word[:-1], end - 1
         # The apostrophe test first: most words have none, and the pattern needs one.
         possessive = _POSSESSIVE.search(word) if "'" in word or "’" in word else None
@@ -65,6 +66,7 @@ def _is_initial(word: str) -> bool:
     return len(word) == 2 and word[0].isupper() and word[1] == "."
 
 
+@lru_cache(maxsize=65_536)  # its word lists are fixed; bounded: an open-ended vocabulary
 def is_surname_shape(word: str) -> bool:
     """Capitalised, with lower-case letters, not a function word, company form or calendar word."""
     if len(word) < 2 or not word[0].isupper() or word.isupper() or word.endswith("."):
