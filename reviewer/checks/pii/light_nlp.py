@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import string
+from functools import lru_cache
 
 from reviewer.language.stopwords import is_function_word
 from reviewer.parsing.language import LANGUAGES
@@ -35,16 +36,22 @@ class LightArtifacts:
 
 
 def keywords(engine, lemmas: list[str], language: str) -> list[str]:
-    """The context enhancer's candidate words: presidio's ``NlpArtifacts.set_keywords``."""
-    found = [
-        k.lower()
-        for k in lemmas
-        if not engine.is_stopword(k, language)
-        and not engine.is_punct(k, language)
-        and k != "-PRON-"
-        and k != "be"
-    ]
-    return [part for word in found for part in word.split(":")]
+    """The context enhancer's candidate words: presidio's ``NlpArtifacts.set_keywords``, from the
+    engine's stop-word and punctuation tests, decided once per distinct word (``_keyword_parts``)."""
+    return [part for word in lemmas for part in _keyword_parts(engine, word, language)]
+
+
+@lru_cache(maxsize=65_536)  # bounded: a server sees an open-ended vocabulary
+def _keyword_parts(engine, word: str, language: str) -> tuple[str, ...]:
+    """What ``word`` adds to the keywords: nothing, or its lower-cased parts between colons."""
+    if (
+        engine.is_stopword(word, language)
+        or engine.is_punct(word, language)
+        or word == "-PRON-"
+        or word == "be"
+    ):
+        return ()
+    return tuple(word.lower().split(":"))
 
 
 class LightNlpEngine:
