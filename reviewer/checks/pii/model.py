@@ -45,8 +45,7 @@ def tokenize(text: str) -> list[tuple[int, int]]:
     spans = []
     for match in _TOKEN.finditer(text):
         start, end = match.span()
-        word = match.group(0)
-        if len(word) > 2 and word.endswith(".") and not names.is_title(word):
+        if end - start > 2 and text[end - 1] == "." and not names.is_title(text[start:end]):
             spans.append((start, end - 1))
             spans.append((end - 1, end))
         else:
@@ -267,13 +266,14 @@ def sentences(spans: list[tuple[int, int]], text: str) -> list[list[tuple[int, i
     out: list[list[tuple[int, int]]] = []
     current: list[tuple[int, int]] = []
     previous_end = 0
+    size = len(text)
     for start, end in spans:
-        if current and ("\n" in text[previous_end:start] or len(current) >= _MAX_TOKENS):
+        if current and (text.find("\n", previous_end, start) != -1 or len(current) >= _MAX_TOKENS):
             out.append(current)
             current = []
         current.append((start, end))
         previous_end = end
-        if text[start:end] in (".", "!", "?") and (end >= len(text) or text[end].isspace()):
+        if end - start == 1 and text[start] in ".!?" and (end >= size or text[end].isspace()):
             out.append(current)
             current = []
     if current:
@@ -306,7 +306,7 @@ class NameModel:
     def entities(self, text: str) -> list[Entity]:
         found: list[Entity] = []
         for sentence in sentences(tokenize(text), text):
-            for i, j, kind, confidence in self._tagged(tuple(text[s:e] for s, e in sentence)):
+            for i, j, kind, confidence in self._tagged(tuple([text[s:e] for s, e in sentence])):
                 found.append(Entity(sentence[i][0], sentence[j - 1][1], kind, confidence))
         return found
 

@@ -11,8 +11,8 @@ it or a title-case heading makes it doubtful. Titles are never part of the span.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from presidio_analyzer import AnalysisExplanation, LocalRecognizer, RecognizerResult
 
@@ -33,8 +33,7 @@ CONTEXT_BOOST = 0.2
 DOUBT_PENALTY = 0.3
 
 
-@dataclass(frozen=True, slots=True)
-class _Token:
+class _Token(NamedTuple):  # a tuple: built for every word, ~3x cheaper than a frozen dataclass
     start: int
     end: int
     text: str  # without a trailing dot unless it is an abbreviation such as "Dr."
