@@ -36,20 +36,3 @@ def test_known_only_features_tag_the_same(language: str) -> None:
         marginals = [tagger.marginal(tag, i) for i, tag in enumerate(tags)]
         assert tagger.tag(short) == tags
         assert [tagger.marginal(tag, i) for i, tag in enumerate(tags)] == marginals
-
-
-@pytest.mark.parametrize("language", ["de", "en"])
-def test_a_sentence_seen_before_gives_the_same_entities_at_its_new_place(language: str) -> None:
-    model = name_model.get_model(language)
-    sentence = SENTENCES[language]
-    first = model.entities(sentence)
-    assert any(e.label == "PER" for e in first)
-    prefix = "Intro.\n\n"
-    again = model.entities(prefix + sentence)  # tagged from the cache this time
-    shifted = [
-        name_model.Entity(e.start + len(prefix), e.end + len(prefix), e.label, e.confidence)
-        for e in first
-    ]
-    assert [e for e in again if e.start >= len(prefix)] == shifted
-    model._tagged.cache_clear()
-    assert model.entities(sentence) == first  # tagged afresh: the same

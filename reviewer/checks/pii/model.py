@@ -29,7 +29,6 @@ LABELS = ("PER", "ORG", "LOC")
 _TOKEN = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*\.?|\S")
 # Sentence ends inside a line: . ! ? followed by a space (long lines are tagged sentence by sentence).
 _MAX_TOKENS = 80
-SENTENCE_CACHE = 4096  # tagged sentences kept per language (see NameModel)
 
 
 @dataclass(frozen=True, slots=True)
@@ -288,10 +287,6 @@ class NameModel:
         self.path = path
         self.language = language
         self._local = threading.local()
-        # A sentence's tags depend on its words alone: a draft reviewed again (on every save,
-        # in a pre-commit hook, in `reviewer serve`) and the boilerplate drafts share are tagged
-        # once per process. Bounded: a few MB for the longest-running server.
-        self._tagged = lru_cache(maxsize=SENTENCE_CACHE)(self._tag)
 
     def _tagger(self):
         tagger = getattr(self._local, "tagger", None)
@@ -304,30 +299,24 @@ class NameModel:
         return tagger
 
     def entities(self, text: str) -> list[Entity]:
+        tagger = self._tagger()
         found: list[Entity] = []
         for sentence in sentences(tokenize(text), text):
-            for i, j, kind, confidence in self._tagged(tuple([text[s:e] for s, e in sentence])):
+            words = [text[s:e] for s, e in sentence]
+            labels = tagger.tag(features(words, self.language, known_only=True))
+            i = 0
+            while i < len(labels):
+                if labels[i] == "O":
+                    i += 1
+                    continue
+                kind = labels[i][2:]
+                j = i + 1
+                while j < len(labels) and labels[j] == f"I-{kind}":
+                    j += 1
+                confidence = min(tagger.marginal(labels[k], k) for k in range(i, j))
                 found.append(Entity(sentence[i][0], sentence[j - 1][1], kind, confidence))
+                i = j
         return found
-
-    def _tag(self, words: tuple[str, ...]) -> tuple[tuple[int, int, str, float], ...]:
-        """The entities of one sentence: first token, end token, label, confidence."""
-        tagger = self._tagger()
-        labels = tagger.tag(features(list(words), self.language, known_only=True))
-        found = []
-        i = 0
-        while i < len(labels):
-            if labels[i] == "O":
-                i += 1
-                continue
-            kind = labels[i][2:]
-            j = i + 1
-            while j < len(labels) and labels[j] == f"I-{kind}":
-                j += 1
-            confidence = min(tagger.marginal(labels[k], k) for k in range(i, j))
-            found.append((i, j, kind, confidence))
-            i = j
-        return tuple(found)
 
 
 _MODELS: dict[str, NameModel | None] = {}
