@@ -1,4 +1,4 @@
-"""The name model tags only with the attributes it knows: same tags and marginals as with all."""
+"""The name model tags with the attributes it knows, encoded: same tags and marginals as with all."""
 
 from __future__ import annotations
 
@@ -22,15 +22,15 @@ def test_attribute_dictionary_matches_crfsuite(language: str) -> None:
 
 
 @pytest.mark.parametrize("language", ["de", "en"])
-def test_known_only_features_tag_the_same(language: str) -> None:
+def test_tagger_features_tag_the_same(language: str) -> None:
     text = SENTENCES[language]
     tagger = name_model.get_model(language)._tagger()
     known = name_model.model_attributes(language)
     for sentence in name_model.sentences(name_model.tokenize(text), text):
         words = [text[s:e] for s, e in sentence]
         full = name_model.features(words, language)
-        short = name_model.features(words, language, known_only=True)
-        assert short == [[f for f in token if f in known] for token in full]
+        short = name_model.tagger_features(words, language)
+        assert short == [[f.encode() for f in token if f in known] for token in full]
         assert sum(map(len, short)) < sum(map(len, full))  # unknown words' features are gone
         tags = tagger.tag(full)
         marginals = [tagger.marginal(tag, i) for i, tag in enumerate(tags)]

@@ -200,39 +200,58 @@ def _own_class(word: str, language: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=262_144)
-def _own_known(word: str, language: str) -> tuple[str, ...]:
+def _own_known(word: str, language: str) -> tuple[bytes, ...]:
     known = model_attributes(language)
-    return tuple(f for f in _own_class(word, language) if f in known)
+    return tuple(f.encode() for f in _own_class(word, language) if f in known)
 
 
 @lru_cache(maxsize=262_144)
-def _context_known(word: str, language: str, offset: int) -> tuple[str, ...]:
+def _context_known(word: str, language: str, offset: int) -> tuple[bytes, ...]:
     known = model_attributes(language)
-    return tuple(f for f in _context_class(word, language, offset) if f in known)
+    return tuple(f.encode() for f in _context_class(word, language, offset) if f in known)
 
 
-def features(words: list[str], language: str, *, known_only: bool = False) -> list[list[str]]:
-    """crfsuite features of every token: its own word class, and a part of its neighbours'.
-
-    ``known_only``: only the attributes the shipped model of ``language`` has weights for, in
-    the same order. crfsuite drops every other attribute when it reads a sequence, so the tags
-    and marginals are the same, but passing (and looking up) a fifth fewer strings per token
-    makes tagging faster (training needs them all)."""
-    own, context = (_own_known, _context_known) if known_only else (_own_class, _context_class)
-    known = model_attributes(language) if known_only else None
+def features(words: list[str], language: str) -> list[list[str]]:
+    """crfsuite features of every token: its own word class, and a part of its neighbours'."""
     n = len(words)
     out = []
     for i, word in enumerate(words):
-        feats = list(own(word, language))
-        step = "BOS" if i == 0 else f"-1w|sh={words[i - 1].lower()}|{_cached_shape(word)}"
-        if known is None or step in known:
-            feats.append(step)
-        if i == n - 1 and (known is None or "EOS" in known):
+        feats = list(_own_class(word, language))
+        if i == 0:
+            feats.append("BOS")
+        else:
+            feats.append(f"-1w|sh={words[i - 1].lower()}|{_cached_shape(word)}")
+        if i == n - 1:
             feats.append("EOS")
         for offset in (-2, -1, 1, 2):
             j = i + offset
             if 0 <= j < n:
-                feats += context(words[j], language, offset)
+                feats += _context_class(words[j], language, offset)
+        out.append(feats)
+    return out
+
+
+def tagger_features(words: list[str], language: str) -> list[list[bytes]]:
+    """``features`` as the shipped model of ``language`` reads them: only the attributes it has
+    weights for, in the same order, UTF-8 encoded (per word, cached).
+
+    crfsuite drops every other attribute when it reads a sequence, and encodes each string
+    attribute to UTF-8 first, so the tags and marginals are the same; but a fifth fewer
+    attributes and no encoding per token halve the tagging time. Training uses ``features``."""
+    known = model_attributes(language)
+    n = len(words)
+    out = []
+    for i, word in enumerate(words):
+        feats = list(_own_known(word, language))
+        step = "BOS" if i == 0 else f"-1w|sh={words[i - 1].lower()}|{_cached_shape(word)}"
+        if step in known:
+            feats.append(step.encode())
+        if i == n - 1 and "EOS" in known:
+            feats.append(b"EOS")
+        for offset in (-2, -1, 1, 2):
+            j = i + offset
+            if 0 <= j < n:
+                feats += _context_known(words[j], language, offset)
         out.append(feats)
     return out
 
@@ -303,7 +322,7 @@ class NameModel:
         found: list[Entity] = []
         for sentence in sentences(tokenize(text), text):
             words = [text[s:e] for s, e in sentence]
-            labels = tagger.tag(features(words, self.language, known_only=True))
+            labels = tagger.tag(tagger_features(words, self.language))
             i = 0
             while i < len(labels):
                 if labels[i] == "O":
