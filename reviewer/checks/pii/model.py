@@ -213,22 +213,7 @@ def _context_known(word: str, language: str, offset: int) -> tuple[bytes, ...]:
 
 def features(words: list[str], language: str) -> list[list[str]]:
     """crfsuite features of every token: its own word class, and a part of its neighbours'."""
-    n = len(words)
-    out = []
-    for i, word in enumerate(words):
-        feats = list(_own_class(word, language))
-        if i == 0:
-            feats.append("BOS")
-        else:
-            feats.append(f"-1w|sh={words[i - 1].lower()}|{_cached_shape(word)}")
-        if i == n - 1:
-            feats.append("EOS")
-        for offset in (-2, -1, 1, 2):
-            j = i + offset
-            if 0 <= j < n:
-                feats += _context_class(words[j], language, offset)
-        out.append(feats)
-    return out
+    return _sequence(words, language, _own_class, _context_class, lambda marks: marks)
 
 
 def tagger_features(words: list[str], language: str) -> list[list[bytes]]:
@@ -239,19 +224,28 @@ def tagger_features(words: list[str], language: str) -> list[list[bytes]]:
     attribute to UTF-8 first, so the tags and marginals are the same; but a fifth fewer
     attributes and no encoding per token halve the tagging time. Training uses ``features``."""
     known = model_attributes(language)
+    return _sequence(
+        words,
+        language,
+        _own_known,
+        _context_known,
+        lambda marks: [m.encode() for m in marks if m in known],
+    )
+
+
+def _sequence(words: list[str], language: str, own, context, mark) -> list[list]:
+    """Per token: ``own`` features of its word, ``mark``-ed position features (the previous word
+    with this one's shape, sentence start and end), ``context`` features of two words either side."""
     n = len(words)
     out = []
     for i, word in enumerate(words):
-        feats = list(_own_known(word, language))
+        feats = list(own(word, language))
         step = "BOS" if i == 0 else f"-1w|sh={words[i - 1].lower()}|{_cached_shape(word)}"
-        if step in known:
-            feats.append(step.encode())
-        if i == n - 1 and "EOS" in known:
-            feats.append(b"EOS")
+        feats += mark((step, "EOS") if i == n - 1 else (step,))
         for offset in (-2, -1, 1, 2):
             j = i + offset
             if 0 <= j < n:
-                feats += _context_known(words[j], language, offset)
+                feats += context(words[j], language, offset)
         out.append(feats)
     return out
 
