@@ -75,16 +75,19 @@ class TextIndex:
         units: list[Unit] = []
         tokens: list[Token] = []
         sentences = sorted(doc.sentences, key=lambda s: s.start)
+        sentence_starts = [s.start for s in sentences]
+        memo: dict[str, frozenset[str]] = {}  # keys per spelling, shared by the blocks
         for block in doc.blocks:
             if block.kind in _SKIPPED_KINDS:
                 continue
-            tokens.extend(tokenize(doc.content, block.start, block.end, doc.language))
+            tokens.extend(tokenize(doc.content, block.start, block.end, doc.language, memo))
             if block.kind == "heading":
                 units.append(
                     Unit(block.start, block.end, "title" if block is title else "heading", block)
                 )
             elif block.is_prose:
-                inside = [s for s in sentences if block.start <= s.start < block.end]
+                first = bisect_left(sentence_starts, block.start)
+                inside = sentences[first : bisect_left(sentence_starts, block.end, first)]
                 units.extend(Unit(s.start, s.end, "sentence", block) for s in inside)
                 if not inside:
                     units.append(Unit(block.start, block.end, "sentence", block))
@@ -110,11 +113,14 @@ class TextIndex:
 
     @cached_property
     def positions(self) -> dict[str, list[int]]:
-        """Token indexes per comparison key, to find where a keyword can start without a scan."""
+        """Token indexes per comparison key, to find where a keyword can start without a scan.
+        Built per spelling (one spelling, one set of keys); the lists are read as sets, so their
+        order does not matter."""
         found: dict[str, list[int]] = {}
-        for i, token in enumerate(self.tokens):
-            for key in token.keys:
-                found.setdefault(key, []).append(i)
+        tokens = self.tokens
+        for where in self.by_text.values():
+            for key in tokens[where[0]].keys:
+                found.setdefault(key, []).extend(where)
         return found
 
     @cached_property

@@ -54,9 +54,13 @@ _UNAMBIGUOUS_HEAD_CHARS = 7
 _LINKS = ("es", "en", "s", "n")  # German linking elements: Betrieb|s|unterbrechung
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Token:
-    """A word of the text with its offsets into ``Document.content`` and its comparison keys."""
+    """A word of the text with its offsets into ``Document.content`` and its comparison keys.
+
+    Treated as immutable but not declared ``frozen``: a frozen dataclass's ``__init__`` sets each
+    field through ``object.__setattr__`` and costs four times as much, and a draft has about a
+    thousand tokens per review. Nothing assigns to a token's fields."""
 
     start: int
     end: int
@@ -164,24 +168,30 @@ def masked_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _NOT_PROSE.finditer(text, start, end)]
 
 
-def tokenize(text: str, start: int, end: int, language: str) -> list[Token]:
-    """Words of ``text[start:end]`` with keys, leaving out URLs, link targets and e-mail addresses."""
+def tokenize(
+    text: str, start: int, end: int, language: str, memo: dict[str, frozenset[str]] | None = None
+) -> list[Token]:
+    """Words of ``text[start:end]`` with keys, leaving out URLs, link targets and e-mail addresses.
+    ``memo`` (spelling -> keys) is shared by the calls for one document: words repeat, and a dict
+    lookup is cheaper than the keyed ``word_keys`` cache."""
     masks = masked_spans(text, start, end)
+    if memo is None:
+        memo = {}
     tokens: list[Token] = []
-    if not masks:
-        for m in _WORD.finditer(text, start, end):
-            word = m.group()
-            tokens.append(Token(m.start(), m.end(), word, word_keys(word, language)))
-        return tokens
+    append = tokens.append
     mask_index = 0
     for m in _WORD.finditer(text, start, end):
-        where = m.start()
-        while mask_index < len(masks) and masks[mask_index][1] <= where:
-            mask_index += 1
-        if mask_index < len(masks) and masks[mask_index][0] <= where < masks[mask_index][1]:
-            continue
+        where, until = m.span()
+        if masks:
+            while mask_index < len(masks) and masks[mask_index][1] <= where:
+                mask_index += 1
+            if mask_index < len(masks) and masks[mask_index][0] <= where < masks[mask_index][1]:
+                continue
         word = m.group()
-        tokens.append(Token(where, m.end(), word, word_keys(word, language)))
+        keys = memo.get(word)
+        if keys is None:
+            keys = memo[word] = word_keys(word, language)
+        append(Token(where, until, word, keys))
     return tokens
 
 
