@@ -153,14 +153,30 @@ class TextIndex:
                 found[i] = position
         return found
 
-    def variant_candidates(self, form: KeywordForm) -> list[range]:
+    def part_hits(self, form: KeywordForm) -> list[list[int]]:
+        """Per content word of the keyword, the sorted indexes of the tokens whose keys meet it
+        (what ``matching.key_hits`` finds by reading every token)."""
+        positions = self.positions
+        return [
+            sorted({i for key in keys for i in positions.get(key, ())})
+            for keys in form.content_parts
+        ]
+
+    def variant_hits(self, form: KeywordForm) -> list[tuple[list[int], list[int]]]:
+        """Per content word, the sorted indexes of the tokens that meet its keys and of those
+        that share its Snowball stem."""
+        return [
+            (exact, sorted(self.stem_positions.get(word_stem, ())))
+            for exact, word_stem in zip(self.part_hits(form), form.stems, strict=True)
+        ]
+
+    def variant_candidates(self, hits: list[tuple[list[int], list[int]]]) -> list[range]:
         """Token ranges of the units that hold every content word of the keyword by its keys or
-        its stem — the only units where a close variant can be (``variant_units`` reads them)."""
+        its stem (``hits`` from ``variant_hits``) — the only units where a close variant can be
+        (``variant_units`` reads them)."""
         common: set[int] | None = None
-        for keys, word_stem in zip(form.content_parts, form.stems, strict=True):
-            hits = {i for key in keys for i in self.positions.get(key, ())}
-            hits.update(self.stem_positions.get(word_stem, ()))
-            units = {self.unit_of_token[i] for i in hits} - {-1}
+        for exact, similar in hits:
+            units = {self.unit_of_token[i] for i in (*exact, *similar)} - {-1}
             common = units if common is None else common & units
             if not common:
                 return []
@@ -207,7 +223,10 @@ class TextIndex:
             self.doc.content, self.tokens, form, language, self.run_starts(form)
         )
         taken = {i for m in runs for i in m.token_indexes}
-        scattered = sentence_occurrences(self.tokens, self.unit_ranges, form, taken)
+        hits = self.variant_hits(form)
+        scattered = sentence_occurrences(
+            self.tokens, self.unit_ranges, form, taken, [exact for exact, _similar in hits]
+        )
         matches = sorted(runs + scattered, key=lambda m: m.start)
         uses = []
         for match in matches:
@@ -215,11 +234,14 @@ class TextIndex:
             if unit is not None:
                 uses.append(Use(match, unit))
         own = {i for m in matches for i in m.token_indexes}
-        compounds = [self.tokens[i] for i in compound_mentions(self.tokens, form, language, own)]
+        compounds = [
+            self.tokens[i]
+            for i in compound_mentions(self.tokens, form, language, own, self.by_text)
+        ]
         variants = [
             " … ".join(self.tokens[i].text for i in group)
             for group in variant_units(
-                self.tokens, self.variant_candidates(form), form, language, own
+                self.tokens, self.variant_candidates(hits), form, language, own, hits
             )
         ]
         return KeywordUses(keyword, form, uses, compounds, variants)

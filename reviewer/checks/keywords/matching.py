@@ -28,6 +28,7 @@ the keyword is otherwise missing and which counts as support for the keyword's r
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -261,17 +262,26 @@ def find_occurrences(
 
 
 def sentence_occurrences(
-    tokens: list[Token], units: list[range], form: KeywordForm, taken: set[int]
+    tokens: list[Token],
+    units: list[range],
+    form: KeywordForm,
+    taken: set[int],
+    part_hits: list[list[int]] | None = None,
 ) -> list[Match]:
     """Occurrences of a keyword whose content words stand apart within one unit (a heading or a
     sentence), leaving out the ``taken`` tokens that already form a run of the keyword. Each unit
-    holds as many as its least frequent content word; each occurrence spans its own words."""
+    holds as many as its least frequent content word; each occurrence spans its own words.
+
+    ``part_hits`` (per content word, the sorted indexes of the tokens whose keys meet it; see
+    ``TextIndex.part_hits``) spares comparing every token of every unit with every word."""
     wanted = form.content_parts
     if len(wanted) < 2:
         return []  # one content word: every occurrence is a run
     found: list[Match] = []
+    if part_hits is None:
+        part_hits = [key_hits(tokens, keys) for keys in wanted]
     for unit in units:
-        hits = [[i for i in unit if i not in taken and keys & tokens[i].keys] for keys in wanted]
+        hits = [[i for i in _within(h, unit) if i not in taken] for h in part_hits]
         for n in range(min(len(h) for h in hits)):
             chosen = tuple(sorted({h[n] for h in hits}))
             if len(chosen) < len(wanted):
@@ -288,27 +298,47 @@ def sentence_occurrences(
     return found
 
 
+def key_hits(tokens: list[Token], keys: frozenset[str]) -> list[int]:
+    """Indexes of the tokens whose comparison keys meet ``keys``, ascending."""
+    return [i for i, token in enumerate(tokens) if keys & token.keys]
+
+
+def _within(indexes: list[int], unit: range) -> list[int]:
+    """The sorted ``indexes`` that fall in ``unit``."""
+    first = bisect_left(indexes, unit.start)
+    return indexes[first : bisect_left(indexes, unit.stop, first)]
+
+
 def variant_units(
-    tokens: list[Token], units: list[range], form: KeywordForm, language: str, taken: set[int]
+    tokens: list[Token],
+    units: list[range],
+    form: KeywordForm,
+    language: str,
+    taken: set[int],
+    hits: list[tuple[list[int], list[int]]] | None = None,
 ) -> list[list[int]]:
     """Per unit, the tokens of a close variant: every content word of the keyword is there by its
     key or by its Snowball stem, and at least one only by its stem ("optimize costs" for "cost
-    optimization", "versichert" for "Versicherung")."""
+    optimization", "versichert" for "Versicherung").
+
+    ``hits`` (per content word, the sorted indexes of the tokens that meet its keys and of those
+    that share its stem; see ``TextIndex``) spares reading every token of every unit."""
     found: list[list[int]] = []
-    wanted = form.content_parts
+    if hits is None:
+        stems = [stem(t.text, _language(language)) for t in tokens]
+        hits = [
+            (key_hits(tokens, keys), [i for i, s in enumerate(stems) if s == word_stem])
+            for keys, word_stem in zip(form.content_parts, form.stems, strict=True)
+        ]
     for unit in units:
         chosen: list[int] = []
         by_stem = False
-        for keys, word_stem in zip(wanted, form.stems, strict=True):
-            exact = [i for i in unit if i not in taken and keys & tokens[i].keys]
+        for exact_hits, stem_hits in hits:
+            exact = [i for i in _within(exact_hits, unit) if i not in taken]
             if exact:
                 chosen.append(exact[0])
                 continue
-            similar = [
-                i
-                for i in unit
-                if i not in taken and stem(tokens[i].text, _language(language)) == word_stem
-            ]
+            similar = [i for i in _within(stem_hits, unit) if i not in taken]
             if not similar:
                 break
             chosen.append(similar[0])
@@ -320,28 +350,30 @@ def variant_units(
 
 
 def compound_mentions(
-    tokens: list[Token], form: KeywordForm, language: str, exclude: set[int]
+    tokens: list[Token],
+    form: KeywordForm,
+    language: str,
+    exclude: set[int],
+    spellings: dict[str, list[int]] | None = None,
 ) -> list[int]:
     """Indexes of German closed compounds that contain the keyword ("Pflichtschulungen" for
-    "Schulung", "Verpackungsregister" for "Verpackung"); English writes compounds open."""
+    "Schulung", "Verpackungsregister" for "Verpackung"); English writes compounds open.
+    ``spellings`` (token indexes per spelling, ``TextIndex.by_text``) lets each spelling be judged
+    once without reading every token."""
     if _language(language) != "de" or len(form.compact) < _MIN_COMPOUND_CHARS:
         return []
+    if spellings is None:
+        spellings = {}
+        for index, token in enumerate(tokens):
+            spellings.setdefault(token.text, []).append(index)
     found = []
-    verdicts: dict[str, bool] = {}  # texts repeat: judge each spelling once
-    for index, token in enumerate(tokens):
-        if index in exclude:
-            continue
-        verdict = verdicts.get(token.text)
-        if verdict is None:
-            folded = token.text.casefold()
-            verdict = len(folded) > len(form.compact) and (
-                folded.startswith(form.compact)
-                or lemma(token.text, language).endswith(form.head_lemma)
-            )
-            verdicts[token.text] = verdict
-        if verdict:
-            found.append(index)
-    return found
+    for text, where in spellings.items():
+        folded = text.casefold()
+        if len(folded) > len(form.compact) and (
+            folded.startswith(form.compact) or lemma(text, language).endswith(form.head_lemma)
+        ):
+            found.extend(i for i in where if i not in exclude)
+    return sorted(found)
 
 
 @lru_cache(maxsize=8192)
