@@ -288,7 +288,6 @@ def _relevance(
     brief_tokens = tokenize(audience, 0, len(audience), doc.language)
     if brief.title:
         brief_tokens += tokenize(brief.title, 0, len(brief.title), doc.language)
-    all_parts = [rel.keyword_parts(s.keyword, doc.language) for s in stats]
     result = {}
     for item in used:
         relevance = rel.judge(
@@ -304,7 +303,11 @@ def _relevance(
             []
             if relevance.relevant
             else rel.suggestions(
-                index, topic, all_parts, settings.suggestions, settings.key_phrases
+                index,
+                topic,
+                [rel.keyword_parts(s.keyword, doc.language) for s in stats],
+                settings.suggestions,
+                settings.key_phrases,
             )
         )
         result[item.keyword] = (relevance, alternatives)

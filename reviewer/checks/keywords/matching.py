@@ -139,7 +139,10 @@ def lemma(word: str, language: str) -> str:
     return lemmas.lemma(word, _language(language))
 
 
+@lru_cache(maxsize=4096)
 def keyword_form(keyword: str, language: str) -> KeywordForm:
+    """The keyword prepared for matching; cached: a brief's keywords come back with every draft
+    (the form depends on the keyword and the language only, and is immutable)."""
     from reviewer.language.stopwords import is_function_word
 
     found = list(_WORD.finditer(keyword))
@@ -251,8 +254,11 @@ def find_occurrences(
         if i < after:
             continue
         keys = tokens[i].keys
-        hyphened = i + 1 < len(tokens) and _joined(text, tokens[i], tokens[i + 1], hyphen_only=True)
-        if not (keys & first or keys & form.compact_keys or hyphened):
+        if not (
+            keys & first
+            or keys & form.compact_keys
+            or (i + 1 < len(tokens) and _joined(text, tokens[i], tokens[i + 1], hyphen_only=True))
+        ):
             continue  # no run of the keyword can start here: skip the costly checks
         taken = _match_at(text, tokens, i, form, language)
         if taken:

@@ -134,8 +134,10 @@ class Relevance:
         return "; ".join(parts)
 
 
+@lru_cache(maxsize=4096)
 def keyword_parts(keyword: str, language: str) -> frozenset[str]:
-    """The lemmas and compound parts of a keyword's content words."""
+    """The lemmas and compound parts of a keyword's content words (cached like
+    ``keyword_form``: a brief's keywords come back with every draft)."""
     stop = function_words(language)
     parts: set[str] = set()
     for word in re.findall(r"[^\W_]+", keyword):
@@ -309,10 +311,11 @@ def _heads_supported_section(
 def _related_words(index: TextIndex, parts: frozenset[str], own: set[int]) -> list[str]:
     language = index.doc.language
     tokens = index.tokens
-    return [
+    return [  # ``is_related`` inlined: this reads every distinct word of the text per keyword
         text
         for text, where in index.content_texts
-        if is_related(tokens[where[0]], parts, language) and any(i not in own for i in where)
+        if (tokens[where[0]].keys & parts or _related_word(text, parts, language))
+        and any(i not in own for i in where)
     ]
 
 
@@ -530,10 +533,10 @@ def suggestions(
         if keys & seen:
             continue
         form = keyword_form(phrase, language)
-        if (
-            len(find_occurrences(index.doc.content, index.tokens, form, language))
-            < _SUGGESTION_REPEATS
-        ):
+        runs = find_occurrences(
+            index.doc.content, index.tokens, form, language, index.run_starts(form)
+        )
+        if len(runs) < _SUGGESTION_REPEATS:
             continue
         seen |= keys
         chosen.append(phrase)
