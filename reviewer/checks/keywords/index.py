@@ -211,6 +211,27 @@ class TextIndex:
         return sorted(starts)
 
     @cached_property
+    def last_sentence(self) -> Unit | None:
+        """The text's very last sentence (where inserts are tacked on)."""
+        sentences = [u for u in self.units if u.kind == "sentence"]
+        return sentences[-1] if sentences else None
+
+    @cached_property
+    def first_paragraph(self) -> Block | None:
+        return next((b for b in self.doc.blocks if b.is_prose), None)
+
+    @cached_property
+    def _units_per_block(self) -> dict[int, int]:
+        counts: dict[int, int] = {}
+        for unit in self.units:
+            counts[id(unit.block)] = counts.get(id(unit.block), 0) + 1
+        return counts
+
+    def alone_in_block(self, unit: Unit) -> bool:
+        """Whether the unit is the only one of its block (a one-sentence paragraph)."""
+        return self._units_per_block[id(unit.block)] == 1
+
+    @cached_property
     def unit_ranges(self) -> list[range]:
         return [self.unit_tokens(unit) for unit in self.units]
 

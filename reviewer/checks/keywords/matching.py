@@ -165,6 +165,19 @@ def keyword_form(keyword: str, language: str) -> KeywordForm:
     )
 
 
+@lru_cache(maxsize=4096)
+def holds_keyword(text: str, keyword: str, language: str) -> bool:
+    """Whether a short text (the brief's title) holds the keyword: as a run or with all its
+    content words. Cached: the brief's title and keywords come back with every draft."""
+    if not text:
+        return False
+    form = keyword_form(keyword, language)
+    tokens = tokenize(text, 0, len(text), language)
+    if find_occurrences(text, tokens, form, language):
+        return True
+    return bool(sentence_occurrences(tokens, [range(len(tokens))], form, set()))
+
+
 def masked_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of link targets, URLs and e-mail addresses inside ``text[start:end]``."""
     if not any(text.find(marker, start, end) >= 0 for marker in _NOT_PROSE_MARKERS):
@@ -205,6 +218,10 @@ def joined_by_hyphen(text: str, left: Token, right: Token) -> bool:
 
 def _joined(text: str, left: Token, right: Token, *, hyphen_only: bool = False) -> bool:
     gap = text[left.end : right.start]
+    if gap == "-":  # the usual gaps, answered without the patterns
+        return True
+    if gap == " ":
+        return not hyphen_only
     return bool(gap) and (_HYPHENS if hyphen_only else _JOIN).fullmatch(gap) is not None
 
 
@@ -213,7 +230,7 @@ def _match_at(text: str, tokens: list[Token], i: int, form: KeywordForm, languag
     k = len(form.parts)
     if k and i + k <= len(tokens):
         run = tokens[i : i + k]
-        if all(form.parts[j] & run[j].keys for j in range(k)) and all(
+        if all(not form.parts[j].isdisjoint(run[j].keys) for j in range(k)) and all(
             _joined(text, run[j], run[j + 1])
             or text[run[j].end : run[j + 1].start] == form.separators[j]
             for j in range(k - 1)
@@ -232,7 +249,7 @@ def _match_at(text: str, tokens: list[Token], i: int, form: KeywordForm, languag
         ):
             continue
         keys = run[0].keys if m == 1 else word_keys("".join(t.text for t in run), language)
-        if keys & form.compact_keys:
+        if not keys.isdisjoint(form.compact_keys):
             return m
     return 0
 
@@ -255,8 +272,8 @@ def find_occurrences(
             continue
         keys = tokens[i].keys
         if not (
-            keys & first
-            or keys & form.compact_keys
+            not keys.isdisjoint(first)
+            or not keys.isdisjoint(form.compact_keys)
             or (i + 1 < len(tokens) and _joined(text, tokens[i], tokens[i + 1], hyphen_only=True))
         ):
             continue  # no run of the keyword can start here: skip the costly checks
@@ -306,7 +323,7 @@ def sentence_occurrences(
 
 def key_hits(tokens: list[Token], keys: frozenset[str]) -> list[int]:
     """Indexes of the tokens whose comparison keys meet ``keys``, ascending."""
-    return [i for i, token in enumerate(tokens) if keys & token.keys]
+    return [i for i, token in enumerate(tokens) if not keys.isdisjoint(token.keys)]
 
 
 def _within(indexes: list[int], unit: range) -> list[int]:

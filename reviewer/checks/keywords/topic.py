@@ -16,7 +16,7 @@ the relevance judgement what it needs directly.
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -42,18 +42,19 @@ class Topic:
         language = index.doc.language
         stop = function_words(language)
         lemmas: list[str | None] = [None] * len(index.tokens)
+        unit_of_token = index.unit_of_token
+        units_of: dict[str, set[int]] = {}
         for text, where in index.by_text.items():  # each spelling once
             folded = text.casefold()
             if len(folded) > 1 and folded not in stop and _HAS_LETTER.search(folded):
                 term = lemma(text, language)
+                units = units_of.setdefault(term, set())
                 for i in where:
                     lemmas[i] = term
-        unit_of_token = index.unit_of_token
-        units_of: dict[str, set[int]] = defaultdict(set)
-        for i, term in enumerate(lemmas):
-            if term is not None and unit_of_token[i] >= 0:
-                units_of[term].add(unit_of_token[i])
-        return cls(index, lemmas, dict(units_of), unit_of_token)
+                    units.add(unit_of_token[i])
+        for units in units_of.values():
+            units.discard(-1)  # tokens outside every unit
+        return cls(index, lemmas, units_of, unit_of_token)
 
     def is_topic_term(self, term: str, outside: set[int]) -> bool:
         """Whether ``TOPIC_UNITS`` units other than ``outside`` use the lemma."""
