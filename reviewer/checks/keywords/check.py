@@ -24,12 +24,7 @@ from dataclasses import dataclass, field
 
 from reviewer.checks.base import CheckContext, CheckOutput
 from reviewer.checks.keywords.index import KeywordUses, TextIndex
-from reviewer.checks.keywords.matching import (
-    Token,
-    find_occurrences,
-    sentence_occurrences,
-    tokenize,
-)
+from reviewer.checks.keywords.matching import holds_keyword, tokenize
 from reviewer.checks.keywords.rules import (
     IRRELEVANT,
     LOW_DENSITY,
@@ -193,17 +188,6 @@ def intro_blocks(doc: Document, words: int) -> list[Block]:
     return blocks
 
 
-def _in_text(text: str, uses: KeywordUses, language: str) -> bool:
-    """Whether a short text (the brief's title) holds the keyword: as a run or with all its
-    content words."""
-    if not text:
-        return False
-    tokens: list[Token] = tokenize(text, 0, len(text), language)
-    if find_occurrences(text, tokens, uses.form, language):
-        return True
-    return bool(sentence_occurrences(tokens, [range(len(tokens))], uses.form, set()))
-
-
 def _stats(
     doc: Document,
     index: TextIndex,
@@ -217,7 +201,7 @@ def _stats(
     everything = [u for group in [uses, *synonym_uses] for u in group.uses]
     words = doc.word_count
     title = doc.title_heading
-    in_title = _in_text(brief_title, uses, doc.language) or (
+    in_title = holds_keyword(brief_title, keyword, doc.language) or (
         title is not None and any(title.start <= u.match.start < title.end for u in uses.uses)
     )
     return KeywordStats(
@@ -288,7 +272,6 @@ def _relevance(
     brief_tokens = tokenize(audience, 0, len(audience), doc.language)
     if brief.title:
         brief_tokens += tokenize(brief.title, 0, len(brief.title), doc.language)
-    all_parts = [rel.keyword_parts(s.keyword, doc.language) for s in stats]
     result = {}
     for item in used:
         relevance = rel.judge(
@@ -304,7 +287,11 @@ def _relevance(
             []
             if relevance.relevant
             else rel.suggestions(
-                index, topic, all_parts, settings.suggestions, settings.key_phrases
+                index,
+                topic,
+                [rel.keyword_parts(s.keyword, doc.language) for s in stats],
+                settings.suggestions,
+                settings.key_phrases,
             )
         )
         result[item.keyword] = (relevance, alternatives)

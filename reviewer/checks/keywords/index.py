@@ -75,16 +75,19 @@ class TextIndex:
         units: list[Unit] = []
         tokens: list[Token] = []
         sentences = sorted(doc.sentences, key=lambda s: s.start)
+        sentence_starts = [s.start for s in sentences]
+        memo: dict[str, frozenset[str]] = {}  # keys per spelling, shared by the blocks
         for block in doc.blocks:
             if block.kind in _SKIPPED_KINDS:
                 continue
-            tokens.extend(tokenize(doc.content, block.start, block.end, doc.language))
+            tokens.extend(tokenize(doc.content, block.start, block.end, doc.language, memo))
             if block.kind == "heading":
                 units.append(
                     Unit(block.start, block.end, "title" if block is title else "heading", block)
                 )
             elif block.is_prose:
-                inside = [s for s in sentences if block.start <= s.start < block.end]
+                first = bisect_left(sentence_starts, block.start)
+                inside = sentences[first : bisect_left(sentence_starts, block.end, first)]
                 units.extend(Unit(s.start, s.end, "sentence", block) for s in inside)
                 if not inside:
                     units.append(Unit(block.start, block.end, "sentence", block))
@@ -110,11 +113,14 @@ class TextIndex:
 
     @cached_property
     def positions(self) -> dict[str, list[int]]:
-        """Token indexes per comparison key, to find where a keyword can start without a scan."""
+        """Token indexes per comparison key, to find where a keyword can start without a scan.
+        Built per spelling (one spelling, one set of keys); the lists are read as sets, so their
+        order does not matter."""
         found: dict[str, list[int]] = {}
-        for i, token in enumerate(self.tokens):
-            for key in token.keys:
-                found.setdefault(key, []).append(i)
+        tokens = self.tokens
+        for where in self.by_text.values():
+            for key in tokens[where[0]].keys:
+                found.setdefault(key, []).extend(where)
         return found
 
     @cached_property
@@ -147,14 +153,30 @@ class TextIndex:
                 found[i] = position
         return found
 
-    def variant_candidates(self, form: KeywordForm) -> list[range]:
+    def part_hits(self, form: KeywordForm) -> list[list[int]]:
+        """Per content word of the keyword, the sorted indexes of the tokens whose keys meet it
+        (what ``matching.key_hits`` finds by reading every token)."""
+        positions = self.positions
+        return [
+            sorted({i for key in keys for i in positions.get(key, ())})
+            for keys in form.content_parts
+        ]
+
+    def variant_hits(self, form: KeywordForm) -> list[tuple[list[int], list[int]]]:
+        """Per content word, the sorted indexes of the tokens that meet its keys and of those
+        that share its Snowball stem."""
+        return [
+            (exact, sorted(self.stem_positions.get(word_stem, ())))
+            for exact, word_stem in zip(self.part_hits(form), form.stems, strict=True)
+        ]
+
+    def variant_candidates(self, hits: list[tuple[list[int], list[int]]]) -> list[range]:
         """Token ranges of the units that hold every content word of the keyword by its keys or
-        its stem — the only units where a close variant can be (``variant_units`` reads them)."""
+        its stem (``hits`` from ``variant_hits``) — the only units where a close variant can be
+        (``variant_units`` reads them)."""
         common: set[int] | None = None
-        for keys, word_stem in zip(form.content_parts, form.stems, strict=True):
-            hits = {i for key in keys for i in self.positions.get(key, ())}
-            hits.update(self.stem_positions.get(word_stem, ()))
-            units = {self.unit_of_token[i] for i in hits} - {-1}
+        for exact, similar in hits:
+            units = {self.unit_of_token[i] for i in (*exact, *similar)} - {-1}
             common = units if common is None else common & units
             if not common:
                 return []
@@ -189,6 +211,27 @@ class TextIndex:
         return sorted(starts)
 
     @cached_property
+    def last_sentence(self) -> Unit | None:
+        """The text's very last sentence (where inserts are tacked on)."""
+        sentences = [u for u in self.units if u.kind == "sentence"]
+        return sentences[-1] if sentences else None
+
+    @cached_property
+    def first_paragraph(self) -> Block | None:
+        return next((b for b in self.doc.blocks if b.is_prose), None)
+
+    @cached_property
+    def _units_per_block(self) -> dict[int, int]:
+        counts: dict[int, int] = {}
+        for unit in self.units:
+            counts[id(unit.block)] = counts.get(id(unit.block), 0) + 1
+        return counts
+
+    def alone_in_block(self, unit: Unit) -> bool:
+        """Whether the unit is the only one of its block (a one-sentence paragraph)."""
+        return self._units_per_block[id(unit.block)] == 1
+
+    @cached_property
     def unit_ranges(self) -> list[range]:
         return [self.unit_tokens(unit) for unit in self.units]
 
@@ -201,7 +244,10 @@ class TextIndex:
             self.doc.content, self.tokens, form, language, self.run_starts(form)
         )
         taken = {i for m in runs for i in m.token_indexes}
-        scattered = sentence_occurrences(self.tokens, self.unit_ranges, form, taken)
+        hits = self.variant_hits(form)
+        scattered = sentence_occurrences(
+            self.tokens, self.unit_ranges, form, taken, [exact for exact, _similar in hits]
+        )
         matches = sorted(runs + scattered, key=lambda m: m.start)
         uses = []
         for match in matches:
@@ -209,11 +255,14 @@ class TextIndex:
             if unit is not None:
                 uses.append(Use(match, unit))
         own = {i for m in matches for i in m.token_indexes}
-        compounds = [self.tokens[i] for i in compound_mentions(self.tokens, form, language, own)]
+        compounds = [
+            self.tokens[i]
+            for i in compound_mentions(self.tokens, form, language, own, self.by_text)
+        ]
         variants = [
             " … ".join(self.tokens[i].text for i in group)
             for group in variant_units(
-                self.tokens, self.variant_candidates(form), form, language, own
+                self.tokens, self.variant_candidates(hits), form, language, own, hits
             )
         ]
         return KeywordUses(keyword, form, uses, compounds, variants)

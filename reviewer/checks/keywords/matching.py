@@ -28,6 +28,7 @@ the keyword is otherwise missing and which counts as support for the keyword's r
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -54,9 +55,13 @@ _UNAMBIGUOUS_HEAD_CHARS = 7
 _LINKS = ("es", "en", "s", "n")  # German linking elements: Betrieb|s|unterbrechung
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Token:
-    """A word of the text with its offsets into ``Document.content`` and its comparison keys."""
+    """A word of the text with its offsets into ``Document.content`` and its comparison keys.
+
+    Treated as immutable but not declared ``frozen``: a frozen dataclass's ``__init__`` sets each
+    field through ``object.__setattr__`` and costs four times as much, and a draft has about a
+    thousand tokens per review. Nothing assigns to a token's fields."""
 
     start: int
     end: int
@@ -134,7 +139,10 @@ def lemma(word: str, language: str) -> str:
     return lemmas.lemma(word, _language(language))
 
 
+@lru_cache(maxsize=4096)
 def keyword_form(keyword: str, language: str) -> KeywordForm:
+    """The keyword prepared for matching; cached: a brief's keywords come back with every draft
+    (the form depends on the keyword and the language only, and is immutable)."""
     from reviewer.language.stopwords import is_function_word
 
     found = list(_WORD.finditer(keyword))
@@ -157,6 +165,19 @@ def keyword_form(keyword: str, language: str) -> KeywordForm:
     )
 
 
+@lru_cache(maxsize=4096)
+def holds_keyword(text: str, keyword: str, language: str) -> bool:
+    """Whether a short text (the brief's title) holds the keyword: as a run or with all its
+    content words. Cached: the brief's title and keywords come back with every draft."""
+    if not text:
+        return False
+    form = keyword_form(keyword, language)
+    tokens = tokenize(text, 0, len(text), language)
+    if find_occurrences(text, tokens, form, language):
+        return True
+    return bool(sentence_occurrences(tokens, [range(len(tokens))], form, set()))
+
+
 def masked_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of link targets, URLs and e-mail addresses inside ``text[start:end]``."""
     if not any(text.find(marker, start, end) >= 0 for marker in _NOT_PROSE_MARKERS):
@@ -164,24 +185,30 @@ def masked_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _NOT_PROSE.finditer(text, start, end)]
 
 
-def tokenize(text: str, start: int, end: int, language: str) -> list[Token]:
-    """Words of ``text[start:end]`` with keys, leaving out URLs, link targets and e-mail addresses."""
+def tokenize(
+    text: str, start: int, end: int, language: str, memo: dict[str, frozenset[str]] | None = None
+) -> list[Token]:
+    """Words of ``text[start:end]`` with keys, leaving out URLs, link targets and e-mail addresses.
+    ``memo`` (spelling -> keys) is shared by the calls for one document: words repeat, and a dict
+    lookup is cheaper than the keyed ``word_keys`` cache."""
     masks = masked_spans(text, start, end)
+    if memo is None:
+        memo = {}
     tokens: list[Token] = []
-    if not masks:
-        for m in _WORD.finditer(text, start, end):
-            word = m.group()
-            tokens.append(Token(m.start(), m.end(), word, word_keys(word, language)))
-        return tokens
+    append = tokens.append
     mask_index = 0
     for m in _WORD.finditer(text, start, end):
-        where = m.start()
-        while mask_index < len(masks) and masks[mask_index][1] <= where:
-            mask_index += 1
-        if mask_index < len(masks) and masks[mask_index][0] <= where < masks[mask_index][1]:
-            continue
+        where, until = m.span()
+        if masks:
+            while mask_index < len(masks) and masks[mask_index][1] <= where:
+                mask_index += 1
+            if mask_index < len(masks) and masks[mask_index][0] <= where < masks[mask_index][1]:
+                continue
         word = m.group()
-        tokens.append(Token(where, m.end(), word, word_keys(word, language)))
+        keys = memo.get(word)
+        if keys is None:
+            keys = memo[word] = word_keys(word, language)
+        append(Token(where, until, word, keys))
     return tokens
 
 
@@ -191,6 +218,10 @@ def joined_by_hyphen(text: str, left: Token, right: Token) -> bool:
 
 def _joined(text: str, left: Token, right: Token, *, hyphen_only: bool = False) -> bool:
     gap = text[left.end : right.start]
+    if gap == "-":  # the usual gaps, answered without the patterns
+        return True
+    if gap == " ":
+        return not hyphen_only
     return bool(gap) and (_HYPHENS if hyphen_only else _JOIN).fullmatch(gap) is not None
 
 
@@ -199,7 +230,7 @@ def _match_at(text: str, tokens: list[Token], i: int, form: KeywordForm, languag
     k = len(form.parts)
     if k and i + k <= len(tokens):
         run = tokens[i : i + k]
-        if all(form.parts[j] & run[j].keys for j in range(k)) and all(
+        if all(not form.parts[j].isdisjoint(run[j].keys) for j in range(k)) and all(
             _joined(text, run[j], run[j + 1])
             or text[run[j].end : run[j + 1].start] == form.separators[j]
             for j in range(k - 1)
@@ -218,7 +249,7 @@ def _match_at(text: str, tokens: list[Token], i: int, form: KeywordForm, languag
         ):
             continue
         keys = run[0].keys if m == 1 else word_keys("".join(t.text for t in run), language)
-        if keys & form.compact_keys:
+        if not keys.isdisjoint(form.compact_keys):
             return m
     return 0
 
@@ -240,8 +271,11 @@ def find_occurrences(
         if i < after:
             continue
         keys = tokens[i].keys
-        hyphened = i + 1 < len(tokens) and _joined(text, tokens[i], tokens[i + 1], hyphen_only=True)
-        if not (keys & first or keys & form.compact_keys or hyphened):
+        if not (
+            not keys.isdisjoint(first)
+            or not keys.isdisjoint(form.compact_keys)
+            or (i + 1 < len(tokens) and _joined(text, tokens[i], tokens[i + 1], hyphen_only=True))
+        ):
             continue  # no run of the keyword can start here: skip the costly checks
         taken = _match_at(text, tokens, i, form, language)
         if taken:
@@ -251,17 +285,26 @@ def find_occurrences(
 
 
 def sentence_occurrences(
-    tokens: list[Token], units: list[range], form: KeywordForm, taken: set[int]
+    tokens: list[Token],
+    units: list[range],
+    form: KeywordForm,
+    taken: set[int],
+    part_hits: list[list[int]] | None = None,
 ) -> list[Match]:
     """Occurrences of a keyword whose content words stand apart within one unit (a heading or a
     sentence), leaving out the ``taken`` tokens that already form a run of the keyword. Each unit
-    holds as many as its least frequent content word; each occurrence spans its own words."""
+    holds as many as its least frequent content word; each occurrence spans its own words.
+
+    ``part_hits`` (per content word, the sorted indexes of the tokens whose keys meet it; see
+    ``TextIndex.part_hits``) spares comparing every token of every unit with every word."""
     wanted = form.content_parts
     if len(wanted) < 2:
         return []  # one content word: every occurrence is a run
     found: list[Match] = []
+    if part_hits is None:
+        part_hits = [key_hits(tokens, keys) for keys in wanted]
     for unit in units:
-        hits = [[i for i in unit if i not in taken and keys & tokens[i].keys] for keys in wanted]
+        hits = [[i for i in _within(h, unit) if i not in taken] for h in part_hits]
         for n in range(min(len(h) for h in hits)):
             chosen = tuple(sorted({h[n] for h in hits}))
             if len(chosen) < len(wanted):
@@ -278,27 +321,47 @@ def sentence_occurrences(
     return found
 
 
+def key_hits(tokens: list[Token], keys: frozenset[str]) -> list[int]:
+    """Indexes of the tokens whose comparison keys meet ``keys``, ascending."""
+    return [i for i, token in enumerate(tokens) if not keys.isdisjoint(token.keys)]
+
+
+def _within(indexes: list[int], unit: range) -> list[int]:
+    """The sorted ``indexes`` that fall in ``unit``."""
+    first = bisect_left(indexes, unit.start)
+    return indexes[first : bisect_left(indexes, unit.stop, first)]
+
+
 def variant_units(
-    tokens: list[Token], units: list[range], form: KeywordForm, language: str, taken: set[int]
+    tokens: list[Token],
+    units: list[range],
+    form: KeywordForm,
+    language: str,
+    taken: set[int],
+    hits: list[tuple[list[int], list[int]]] | None = None,
 ) -> list[list[int]]:
     """Per unit, the tokens of a close variant: every content word of the keyword is there by its
     key or by its Snowball stem, and at least one only by its stem ("optimize costs" for "cost
-    optimization", "versichert" for "Versicherung")."""
+    optimization", "versichert" for "Versicherung").
+
+    ``hits`` (per content word, the sorted indexes of the tokens that meet its keys and of those
+    that share its stem; see ``TextIndex``) spares reading every token of every unit."""
     found: list[list[int]] = []
-    wanted = form.content_parts
+    if hits is None:
+        stems = [stem(t.text, _language(language)) for t in tokens]
+        hits = [
+            (key_hits(tokens, keys), [i for i, s in enumerate(stems) if s == word_stem])
+            for keys, word_stem in zip(form.content_parts, form.stems, strict=True)
+        ]
     for unit in units:
         chosen: list[int] = []
         by_stem = False
-        for keys, word_stem in zip(wanted, form.stems, strict=True):
-            exact = [i for i in unit if i not in taken and keys & tokens[i].keys]
+        for exact_hits, stem_hits in hits:
+            exact = [i for i in _within(exact_hits, unit) if i not in taken]
             if exact:
                 chosen.append(exact[0])
                 continue
-            similar = [
-                i
-                for i in unit
-                if i not in taken and stem(tokens[i].text, _language(language)) == word_stem
-            ]
+            similar = [i for i in _within(stem_hits, unit) if i not in taken]
             if not similar:
                 break
             chosen.append(similar[0])
@@ -310,28 +373,30 @@ def variant_units(
 
 
 def compound_mentions(
-    tokens: list[Token], form: KeywordForm, language: str, exclude: set[int]
+    tokens: list[Token],
+    form: KeywordForm,
+    language: str,
+    exclude: set[int],
+    spellings: dict[str, list[int]] | None = None,
 ) -> list[int]:
     """Indexes of German closed compounds that contain the keyword ("Pflichtschulungen" for
-    "Schulung", "Verpackungsregister" for "Verpackung"); English writes compounds open."""
+    "Schulung", "Verpackungsregister" for "Verpackung"); English writes compounds open.
+    ``spellings`` (token indexes per spelling, ``TextIndex.by_text``) lets each spelling be judged
+    once without reading every token."""
     if _language(language) != "de" or len(form.compact) < _MIN_COMPOUND_CHARS:
         return []
+    if spellings is None:
+        spellings = {}
+        for index, token in enumerate(tokens):
+            spellings.setdefault(token.text, []).append(index)
     found = []
-    verdicts: dict[str, bool] = {}  # texts repeat: judge each spelling once
-    for index, token in enumerate(tokens):
-        if index in exclude:
-            continue
-        verdict = verdicts.get(token.text)
-        if verdict is None:
-            folded = token.text.casefold()
-            verdict = len(folded) > len(form.compact) and (
-                folded.startswith(form.compact)
-                or lemma(token.text, language).endswith(form.head_lemma)
-            )
-            verdicts[token.text] = verdict
-        if verdict:
-            found.append(index)
-    return found
+    for text, where in spellings.items():
+        folded = text.casefold()
+        if len(folded) > len(form.compact) and (
+            folded.startswith(form.compact) or lemma(text, language).endswith(form.head_lemma)
+        ):
+            found.extend(i for i in where if i not in exclude)
+    return sorted(found)
 
 
 @lru_cache(maxsize=8192)

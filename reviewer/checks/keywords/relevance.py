@@ -63,6 +63,7 @@ from reviewer.checks.keywords.matching import (
     compound_head,
     compound_parts,
     find_occurrences,
+    holds_keyword,
     keyword_form,
     lemma,
     word_keys,
@@ -134,8 +135,10 @@ class Relevance:
         return "; ".join(parts)
 
 
+@lru_cache(maxsize=4096)
 def keyword_parts(keyword: str, language: str) -> frozenset[str]:
-    """The lemmas and compound parts of a keyword's content words."""
+    """The lemmas and compound parts of a keyword's content words (cached like
+    ``keyword_form``: a brief's keywords come back with every draft)."""
     stop = function_words(language)
     parts: set[str] = set()
     for word in re.findall(r"[^\W_]+", keyword):
@@ -152,7 +155,7 @@ def keyword_parts(keyword: str, language: str) -> frozenset[str]:
 def is_related(token: Token, parts: frozenset[str], language: str) -> bool:
     """A word shares a lemma or stem with the keyword, contains one of its compound parts, is the
     head of one of them, or shares a long beginning with it."""
-    return bool(token.keys & parts) or _related_word(token.text, parts, language)
+    return not token.keys.isdisjoint(parts) or _related_word(token.text, parts, language)
 
 
 @lru_cache(maxsize=65536)
@@ -280,14 +283,7 @@ def _defined_by_subject(
 def _in_title(index: TextIndex, uses: KeywordUses, brief_title: str) -> bool:
     if any(use.unit.kind == "title" for use in uses.uses):
         return True
-    if not brief_title:
-        return False
-    from reviewer.checks.keywords.matching import sentence_occurrences, tokenize
-
-    language = index.doc.language
-    tokens = tokenize(brief_title, 0, len(brief_title), language)
-    runs = find_occurrences(brief_title, tokens, uses.form, language)
-    return bool(runs) or bool(sentence_occurrences(tokens, [range(len(tokens))], uses.form, set()))
+    return holds_keyword(brief_title, uses.keyword, index.doc.language)
 
 
 def _heads_supported_section(
@@ -309,10 +305,11 @@ def _heads_supported_section(
 def _related_words(index: TextIndex, parts: frozenset[str], own: set[int]) -> list[str]:
     language = index.doc.language
     tokens = index.tokens
-    return [
+    return [  # ``is_related`` inlined: this reads every distinct word of the text per keyword
         text
         for text, where in index.content_texts
-        if is_related(tokens[where[0]], parts, language) and any(i not in own for i in where)
+        if (not tokens[where[0]].keys.isdisjoint(parts) or _related_word(text, parts, language))
+        and any(i not in own for i in where)
     ]
 
 
@@ -327,6 +324,10 @@ def _clauses(index: TextIndex, unit: Unit, token_range: range) -> list[tuple[lis
     depth = 0
     for i in token_range:
         gap = content[cursor : tokens[i].start]
+        if gap == " ":  # most gaps: no break, no bracket
+            current.append(i)
+            cursor = tokens[i].end
+            continue
         if (
             current
             and _CLAUSE_BREAK.search(gap)
@@ -369,12 +370,9 @@ def _is_aside(index: TextIndex, use: Use) -> bool:
         return False
     if unit.block.kind == "list_item" or _in_parentheses(index.doc, use):
         return True
-    sentences = [u for u in index.units if u.kind == "sentence"]
-    if sentences and unit is sentences[-1]:
+    if unit is index.last_sentence:
         return True
-    alone = sum(1 for u in index.units if u.block is unit.block) == 1
-    first_paragraph = next((b for b in index.doc.blocks if b.is_prose), None)
-    return alone and unit.block is not first_paragraph
+    return index.alone_in_block(unit) and unit.block is not index.first_paragraph
 
 
 def _opens_section(index: TextIndex, use: Use) -> bool:
@@ -474,7 +472,7 @@ def _place(index: TextIndex, use: Use) -> str:
         kind = "in a list item"
     elif _in_parentheses(doc, use):
         kind = "in parentheses"
-    elif sum(1 for u in index.units if u.block is unit.block) == 1:
+    elif index.alone_in_block(unit):
         kind = "in a one-sentence paragraph"
     else:
         kind = "in a sentence"
@@ -530,10 +528,10 @@ def suggestions(
         if keys & seen:
             continue
         form = keyword_form(phrase, language)
-        if (
-            len(find_occurrences(index.doc.content, index.tokens, form, language))
-            < _SUGGESTION_REPEATS
-        ):
+        runs = find_occurrences(
+            index.doc.content, index.tokens, form, language, index.run_starts(form)
+        )
+        if len(runs) < _SUGGESTION_REPEATS:
             continue
         seen |= keys
         chosen.append(phrase)

@@ -16,7 +16,7 @@ the relevance judgement what it needs directly.
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -42,18 +42,19 @@ class Topic:
         language = index.doc.language
         stop = function_words(language)
         lemmas: list[str | None] = [None] * len(index.tokens)
+        unit_of_token = index.unit_of_token
+        units_of: dict[str, set[int]] = {}
         for text, where in index.by_text.items():  # each spelling once
             folded = text.casefold()
             if len(folded) > 1 and folded not in stop and _HAS_LETTER.search(folded):
                 term = lemma(text, language)
+                units = units_of.setdefault(term, set())
                 for i in where:
                     lemmas[i] = term
-        unit_of_token = index.unit_of_token
-        units_of: dict[str, set[int]] = defaultdict(set)
-        for i, term in enumerate(lemmas):
-            if term is not None and unit_of_token[i] >= 0:
-                units_of[term].add(unit_of_token[i])
-        return cls(index, lemmas, dict(units_of), unit_of_token)
+                    units.add(unit_of_token[i])
+        for units in units_of.values():
+            units.discard(-1)  # tokens outside every unit
+        return cls(index, lemmas, units_of, unit_of_token)
 
     def is_topic_term(self, term: str, outside: set[int]) -> bool:
         """Whether ``TOPIC_UNITS`` units other than ``outside`` use the lemma."""
@@ -87,23 +88,29 @@ class Topic:
         preferred over single words (they name a thing more precisely)."""
         tokens = self.index.tokens
         content = self.index.doc.content
-        counts: Counter[tuple[str, ...]] = Counter()
-        first_seen: dict[tuple[str, ...], list[int]] = {}
+        lemmas = self.lemmas
+        # linked[k]: tokens k and k + 1 are content words with only spaces or hyphens between
+        linked = [
+            lemmas[k] is not None
+            and lemmas[k + 1] is not None
+            and _PHRASE_GAP.fullmatch(content[tokens[k].end : tokens[k + 1].start]) is not None
+            for k in range(len(tokens) - 1)
+        ]
+        counts: dict[tuple[str, ...], int] = {}
+        first_seen: dict[tuple[str, ...], int] = {}  # phrase -> its first token
         for token_range in self.index.unit_ranges:
-            indexes = list(token_range)
-            for a, i in enumerate(indexes):
-                if self.lemmas[i] is None:
+            stop = token_range.stop
+            for i in token_range:
+                term = lemmas[i]
+                if term is None:
                     continue
-                run = [i]
-                for j in indexes[a + 1 : a + 3]:
-                    gap = content[tokens[run[-1]].end : tokens[j].start]
-                    if self.lemmas[j] is None or not _PHRASE_GAP.fullmatch(gap):
+                key: tuple[str, ...] = ()
+                for last in (i, i + 1, i + 2):
+                    if last > i and (last >= stop or not linked[last - 1]):
                         break
-                    run.append(j)
-                for n in range(1, len(run) + 1):
-                    key = tuple(self.lemmas[k] or "" for k in run[:n])
-                    counts[key] += 1
-                    first_seen.setdefault(key, run[:n])
+                    key += (lemmas[last],)
+                    counts[key] = counts.get(key, 0) + 1
+                    first_seen.setdefault(key, i)
         scored = []
         for key, count in counts.items():
             if count < 2:
@@ -114,7 +121,7 @@ class Topic:
         scored.sort(key=lambda item: (-item[0], item[1]))
         result = []
         for _score, key in scored[:limit]:
-            run = first_seen[key]
-            text = content[tokens[run[0]].start : tokens[run[-1]].end]
-            result.append((text, [tokens[k] for k in run]))
+            first = first_seen[key]
+            run = tokens[first : first + len(key)]
+            result.append((content[run[0].start : run[-1].end], run))
         return result
