@@ -34,7 +34,7 @@ from reviewer.checks.guidelines.engines.claims_context import (
     study_before_offset,
 )
 from reviewer.parsing.language import LANGUAGES
-from reviewer.parsing.regex_analysis import quick_start
+from reviewer.parsing.regex_analysis import CASE_TWINS, quick_start, required_words
 
 if TYPE_CHECKING:
     from reviewer.checks.guidelines.pack import ClaimsRule
@@ -470,6 +470,10 @@ def find(doc: Document, rule: ClaimsRule, language: str) -> list[Hit]:
     lex = lexicon(language)
     kinds = set(rule.kinds or KINDS)
     extra = {name: rule.extra(name, language) for name in ("superlatives", "guarantees", "sources")}
+    held = doc.memos.get(__name__)
+    if held is None or held[0] is not doc.content:  # a copy of the Document with other content
+        held = doc.memos[__name__] = (doc.content, {})
+    memo = held[1]
     hits: list[Hit] = []
     blocks: dict[int, list[Span]] = {}
     for sentence in doc.sentences:
@@ -479,7 +483,7 @@ def find(doc: Document, rule: ClaimsRule, language: str) -> list[Hit]:
         cited = next((i for i, s in enumerate(sentences) if _CITED.search(s.text)), len(sentences))
         for index, sentence in enumerate(sentences):
             triggers = triggers_in(
-                doc.content, sentence.start, sentence.end, lex, kinds, extra, language
+                doc.content, sentence.start, sentence.end, lex, kinds, extra, language, memo
             )
             triggers = [t for t in triggers if t.kind in kinds]
             if not triggers or cited < index or _sourced(sentences, index, lex, extra["sources"]):
@@ -539,13 +543,17 @@ def triggers_in(
     kinds: set[str],
     extra: dict[str, re.Pattern[str] | None] | None = None,
     language: str = "en",
+    memo: _Memo | None = None,
 ) -> list[Trigger]:
     """Claim signals in ``text[start:end]`` (one sentence), each with the kind it reports as
-    (``claims_context`` judges the words around it); figures of the offer left out."""
+    (``claims_context`` judges the words around it); figures of the offer left out. ``memo``:
+    the document's memo of sentence triggers (see ``_lexicon_triggers``), None for none."""
     extra = extra or {}
     wanted = set(kinds) | ({"superlative", "statistic"} if VAGUE in kinds else set())
     found = [
-        t for source, t in _lexicon_triggers(text, start, end, lex, language) if source in wanted
+        t
+        for source, t in _lexicon_triggers(text, start, end, lex, language, memo)
+        if source in wanted
     ]
     own: list[Trigger] = []
     for kind, name in (("superlative", "superlatives"), ("guarantee", "guarantees")):
@@ -561,43 +569,42 @@ def triggers_in(
     return found + [t for t in own if _kept(text, start, end, lex, t, offer)]
 
 
-# The lexicon's triggers of the sentences of the text last asked about: a pack's claims rules
-# (``unsupported`` and ``vague``) ask for the same sentences, and scanning them is most of the
-# engine's time. Every step below judges one trigger on its own, so computing all kinds once and
-# picking the wanted ones after gives the same triggers in the same order.
-_memo: tuple[str, dict[tuple[int, str, int, int], tuple[Lexicon, list[tuple[str, Trigger]]]]] = (
-    "",
-    {},
-)
+# A memo of each sentence's lexicon triggers, kept on the Document (``Document.memos``): a pack's
+# claims rules (``unsupported`` and ``vague``) ask for the same sentences, and scanning them is most
+# of the engine's time. Every step below judges one trigger on its own, so computing all kinds once
+# and picking the wanted ones after gives the same triggers in the same order.
+_Memo = dict[tuple[int, str, int, int], tuple["Lexicon", list[tuple[str, Trigger]]]]
 
 
 def _lexicon_triggers(
-    text: str, start: int, end: int, lex: Lexicon, language: str
+    text: str, start: int, end: int, lex: Lexicon, language: str, memo: _Memo | None
 ) -> list[tuple[str, Trigger]]:
     """Every lexicon trigger of the sentence, judged and kept, with the kind that found it."""
-    global _memo
-    held_text, held = _memo
-    if held_text is not text:
-        held = {}
-        _memo = (text, held)
+    if memo is None:
+        return _scan(text, start, end, lex, language)
     key = (id(lex), language, start, end)  # the entry holds ``lex``: its id cannot be reused
-    entry = held.get(key)
+    entry = memo.get(key)
     if entry is None or entry[0] is not lex:
-        entry = held[key] = (lex, _scan(text, start, end, lex, language))
+        entry = memo[key] = (lex, _scan(text, start, end, lex, language))
     return entry[1]
 
 
 def _scan(
     text: str, start: int, end: int, lex: Lexicon, language: str
 ) -> list[tuple[str, Trigger]]:
+    sentence = text[start:end]
+    # A pattern whose required words (``required_words``) the lowered sentence lacks cannot match:
+    # a few ``in`` tests instead of a scan (most sentences hold no trigger of most kinds).
+    lowered = sentence.lower() if CASE_TWINS.isdisjoint(sentence) else None
     raw: list[tuple[str, Trigger]] = []
-    for kind, patterns in lex.triggers.items():
-        for pattern in patterns:
-            raw += [
-                (kind, Trigger(m.start(), m.end(), kind, m.end()))
-                for m in pattern.finditer(text, start, end)
-            ]
-    raw += [("superlative", t) for t in _weak_superlatives(text, start, end, lex)]
+    for kind, pattern, words in _plan(lex)[:-1]:
+        if lowered is not None and words is not None and not any(w in lowered for w in words):
+            continue
+        raw += [
+            (kind, Trigger(m.start(), m.end(), kind, m.end()))
+            for m in pattern.finditer(text, start, end)
+        ]
+    raw += [("superlative", t) for t in _weak_superlatives(text, start, end, lex, lowered)]
     if not raw:
         return []
     judged = _judged(text, start, end, lex, [t for _, t in raw], language)
@@ -607,6 +614,29 @@ def _scan(
         for index, trigger in judged
         if _kept(text, start, end, lex, trigger, offer)
     ]
+
+
+_Plan = list[tuple[str, re.Pattern[str], "frozenset[str] | None"]]
+_plans: dict[int, tuple[Lexicon, _Plan]] = {}
+
+
+def _plan(lex: Lexicon) -> _Plan:
+    """The lexicon's trigger patterns in order, each with its kind and required words (the same
+    for every draft: derived from the lexicon alone); last, the weak superlative's."""
+    held = _plans.get(id(lex))
+    if held is None or held[0] is not lex:
+        plan = [
+            (kind, pattern, _words(pattern))
+            for kind, patterns in lex.triggers.items()
+            for pattern in patterns
+        ]
+        plan.append(("superlative", lex.weak_superlative, _words(lex.weak_superlative)))
+        held = _plans[id(lex)] = (lex, plan)  # the entry holds ``lex``: its id cannot be reused
+    return held[1]
+
+
+def _words(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    return required_words(pattern.pattern, pattern.flags)
 
 
 def _offer(text: str, start: int, end: int, lex: Lexicon) -> list[tuple[int, int]]:
@@ -633,15 +663,22 @@ def _kept(
     )
 
 
-def _weak_superlatives(text: str, start: int, end: int, lex: Lexicon) -> list[Trigger]:
+def _weak_superlatives(
+    text: str, start: int, end: int, lex: Lexicon, lowered: str | None = None
+) -> list[Trigger]:
     """ "The most accurate sensor", "die schnellste Plattform": a superlative about a product
     needs no market scope; about anything else ("the fastest way") only with one."""
-    scopes = list(lex.market_scope.finditer(text, start, end))
+    words = _plan(lex)[-1][2]
+    if lowered is not None and words is not None and not any(w in lowered for w in words):
+        return []
+    scopes: list[re.Match[str]] | None = None
     found = []
     for match in lex.weak_superlative.finditer(text, start, end):
         word = match.group("word").lower()
         if word.split()[-1] in lex.weak_stop or word in lex.weak_stop:
             continue
+        if scopes is None:
+            scopes = list(lex.market_scope.finditer(text, start, end))
         if scopes:
             reach = max(match.end(), max(s.end() for s in scopes))
         elif lex.product_after.match(text, match.end(), end):
