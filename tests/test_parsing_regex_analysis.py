@@ -6,8 +6,15 @@ import random
 import re
 
 import pytest
+import regex
 
-from reviewer.parsing.regex_analysis import _WORD_CHARS, CASE_TWINS, quick_start, required_words
+from reviewer.parsing.regex_analysis import (
+    _WORD_CHARS,
+    CASE_TWINS,
+    quick_start,
+    required_words,
+    required_words_regex,
+)
 
 
 @pytest.mark.parametrize(
@@ -118,3 +125,24 @@ def test_case_twins_and_word_chars_recomputed() -> None:
                 assert other.lower() == char.lower(), (other, char)
     twins = {c for c in set(both.findall(text)) if not any(c.lower() == k.lower() for k in keep)}
     assert twins and twins <= CASE_TWINS  # the Kelvin sign lowers to 'k': a twin to be safe
+
+
+@pytest.mark.parametrize(
+    "source",
+    [r"\bfoo{e<=1}", r"(?:Markt){i<=1,d<=1}", r"[[:alpha:]]+ing", r"\p{L}+ung", r"\L<words>"],
+)
+def test_regex_module_syntax_gives_no_words(source: str) -> None:
+    """Syntax ``re`` reads otherwise than ``regex`` (fuzzy matching, POSIX classes): unknown."""
+    assert required_words_regex(source) is None
+
+
+def test_regex_module_words_and_case_twins() -> None:
+    assert required_words_regex(r"\bohne\s+(?:KI|AI)\s+geschrieben\b") == {"geschrieben"}
+    everything = "".join(map(chr, range(0x110000))).encode("utf-16", "surrogatepass")
+    text = everything.decode("utf-16", "ignore")
+    keep = sorted(_WORD_CHARS)
+    both = regex.compile("[" + "".join(map(re.escape, keep)) + "]", regex.IGNORECASE | regex.V0)
+    for other in set(both.findall(text)) - CASE_TWINS:
+        for char in keep:
+            if regex.fullmatch(re.escape(char), other, regex.IGNORECASE | regex.V0):
+                assert other.lower() == char.lower(), (other, char)

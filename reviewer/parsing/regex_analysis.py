@@ -19,6 +19,7 @@ pattern that can match the empty string) yields no condition: the pattern runs a
 from __future__ import annotations
 
 import re
+import warnings
 from re import _constants as _c  # CPython's parser: private, but stable since 3.11
 from re import _parser
 from typing import Any
@@ -112,11 +113,13 @@ def _class_members(items: Any) -> frozenset[str] | None:
 # --- required words --------------------------------------------------------------------------
 
 # Characters whose lowered form is what ``re.IGNORECASE`` compares: ASCII and the German letters.
-# Outside ASCII only ``CASE_TWINS`` match an ASCII letter ignoring case (their ``lower()`` is not
-# that letter), so a text holding one of them is scanned without the prefilter.
-# ``tests/test_parsing_regex_analysis.py`` recomputes both facts.
+# Only ``CASE_TWINS`` match one of them ignoring case without having its ``lower()`` (or, the
+# Kelvin sign, to be safe): dotted capital I, dotless i, long s, Kelvin sign, and a letter of
+# Unicode 16 that the ``regex`` module's tables match with "ß". A text holding one of them is
+# scanned without the prefilter. ``tests/test_parsing_regex_analysis.py`` recomputes this for
+# ``re`` and ``regex``.
 _WORD_CHARS = frozenset(map(chr, range(128))) | frozenset("äöüßÄÖÜ")
-CASE_TWINS = frozenset("\u0130\u0131\u017f\u212a")
+CASE_TWINS = frozenset("\u0130\u0131\u017f\u212a\U0001df95")
 
 Words = frozenset[str]
 
@@ -130,6 +133,41 @@ def required_words(pattern: str, flags: int = 0) -> Words | None:
     lookaheads (inside the text's end); lookbehinds can see before a scan's start: ignored."""
     parsed = _parse(pattern, flags)
     return None if parsed is None else _words_of_sequence(parsed)
+
+
+def required_words_regex(source: str) -> Words | None:
+    """``required_words`` for a pattern of the ``regex`` module (V0, without FULLCASE): None
+    unless ``re`` reads it the same way — ``re`` must parse it without a warning (``[[:alpha:]]``
+    is a POSIX class to ``regex``, a nested set to ``re``), and it must hold no literal brace
+    (``{e<=1}`` is a fuzzy match to ``regex``, literal text to ``re``). ``regex``'s
+    case-insensitive matching relates the same characters (tested)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        parsed = _parse(source, 0)
+    if parsed is None or _has_literal(parsed, (ord("{"), ord("}"))):
+        return None
+    return _words_of_sequence(parsed)
+
+
+def _has_literal(items: Any, codes: tuple[int, ...]) -> bool:
+    for op, av in items:
+        if op is _c.LITERAL and av in codes:
+            return True
+        if op is _c.IN and any(kind is _c.LITERAL and code in codes for kind, code in av):
+            return True
+        inner = (
+            av[3] if op is _c.SUBPATTERN
+            else av[2] if op in _REPEATS
+            else av[1] if op in (_c.ASSERT, _c.ASSERT_NOT)
+            else av if op is _c.ATOMIC_GROUP
+            else None
+        )  # fmt: skip
+        choices = av[1] if op is _c.BRANCH else [inner] if inner is not None else []
+        if op is _c.GROUPREF_EXISTS:
+            choices = [c for c in av[1:] if c is not None]
+        if any(_has_literal(choice, codes) for choice in choices):
+            return True
+    return False
 
 
 def _words_of_sequence(items: Any) -> Words | None:
