@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
-from reviewer.checks.guidelines.engines import Hit, make_hit
+from reviewer.checks.guidelines.engines import Hit, has_any, make_hit
 from reviewer.checks.guidelines.engines.claims_context import (
     EFFECT_KINDS,
     VAGUE,
@@ -470,10 +470,7 @@ def find(doc: Document, rule: ClaimsRule, language: str) -> list[Hit]:
     lex = lexicon(language)
     kinds = set(rule.kinds or KINDS)
     extra = {name: rule.extra(name, language) for name in ("superlatives", "guarantees", "sources")}
-    held = doc.memos.get(__name__)
-    if held is None or held[0] is not doc.content:  # a copy of the Document with other content
-        held = doc.memos[__name__] = (doc.content, {})
-    memo = held[1]
+    scan = scanner(doc, lex, language)
     hits: list[Hit] = []
     blocks: dict[int, list[Span]] = {}
     for sentence in doc.sentences:
@@ -483,7 +480,7 @@ def find(doc: Document, rule: ClaimsRule, language: str) -> list[Hit]:
         cited = next((i for i, s in enumerate(sentences) if _CITED.search(s.text)), len(sentences))
         for index, sentence in enumerate(sentences):
             triggers = triggers_in(
-                doc.content, sentence.start, sentence.end, lex, kinds, extra, language, memo
+                doc.content, sentence.start, sentence.end, lex, kinds, extra, language, scan
             )
             triggers = [t for t in triggers if t.kind in kinds]
             if not triggers or cited < index or _sourced(sentences, index, lex, extra["sources"]):
@@ -543,16 +540,16 @@ def triggers_in(
     kinds: set[str],
     extra: dict[str, re.Pattern[str] | None] | None = None,
     language: str = "en",
-    memo: _Memo | None = None,
+    scan: Scanner | None = None,
 ) -> list[Trigger]:
     """Claim signals in ``text[start:end]`` (one sentence), each with the kind it reports as
-    (``claims_context`` judges the words around it); figures of the offer left out. ``memo``:
-    the document's memo of sentence triggers (see ``_lexicon_triggers``), None for none."""
+    (``claims_context`` judges the words around it); figures of the offer left out. ``scan``:
+    the document's ``Scanner`` (None: one for ``text`` alone)."""
     extra = extra or {}
     wanted = set(kinds) | ({"superlative", "statistic"} if VAGUE in kinds else set())
     found = [
         t
-        for source, t in _lexicon_triggers(text, start, end, lex, language, memo)
+        for source, t in (scan or Scanner(text, lex, language)).triggers(start, end)
         if source in wanted
     ]
     own: list[Trigger] = []
@@ -569,42 +566,66 @@ def triggers_in(
     return found + [t for t in own if _kept(text, start, end, lex, t, offer)]
 
 
-# A memo of each sentence's lexicon triggers, kept on the Document (``Document.memos``): a pack's
-# claims rules (``unsupported`` and ``vague``) ask for the same sentences, and scanning them is most
-# of the engine's time. Every step below judges one trigger on its own, so computing all kinds once
-# and picking the wanted ones after gives the same triggers in the same order.
-_Memo = dict[tuple[int, str, int, int], tuple["Lexicon", list[tuple[str, Trigger]]]]
+class Scanner:
+    """One draft's lexicon scans with one lexicon, kept on the Document (``Document.memos``, see
+    ``scanner``): a pack's claims rules (``unsupported`` and ``vague``) ask for the same
+    sentences, and scanning them is most of the engine's time. Every step below judges one
+    trigger on its own, so computing all kinds once and picking the wanted ones after gives the
+    same triggers in the same order.
 
+    A pattern runs on a sentence only when the sentence holds one of its required words
+    (``required_words``, lowered); the words the draft does not hold at all are dropped once
+    (most sentences hold no trigger of most kinds)."""
 
-def _lexicon_triggers(
-    text: str, start: int, end: int, lex: Lexicon, language: str, memo: _Memo | None
-) -> list[tuple[str, Trigger]]:
-    """Every lexicon trigger of the sentence, judged and kept, with the kind that found it."""
-    if memo is None:
-        return _scan(text, start, end, lex, language)
-    key = (id(lex), language, start, end)  # the entry holds ``lex``: its id cannot be reused
-    entry = memo.get(key)
-    if entry is None or entry[0] is not lex:
-        entry = memo[key] = (lex, _scan(text, start, end, lex, language))
-    return entry[1]
-
-
-def _scan(
-    text: str, start: int, end: int, lex: Lexicon, language: str
-) -> list[tuple[str, Trigger]]:
-    sentence = text[start:end]
-    # A pattern whose required words (``required_words``) the lowered sentence lacks cannot match:
-    # a few ``in`` tests instead of a scan (most sentences hold no trigger of most kinds).
-    lowered = sentence.lower() if CASE_TWINS.isdisjoint(sentence) else None
-    raw: list[tuple[str, Trigger]] = []
-    for kind, pattern, words in _plan(lex)[:-1]:
-        if lowered is not None and words is not None and not any(w in lowered for w in words):
-            continue
-        raw += [
-            (kind, Trigger(m.start(), m.end(), kind, m.end()))
-            for m in pattern.finditer(text, start, end)
+    def __init__(self, text: str, lex: Lexicon, language: str) -> None:
+        self.text, self.lex, self.language = text, lex, language
+        lowered = text.lower()
+        exact = CASE_TWINS.isdisjoint(text) and len(lowered) == len(text)
+        self.lowered = lowered if exact else ""
+        self.plan = [
+            (kind, pattern, None if words is None or not exact else _present(words, lowered))
+            for kind, pattern, words in _plan(lex)
         ]
-    raw += [("superlative", t) for t in _weak_superlatives(text, start, end, lex, lowered)]
+        self.found: dict[tuple[int, int], list[tuple[str, Trigger]]] = {}
+
+    def triggers(self, start: int, end: int) -> list[tuple[str, Trigger]]:
+        """Every lexicon trigger of the sentence, judged and kept, with the kind that found it."""
+        found = self.found.get((start, end))
+        if found is None:
+            found = self.found[start, end] = _scan(self, start, end)
+        return found
+
+    def may_match(self, words: frozenset[str] | None, start: int, end: int) -> bool:
+        return words is None or (bool(words) and has_any(self.lowered, words, start, end))
+
+
+def _present(words: frozenset[str], lowered: str) -> frozenset[str]:
+    return frozenset(word for word in words if word in lowered)
+
+
+def scanner(doc: Document, lex: Lexicon, language: str) -> Scanner:
+    """The document's scanner for this lexicon and language (made on first use)."""
+    held = doc.memos.get(__name__)
+    if held is None or held[0] is not doc.content:  # a copy of the Document with other content
+        held = doc.memos[__name__] = (doc.content, {})
+    key = (id(lex), language)
+    found = held[1].get(key)
+    if found is None or found.lex is not lex:  # it holds ``lex``: the id cannot be reused
+        found = held[1][key] = Scanner(doc.content, lex, language)
+    return found
+
+
+def _scan(scan: Scanner, start: int, end: int) -> list[tuple[str, Trigger]]:
+    text, lex, language = scan.text, scan.lex, scan.language
+    raw: list[tuple[str, Trigger]] = []
+    for kind, pattern, words in scan.plan[:-1]:
+        if scan.may_match(words, start, end):
+            raw += [
+                (kind, Trigger(m.start(), m.end(), kind, m.end()))
+                for m in pattern.finditer(text, start, end)
+            ]
+    if scan.may_match(scan.plan[-1][2], start, end):
+        raw += [("superlative", t) for t in _weak_superlatives(text, start, end, lex)]
     if not raw:
         return []
     judged = _judged(text, start, end, lex, [t for _, t in raw], language)
@@ -663,14 +684,9 @@ def _kept(
     )
 
 
-def _weak_superlatives(
-    text: str, start: int, end: int, lex: Lexicon, lowered: str | None = None
-) -> list[Trigger]:
+def _weak_superlatives(text: str, start: int, end: int, lex: Lexicon) -> list[Trigger]:
     """ "The most accurate sensor", "die schnellste Plattform": a superlative about a product
     needs no market scope; about anything else ("the fastest way") only with one."""
-    words = _plan(lex)[-1][2]
-    if lowered is not None and words is not None and not any(w in lowered for w in words):
-        return []
     scopes: list[re.Match[str]] | None = None
     found = []
     for match in lex.weak_superlative.finditer(text, start, end):
