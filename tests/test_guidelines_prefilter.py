@@ -8,7 +8,8 @@ import random
 
 import pytest
 
-from reviewer.checks.guidelines.engines import _lowered, claims, pattern, phrases
+from reviewer.checks.guidelines import check
+from reviewer.checks.guidelines.engines import prefiltered
 from reviewer.checks.guidelines.pack import load_guidelines
 from reviewer.config import Config
 from tests.guidelines_helpers import draft, run_guidelines
@@ -72,13 +73,16 @@ def _report(body: str, language: str) -> list[str]:
 @pytest.mark.parametrize("language", ["de", "en"])
 def test_prefiltered_findings_equal_a_full_scan(language: str, monkeypatch) -> None:
     bodies = _drafts(language)
+    monkeypatch.setattr(check, "PREFILTER_AFTER", 0)
     filtered = [_report(body, language) for body in bodies]
     assert sum(map(len, filtered)) >= 30  # the drafts do hold findings
-    # The full scan: no lowered text, no required words.
-    monkeypatch.setattr("reviewer.checks.guidelines.engines._lowered", lambda content: None)
-    for module in (pattern, phrases):
-        monkeypatch.setattr(module, "lowered_matching_text", lambda doc: None)
-    monkeypatch.setattr(claims, "required_words", lambda source, flags=0: None)
-    monkeypatch.setattr(claims, "_plans", {})
+    monkeypatch.setattr(check, "PREFILTER_AFTER", 10**9)  # the full scan
     assert [_report(body, language) for body in bodies] == filtered
-    _lowered.cache_clear()
+
+
+def test_prefilter_from_the_second_draft_of_a_process(monkeypatch) -> None:
+    monkeypatch.setattr(check, "_reviewed", 0)
+    first, second = draft("Erster Entwurf."), draft("Zweiter Entwurf.")
+    run_guidelines(first, Config())
+    run_guidelines(second, Config())
+    assert not prefiltered(first) and prefiltered(second)

@@ -60,9 +60,21 @@ def _lowered(content: str) -> str | None:
     return lowered if CASE_TWINS.isdisjoint(content) and len(lowered) == len(content) else None
 
 
+# The required-words prefilter (``regex_analysis.required_words``) costs a parse of every pattern
+# once per process (~30 ms CPU for a language's pack) and saves ~7 ms per draft: the ``guidelines``
+# check switches it on for a draft (``Document.memos``) from the second draft a process reviews,
+# so a single cold review does not pay for it. Results are the same with or without it.
+PREFILTER = "guidelines.prefilter"
+
+
+def prefiltered(doc: Document) -> bool:
+    return bool(doc.memos.get(PREFILTER))
+
+
 def lowered_matching_text(doc: Document) -> str | None:
-    """``matching_text`` lowered, offsets kept; None when a prefilter on it would not be exact."""
-    return _lowered(doc.content)
+    """``matching_text`` lowered, offsets kept; None when the prefilter is off for this draft or
+    would not be exact on it."""
+    return _lowered(doc.content) if prefiltered(doc) else None
 
 
 def has_any(lowered: str, words: frozenset[str], start: int, end: int) -> bool:

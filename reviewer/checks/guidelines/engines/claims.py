@@ -21,10 +21,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
-from reviewer.checks.guidelines.engines import Hit, has_any, make_hit
+from reviewer.checks.guidelines.engines import Hit, has_any, make_hit, prefiltered
 from reviewer.checks.guidelines.engines.claims_context import (
     EFFECT_KINDS,
     VAGUE,
@@ -573,19 +573,20 @@ class Scanner:
     trigger on its own, so computing all kinds once and picking the wanted ones after gives the
     same triggers in the same order.
 
-    A pattern runs on a sentence only when the sentence holds one of its required words
-    (``required_words``, lowered); the words the draft does not hold at all are dropped once
-    (most sentences hold no trigger of most kinds)."""
+    With the prefilter on for the draft (``engines.PREFILTER``), a pattern runs on a sentence
+    only when the sentence holds one of its required words (``required_words``, lowered); the
+    words the draft does not hold at all are dropped once (most sentences hold no trigger of
+    most kinds)."""
 
-    def __init__(self, text: str, lex: Lexicon, language: str) -> None:
+    def __init__(self, text: str, lex: Lexicon, language: str, prefilter: bool = False) -> None:
         self.text, self.lex, self.language = text, lex, language
-        lowered = text.lower()
-        exact = CASE_TWINS.isdisjoint(text) and len(lowered) == len(text)
+        lowered = text.lower() if prefilter else ""
+        exact = prefilter and CASE_TWINS.isdisjoint(text) and len(lowered) == len(text)
         self.lowered = lowered if exact else ""
-        self.plan = [
-            (kind, pattern, None if words is None or not exact else _present(words, lowered))
-            for kind, pattern, words in _plan(lex)
-        ]
+        self.plan: list[tuple[str, re.Pattern[str], frozenset[str] | None]] = []
+        for kind, pattern in _plan(lex):
+            words = _words(pattern) if exact else None
+            self.plan.append((kind, pattern, None if words is None else _present(words, lowered)))
         self.found: dict[tuple[int, int], list[tuple[str, Trigger]]] = {}
 
     def triggers(self, start: int, end: int) -> list[tuple[str, Trigger]]:
@@ -611,7 +612,7 @@ def scanner(doc: Document, lex: Lexicon, language: str) -> Scanner:
     key = (id(lex), language)
     found = held[1].get(key)
     if found is None or found.lex is not lex:  # it holds ``lex``: the id cannot be reused
-        found = held[1][key] = Scanner(doc.content, lex, language)
+        found = held[1][key] = Scanner(doc.content, lex, language, prefiltered(doc))
     return found
 
 
@@ -637,26 +638,22 @@ def _scan(scan: Scanner, start: int, end: int) -> list[tuple[str, Trigger]]:
     ]
 
 
-_Plan = list[tuple[str, re.Pattern[str], "frozenset[str] | None"]]
-_plans: dict[int, tuple[Lexicon, _Plan]] = {}
+_plans: dict[int, tuple[Lexicon, list[tuple[str, re.Pattern[str]]]]] = {}
 
 
-def _plan(lex: Lexicon) -> _Plan:
-    """The lexicon's trigger patterns in order, each with its kind and required words (the same
-    for every draft: derived from the lexicon alone); last, the weak superlative's."""
+def _plan(lex: Lexicon) -> list[tuple[str, re.Pattern[str]]]:
+    """The lexicon's trigger patterns in order, each with its kind; last, the weak superlative."""
     held = _plans.get(id(lex))
     if held is None or held[0] is not lex:
-        plan = [
-            (kind, pattern, _words(pattern))
-            for kind, patterns in lex.triggers.items()
-            for pattern in patterns
-        ]
-        plan.append(("superlative", lex.weak_superlative, _words(lex.weak_superlative)))
+        plan = [(kind, pattern) for kind, patterns in lex.triggers.items() for pattern in patterns]
+        plan.append(("superlative", lex.weak_superlative))
         held = _plans[id(lex)] = (lex, plan)  # the entry holds ``lex``: its id cannot be reused
     return held[1]
 
 
+@lru_cache(maxsize=256)
 def _words(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """The pattern's required words (the same for every draft: one parse per process)."""
     return required_words(pattern.pattern, pattern.flags)
 
 
