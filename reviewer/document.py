@@ -73,6 +73,10 @@ class Document:
     origin: str | None = None
     paragraphs: ParagraphMap | None = field(default=None, repr=False)
     notes: list[str] = field(default_factory=list)
+    # Work several rules repeat on this draft, kept by the engine that does it (keyed by its
+    # module name): it lives and dies with the draft, and a thread reviewing another draft
+    # (``reviewer serve``) never sees it.
+    memos: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     # --- derived views -------------------------------------------------------------------
     @cached_property

@@ -5,6 +5,8 @@ them never changes a match (issue 18: speed with results byte-identical):
 
 - ``required_chars``: characters a text must hold for the pattern to match anywhere in it (the
   pySBD prefilter in ``sentence_regex`` skips a rule whose characters are missing).
+- ``required_words``: strings, one of which the lowered text must hold for a (case-insensitive)
+  pattern to match in it; the claims lexicon skips a sentence's scan by a few ``in`` tests.
 - ``quick_start``: the pattern with a lookahead on the characters a match can start with, and a
   ``(?<!\\w)`` when every match starts a word. ``re`` tries a big alternation at every position of
   the text; with the lookahead most positions fail after one character test. The claims lexicon
@@ -17,6 +19,7 @@ pattern that can match the empty string) yields no condition: the pattern runs a
 from __future__ import annotations
 
 import re
+import warnings
 from re import _constants as _c  # CPython's parser: private, but stable since 3.11
 from re import _parser
 from typing import Any
@@ -105,6 +108,121 @@ def _class_members(items: Any) -> frozenset[str] | None:
         else:
             return None  # NEGATE, CATEGORY (\s, \d), a large range
     return frozenset(members) if len(members) <= _MAX_CLASS else None
+
+
+# --- required words --------------------------------------------------------------------------
+
+# Characters whose lowered form is what ``re.IGNORECASE`` compares: ASCII and the German letters.
+# Only ``CASE_TWINS`` match one of them ignoring case without having its ``lower()`` (or, the
+# Kelvin sign, to be safe): dotted capital I, dotless i, long s, Kelvin sign, and a letter of
+# Unicode 16 that the ``regex`` module's tables match with "ß". A text holding one of them is
+# scanned without the prefilter. ``tests/test_parsing_regex_analysis.py`` recomputes this for
+# ``re`` and ``regex``.
+_WORD_CHARS = frozenset(map(chr, range(128))) | frozenset("äöüßÄÖÜ")
+CASE_TWINS = frozenset("\u0130\u0131\u017f\u212a\U0001df95")
+
+Words = frozenset[str]
+
+
+def required_words(pattern: str, flags: int = 0) -> Words | None:
+    """Lowered strings such that every match of ``pattern`` (case-insensitive or not), lowered,
+    holds one of them — in a text without ``CASE_TWINS``. None when nothing is certain.
+
+    From the parse tree: runs of literals (a class of one letter in two cases counts as that
+    letter), a branch's choices (each must need something), mandatory repeats and groups,
+    lookaheads (inside the text's end); lookbehinds can see before a scan's start: ignored."""
+    parsed = _parse(pattern, flags)
+    return None if parsed is None else _words_of_sequence(parsed)
+
+
+def required_words_regex(source: str) -> Words | None:
+    """``required_words`` for a pattern of the ``regex`` module (V0, without FULLCASE): None
+    unless ``re`` reads it the same way — ``re`` must parse it without a warning (``[[:alpha:]]``
+    is a POSIX class to ``regex``, a nested set to ``re``), and it must hold no literal brace
+    (``{e<=1}`` is a fuzzy match to ``regex``, literal text to ``re``). ``regex``'s
+    case-insensitive matching relates the same characters (tested)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        parsed = _parse(source, 0)
+    if parsed is None or _has_literal(parsed, (ord("{"), ord("}"))):
+        return None
+    return _words_of_sequence(parsed)
+
+
+def _has_literal(items: Any, codes: tuple[int, ...]) -> bool:
+    for op, av in items:
+        if op is _c.LITERAL and av in codes:
+            return True
+        if op is _c.IN and any(kind is _c.LITERAL and code in codes for kind, code in av):
+            return True
+        inner = (
+            av[3] if op is _c.SUBPATTERN
+            else av[2] if op in _REPEATS
+            else av[1] if op in (_c.ASSERT, _c.ASSERT_NOT)
+            else av if op is _c.ATOMIC_GROUP
+            else None
+        )  # fmt: skip
+        choices = av[1] if op is _c.BRANCH else [inner] if inner is not None else []
+        if op is _c.GROUPREF_EXISTS:
+            choices = [c for c in av[1:] if c is not None]
+        if any(_has_literal(choice, codes) for choice in choices):
+            return True
+    return False
+
+
+def _words_of_sequence(items: Any) -> Words | None:
+    candidates: list[Words] = []
+    run: list[str] = []
+    for op, av in items:
+        char = _literal_char(op, av)
+        if char is not None:
+            run.append(char)
+            continue
+        if run:
+            candidates.append(frozenset(["".join(run)]))
+            run = []
+        if op in _ZERO_WIDTH and not (op is _c.ASSERT and av[0] == 1):
+            continue  # \b, ^, negative lookarounds, lookbehinds: no characters of the match
+        need = _words_of_item(op, av)
+        if need is not None:
+            candidates.append(need)
+    if run:
+        candidates.append(frozenset(["".join(run)]))
+    if not candidates:
+        return None
+    return max(candidates, key=lambda words: (min(map(len, words)), -len(words)))
+
+
+def _literal_char(op: Any, av: Any) -> str | None:
+    if op is _c.LITERAL:
+        char = chr(av)
+        return char.lower() if char in _WORD_CHARS else None
+    if op is _c.IN and 0 < len(av) <= 2 and all(kind is _c.LITERAL for kind, _ in av):
+        chars = {chr(code).lower() for _, code in av}
+        if len(chars) == 1 and {chr(code) for _, code in av} <= _WORD_CHARS:
+            return chars.pop()
+    return None
+
+
+def _words_of_item(op: Any, av: Any) -> Words | None:
+    if op is _c.SUBPATTERN:
+        return _words_of_sequence(av[3])
+    if op is _c.ATOMIC_GROUP:
+        return _words_of_sequence(av)
+    if op is _c.ASSERT:  # a lookahead (lookbehinds are left out by the caller)
+        return _words_of_sequence(av[1])
+    if op in _REPEATS:
+        low, _high, inner = av
+        return _words_of_sequence(inner) if low >= 1 else None
+    if op is _c.BRANCH:
+        union: set[str] = set()
+        for choice in av[1]:
+            need = _words_of_sequence(choice)
+            if need is None:
+                return None  # this choice needs nothing certain, so neither does the branch
+            union |= need
+        return frozenset(union)
+    return None
 
 
 # --- first characters ------------------------------------------------------------------------

@@ -21,10 +21,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
-from reviewer.checks.guidelines.engines import Hit, make_hit
+from reviewer.checks.guidelines.engines import Hit, has_any, make_hit, prefiltered
 from reviewer.checks.guidelines.engines.claims_context import (
     EFFECT_KINDS,
     VAGUE,
@@ -34,7 +34,7 @@ from reviewer.checks.guidelines.engines.claims_context import (
     study_before_offset,
 )
 from reviewer.parsing.language import LANGUAGES
-from reviewer.parsing.regex_analysis import quick_start
+from reviewer.parsing.regex_analysis import CASE_TWINS, quick_start, required_words
 
 if TYPE_CHECKING:
     from reviewer.checks.guidelines.pack import ClaimsRule
@@ -470,6 +470,7 @@ def find(doc: Document, rule: ClaimsRule, language: str) -> list[Hit]:
     lex = lexicon(language)
     kinds = set(rule.kinds or KINDS)
     extra = {name: rule.extra(name, language) for name in ("superlatives", "guarantees", "sources")}
+    scan = scanner(doc, lex, language)
     hits: list[Hit] = []
     blocks: dict[int, list[Span]] = {}
     for sentence in doc.sentences:
@@ -479,7 +480,7 @@ def find(doc: Document, rule: ClaimsRule, language: str) -> list[Hit]:
         cited = next((i for i, s in enumerate(sentences) if _CITED.search(s.text)), len(sentences))
         for index, sentence in enumerate(sentences):
             triggers = triggers_in(
-                doc.content, sentence.start, sentence.end, lex, kinds, extra, language
+                doc.content, sentence.start, sentence.end, lex, kinds, extra, language, scan
             )
             triggers = [t for t in triggers if t.kind in kinds]
             if not triggers or cited < index or _sourced(sentences, index, lex, extra["sources"]):
@@ -539,13 +540,17 @@ def triggers_in(
     kinds: set[str],
     extra: dict[str, re.Pattern[str] | None] | None = None,
     language: str = "en",
+    scan: Scanner | None = None,
 ) -> list[Trigger]:
     """Claim signals in ``text[start:end]`` (one sentence), each with the kind it reports as
-    (``claims_context`` judges the words around it); figures of the offer left out."""
+    (``claims_context`` judges the words around it); figures of the offer left out. ``scan``:
+    the document's ``Scanner`` (None: one for ``text`` alone)."""
     extra = extra or {}
     wanted = set(kinds) | ({"superlative", "statistic"} if VAGUE in kinds else set())
     found = [
-        t for source, t in _lexicon_triggers(text, start, end, lex, language) if source in wanted
+        t
+        for source, t in (scan or Scanner(text, lex, language)).triggers(start, end)
+        if source in wanted
     ]
     own: list[Trigger] = []
     for kind, name in (("superlative", "superlatives"), ("guarantee", "guarantees")):
@@ -561,43 +566,67 @@ def triggers_in(
     return found + [t for t in own if _kept(text, start, end, lex, t, offer)]
 
 
-# The lexicon's triggers of the sentences of the text last asked about: a pack's claims rules
-# (``unsupported`` and ``vague``) ask for the same sentences, and scanning them is most of the
-# engine's time. Every step below judges one trigger on its own, so computing all kinds once and
-# picking the wanted ones after gives the same triggers in the same order.
-_memo: tuple[str, dict[tuple[int, str, int, int], tuple[Lexicon, list[tuple[str, Trigger]]]]] = (
-    "",
-    {},
-)
+class Scanner:
+    """One draft's lexicon scans with one lexicon, kept on the Document (``Document.memos``, see
+    ``scanner``): a pack's claims rules (``unsupported`` and ``vague``) ask for the same
+    sentences, and scanning them is most of the engine's time. Every step below judges one
+    trigger on its own, so computing all kinds once and picking the wanted ones after gives the
+    same triggers in the same order.
+
+    With the prefilter on for the draft (``engines.PREFILTER``), a pattern runs on a sentence
+    only when the sentence holds one of its required words (``required_words``, lowered); the
+    words the draft does not hold at all are dropped once (most sentences hold no trigger of
+    most kinds)."""
+
+    def __init__(self, text: str, lex: Lexicon, language: str, prefilter: bool = False) -> None:
+        self.text, self.lex, self.language = text, lex, language
+        lowered = text.lower() if prefilter else ""
+        exact = prefilter and CASE_TWINS.isdisjoint(text) and len(lowered) == len(text)
+        self.lowered = lowered if exact else ""
+        self.plan: list[tuple[str, re.Pattern[str], frozenset[str] | None]] = []
+        for kind, pattern in _plan(lex):
+            words = _words(pattern) if exact else None
+            self.plan.append((kind, pattern, None if words is None else _present(words, lowered)))
+        self.found: dict[tuple[int, int], list[tuple[str, Trigger]]] = {}
+
+    def triggers(self, start: int, end: int) -> list[tuple[str, Trigger]]:
+        """Every lexicon trigger of the sentence, judged and kept, with the kind that found it."""
+        found = self.found.get((start, end))
+        if found is None:
+            found = self.found[start, end] = _scan(self, start, end)
+        return found
+
+    def may_match(self, words: frozenset[str] | None, start: int, end: int) -> bool:
+        return words is None or (bool(words) and has_any(self.lowered, words, start, end))
 
 
-def _lexicon_triggers(
-    text: str, start: int, end: int, lex: Lexicon, language: str
-) -> list[tuple[str, Trigger]]:
-    """Every lexicon trigger of the sentence, judged and kept, with the kind that found it."""
-    global _memo
-    held_text, held = _memo
-    if held_text is not text:
-        held = {}
-        _memo = (text, held)
-    key = (id(lex), language, start, end)  # the entry holds ``lex``: its id cannot be reused
-    entry = held.get(key)
-    if entry is None or entry[0] is not lex:
-        entry = held[key] = (lex, _scan(text, start, end, lex, language))
-    return entry[1]
+def _present(words: frozenset[str], lowered: str) -> frozenset[str]:
+    return frozenset(word for word in words if word in lowered)
 
 
-def _scan(
-    text: str, start: int, end: int, lex: Lexicon, language: str
-) -> list[tuple[str, Trigger]]:
+def scanner(doc: Document, lex: Lexicon, language: str) -> Scanner:
+    """The document's scanner for this lexicon and language (made on first use)."""
+    held = doc.memos.get(__name__)
+    if held is None or held[0] is not doc.content:  # a copy of the Document with other content
+        held = doc.memos[__name__] = (doc.content, {})
+    key = (id(lex), language)
+    found = held[1].get(key)
+    if found is None or found.lex is not lex:  # it holds ``lex``: the id cannot be reused
+        found = held[1][key] = Scanner(doc.content, lex, language, prefiltered(doc))
+    return found
+
+
+def _scan(scan: Scanner, start: int, end: int) -> list[tuple[str, Trigger]]:
+    text, lex, language = scan.text, scan.lex, scan.language
     raw: list[tuple[str, Trigger]] = []
-    for kind, patterns in lex.triggers.items():
-        for pattern in patterns:
+    for kind, pattern, words in scan.plan[:-1]:
+        if scan.may_match(words, start, end):
             raw += [
                 (kind, Trigger(m.start(), m.end(), kind, m.end()))
                 for m in pattern.finditer(text, start, end)
             ]
-    raw += [("superlative", t) for t in _weak_superlatives(text, start, end, lex)]
+    if scan.may_match(scan.plan[-1][2], start, end):
+        raw += [("superlative", t) for t in _weak_superlatives(text, start, end, lex)]
     if not raw:
         return []
     judged = _judged(text, start, end, lex, [t for _, t in raw], language)
@@ -607,6 +636,25 @@ def _scan(
         for index, trigger in judged
         if _kept(text, start, end, lex, trigger, offer)
     ]
+
+
+_plans: dict[int, tuple[Lexicon, list[tuple[str, re.Pattern[str]]]]] = {}
+
+
+def _plan(lex: Lexicon) -> list[tuple[str, re.Pattern[str]]]:
+    """The lexicon's trigger patterns in order, each with its kind; last, the weak superlative."""
+    held = _plans.get(id(lex))
+    if held is None or held[0] is not lex:
+        plan = [(kind, pattern) for kind, patterns in lex.triggers.items() for pattern in patterns]
+        plan.append(("superlative", lex.weak_superlative))
+        held = _plans[id(lex)] = (lex, plan)  # the entry holds ``lex``: its id cannot be reused
+    return held[1]
+
+
+@lru_cache(maxsize=256)
+def _words(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """The pattern's required words (the same for every draft: one parse per process)."""
+    return required_words(pattern.pattern, pattern.flags)
 
 
 def _offer(text: str, start: int, end: int, lex: Lexicon) -> list[tuple[int, int]]:
@@ -636,12 +684,14 @@ def _kept(
 def _weak_superlatives(text: str, start: int, end: int, lex: Lexicon) -> list[Trigger]:
     """ "The most accurate sensor", "die schnellste Plattform": a superlative about a product
     needs no market scope; about anything else ("the fastest way") only with one."""
-    scopes = list(lex.market_scope.finditer(text, start, end))
+    scopes: list[re.Match[str]] | None = None
     found = []
     for match in lex.weak_superlative.finditer(text, start, end):
         word = match.group("word").lower()
         if word.split()[-1] in lex.weak_stop or word in lex.weak_stop:
             continue
+        if scopes is None:
+            scopes = list(lex.market_scope.finditer(text, start, end))
         if scopes:
             reach = max(match.end(), max(s.end() for s in scopes))
         elif lex.product_after.match(text, match.end(), end):

@@ -12,9 +12,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from reviewer.checks.guidelines.engines import Hit, make_hit, matching_text, text_regions
+from reviewer.checks.guidelines.engines import (
+    Hit,
+    has_any,
+    lowered_matching_text,
+    make_hit,
+    matching_text,
+    text_regions,
+)
+from reviewer.parsing.regex_analysis import required_words
 
 if TYPE_CHECKING:
     from reviewer.checks.guidelines.pack import PhrasesRule
@@ -95,11 +104,29 @@ def find_spans(
         return []
     spans = []
     text = matching_text(doc)
+    words = _words_in(doc, pattern)
+    if words is not None and not words:
+        return []  # none of the words a match needs is in the draft
     for start, end in text_regions(doc, scope):
+        if words is not None and not has_any(lowered_matching_text(doc), words, start, end):  # type: ignore[arg-type]
+            continue
         for match in pattern.finditer(text, start, end):
             if match.end() > match.start():
                 spans.append((match.start(), match.end()))
     return spans
+
+
+def _words_in(doc: Document, pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """The required words of ``pattern`` (``required_words``) that the draft holds; None when
+    they are unknown or the draft cannot be prefiltered. A region without one is not scanned."""
+    lowered = lowered_matching_text(doc)
+    words = None if lowered is None else _required_words(pattern)
+    return None if words is None else frozenset(w for w in words if w in lowered)  # type: ignore[operator]
+
+
+@lru_cache(maxsize=1024)
+def _required_words(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    return required_words(pattern.pattern, pattern.flags)
 
 
 def drop_exceptions(
