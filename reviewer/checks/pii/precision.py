@@ -24,6 +24,7 @@ from __future__ import annotations
 import ipaddress
 import re
 from dataclasses import dataclass, replace
+from functools import cache
 
 from reviewer.checks.pii import names
 from reviewer.checks.pii.context import (
@@ -324,12 +325,16 @@ def other_mentions(text: str, persons: list[Detection], threshold: float) -> lis
 
 
 def names_company(text: str, word: str) -> bool:
-    designators = "|".join(
-        re.escape(d) for d in sorted(names.COMPANY_DESIGNATORS, key=len, reverse=True)
-    )
     return (
         re.search(
-            rf"(?<![\w-]){re.escape(word)}(?:\s[A-ZÄÖÜ][\w-]+){{0,3}}\s(?i:{designators})\b", text
+            rf"(?<![\w-]){re.escape(word)}(?:\s[A-ZÄÖÜ][\w-]+){{0,3}}\s(?i:{_designators()})\b",
+            text,
         )
         is not None
     )
+
+
+@cache
+def _designators() -> str:
+    """The company designators as one alternation, longest first (built once, not per call)."""
+    return "|".join(re.escape(d) for d in sorted(names.COMPANY_DESIGNATORS, key=len, reverse=True))
