@@ -86,3 +86,15 @@ def test_prefilter_from_the_second_draft_of_a_process(monkeypatch) -> None:
     run_guidelines(first, Config())
     run_guidelines(second, Config())
     assert not prefiltered(first) and prefiltered(second)
+
+
+def test_matching_text_is_the_translated_content() -> None:
+    """``matching_text`` replaces the typographic characters one by one: the same string as
+    ``str.translate`` with the table, offsets kept."""
+    from reviewer.checks.guidelines.engines import _TYPOGRAPHY, _normalised
+
+    rng = random.Random(5)
+    pool = "".join(map(chr, _TYPOGRAPHY)) + "ab ß-\u2015\u201c\n"
+    for _ in range(3000):
+        text = "".join(rng.choice(pool) for _ in range(rng.randint(0, 40)))
+        assert _normalised(text) == text.translate(_TYPOGRAPHY)

@@ -6,6 +6,7 @@ turns hits into findings. The engines know nothing about guideline files, only a
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -44,7 +45,16 @@ _TYPOGRAPHY = str.maketrans(
 
 @lru_cache(maxsize=8)
 def _normalised(content: str) -> str:
-    return content.translate(_TYPOGRAPHY)
+    # ``str.translate`` with a table looks up every character (~0.2 ms for a 3 kB draft); the
+    # few typographic characters a draft holds are replaced one by one instead (same string).
+    return _TYPOGRAPHIC.sub(_plain, content)
+
+
+_TYPOGRAPHIC = re.compile("[" + "".join(map(chr, _TYPOGRAPHY)) + "]")
+
+
+def _plain(match: re.Match[str]) -> str:
+    return _TYPOGRAPHY[ord(match.group())]  # type: ignore[return-value]
 
 
 def matching_text(doc: Document) -> str:
