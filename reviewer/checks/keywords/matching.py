@@ -304,6 +304,8 @@ def sentence_occurrences(
     if part_hits is None:
         part_hits = [key_hits(tokens, keys) for keys in wanted]
     for unit in units:
+        if any(not _within(h, unit) for h in part_hits):
+            continue  # a word of the keyword is missing here (most units)
         hits = [[i for i in _within(h, unit) if i not in taken] for h in part_hits]
         for n in range(min(len(h) for h in hits)):
             chosen = tuple(sorted({h[n] for h in hits}))
