@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from reviewer.checks.keywords.index import TextIndex
-from reviewer.checks.keywords.matching import Token, lemma
+from reviewer.checks.keywords.matching import Token
 from reviewer.language.stopwords import function_words
 
 TOPIC_UNITS = 1  # a term is part of the topic when this many other units use it
@@ -44,10 +44,8 @@ class Topic:
         lemmas: list[str | None] = [None] * len(index.tokens)
         unit_of_token = index.unit_of_token
         units_of: dict[str, set[int]] = {}
-        for text, where in index.by_text.items():  # each spelling once
-            folded = text.casefold()
+        for _text, folded, term, where in index.spellings:  # each spelling once
             if len(folded) > 1 and folded not in stop and _HAS_LETTER.search(folded):
-                term = lemma(text, language)
                 units = units_of.get(term)
                 if units is None:
                     units = units_of[term] = set()
