@@ -11,12 +11,14 @@ from functools import cached_property
 from reviewer.checks.keywords.matching import (
     KeywordForm,
     Match,
+    Spelling,
     Token,
     compound_mentions,
     find_occurrences,
     joined_by_hyphen,
     keyword_form,
     sentence_occurrences,
+    spelling_table,
     stem_language,
     tokenize,
     variant_units,
@@ -191,6 +193,11 @@ class TextIndex:
         return found
 
     @cached_property
+    def spellings(self) -> list[Spelling]:
+        """``by_text`` with each spelling's case-folded form and lemma (``spelling_table``)."""
+        return spelling_table(self.by_text, self.doc.language)
+
+    @cached_property
     def content_texts(self) -> list[tuple[str, list[int]]]:
         """``by_text`` without the function words."""
         stop = function_words(self.doc.language)
@@ -257,7 +264,7 @@ class TextIndex:
         own = {i for m in matches for i in m.token_indexes}
         compounds = [
             self.tokens[i]
-            for i in compound_mentions(self.tokens, form, language, own, self.by_text)
+            for i in compound_mentions(self.tokens, form, language, own, self.spellings)
         ]
         variants = [
             " … ".join(self.tokens[i].text for i in group)

@@ -304,6 +304,8 @@ def sentence_occurrences(
     if part_hits is None:
         part_hits = [key_hits(tokens, keys) for keys in wanted]
     for unit in units:
+        if any(not _within(h, unit) for h in part_hits):
+            continue  # a word of the keyword is missing here (most units)
         hits = [[i for i in _within(h, unit) if i not in taken] for h in part_hits]
         for n in range(min(len(h) for h in hits)):
             chosen = tuple(sorted({h[n] for h in hits}))
@@ -377,26 +379,37 @@ def compound_mentions(
     form: KeywordForm,
     language: str,
     exclude: set[int],
-    spellings: dict[str, list[int]] | None = None,
+    spellings: list[Spelling] | None = None,
 ) -> list[int]:
     """Indexes of German closed compounds that contain the keyword ("Pflichtschulungen" for
     "Schulung", "Verpackungsregister" for "Verpackung"); English writes compounds open.
-    ``spellings`` (token indexes per spelling, ``TextIndex.by_text``) lets each spelling be judged
-    once without reading every token."""
+    ``spellings`` (``TextIndex.spellings``) lets each spelling be judged once without reading
+    every token."""
     if _language(language) != "de" or len(form.compact) < _MIN_COMPOUND_CHARS:
         return []
     if spellings is None:
-        spellings = {}
+        by_text: dict[str, list[int]] = {}
         for index, token in enumerate(tokens):
-            spellings.setdefault(token.text, []).append(index)
+            by_text.setdefault(token.text, []).append(index)
+        spellings = spelling_table(by_text, language)
     found = []
-    for text, where in spellings.items():
-        folded = text.casefold()
-        if len(folded) > len(form.compact) and (
-            folded.startswith(form.compact) or lemma(text, language).endswith(form.head_lemma)
-        ):
+    compact, head = form.compact, form.head_lemma
+    for _text, folded, word_lemma, where in spellings:
+        if len(folded) > len(compact) and (folded.startswith(compact) or word_lemma.endswith(head)):
             found.extend(i for i in where if i not in exclude)
     return sorted(found)
+
+
+Spelling = tuple[str, str, str, list[int]]  # text, case-folded, lemma, token indexes
+
+
+def spelling_table(by_text: dict[str, list[int]], language: str) -> list[Spelling]:
+    """Each distinct spelling (``by_text``: token indexes per spelling, in order of first use)
+    with what the per-word judgements read: its case-folded form, its lemma and where it
+    stands."""
+    return [
+        (text, text.casefold(), lemma(text, language), where) for text, where in by_text.items()
+    ]
 
 
 @lru_cache(maxsize=8192)

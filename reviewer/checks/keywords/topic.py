@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from reviewer.checks.keywords.index import TextIndex
-from reviewer.checks.keywords.matching import Token, lemma
+from reviewer.checks.keywords.matching import Token
 from reviewer.language.stopwords import function_words
 
 TOPIC_UNITS = 1  # a term is part of the topic when this many other units use it
@@ -44,11 +44,11 @@ class Topic:
         lemmas: list[str | None] = [None] * len(index.tokens)
         unit_of_token = index.unit_of_token
         units_of: dict[str, set[int]] = {}
-        for text, where in index.by_text.items():  # each spelling once
-            folded = text.casefold()
+        for _text, folded, term, where in index.spellings:  # each spelling once
             if len(folded) > 1 and folded not in stop and _HAS_LETTER.search(folded):
-                term = lemma(text, language)
-                units = units_of.setdefault(term, set())
+                units = units_of.get(term)
+                if units is None:
+                    units = units_of[term] = set()
                 for i in where:
                     lemmas[i] = term
                     units.add(unit_of_token[i])
@@ -73,14 +73,13 @@ class Topic:
     @cached_property
     def weights(self) -> Counter[str]:
         """Each lemma's weight: its uses, headings and title counting double."""
-        weights: Counter[str] = Counter()
-        kinds = [unit.kind for unit in self.index.units]
-        for i, term in enumerate(self.lemmas):
-            if term is None or self.unit_of_token[i] < 0:
-                continue
-            heading = kinds[self.unit_of_token[i]] in ("title", "heading")
-            weights[term] += _HEADING_WEIGHT if heading else 1.0
-        return weights
+        heading = {"title", "heading"}
+        unit_weight = [_HEADING_WEIGHT if u.kind in heading else 1.0 for u in self.index.units]
+        found: dict[str, float] = {}  # a plain dict is cheaper to add to; same order, same sums
+        for term, unit in zip(self.lemmas, self.unit_of_token, strict=True):
+            if term is not None and unit >= 0:
+                found[term] = found.get(term, 0.0) + unit_weight[unit]
+        return Counter(found)
 
     def key_phrases(self, limit: int) -> list[tuple[str, list[Token]]]:
         """Phrases of one to three adjacent content words that the text uses at least twice,
