@@ -14,17 +14,20 @@ import pytest
 
 from tests.batch_helpers import OWN_DRAFTS, batch_command, light_config
 
-# The real command, with the checks slowed down so that the test can stop it half-way.
+# The real command, with the checks slowed down so that the test can stop it half-way: the
+# first three drafts take 0.3 s each, every later one 1 s, so that a busy machine (the test
+# polls for three results) still has seconds to send the signal before the batch is done.
 SLOW_REVIEWER = """
-import sys, time
+import itertools, sys, time
 from reviewer import pipeline
 from reviewer.cli import main
 
 original = pipeline.run_checks
+reviewed = itertools.count()
 
 def slow_run_checks(doc, config, options=None):
     if not doc.source.startswith("<warm-up"):
-        time.sleep(0.3)
+        time.sleep(0.3 if next(reviewed) < 3 else 1.0)
     return original(doc, config, options)
 
 pipeline.run_checks = slow_run_checks
