@@ -72,9 +72,20 @@ def _start(folder: Path, *extra: str) -> subprocess.Popen:
     script = folder / "slow_reviewer.py"
     script.write_text(SLOW_REVIEWER, encoding="utf-8")
     command = batch_command("--jobs", "1", *extra, program=str(script))
+    # A shell's background job inherits SIGINT ignored, and Python then never turns it into
+    # KeyboardInterrupt: the child gets the default disposition, as in a terminal.
     return subprocess.Popen(
-        command, cwd=folder, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        command,
+        cwd=folder,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=_sigint_as_in_a_terminal,
     )
+
+
+def _sigint_as_in_a_terminal() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def _wait_for_results(folder: Path, process: subprocess.Popen, count: int) -> None:
