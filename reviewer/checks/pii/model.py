@@ -155,22 +155,23 @@ def _pos_lexicon() -> dict[str, str]:
     article. Only HanTa's cached lexicon (23,000 frequent forms) is read, a dict lookup per word;
     its tagger (a Viterbi pass with a morphological analysis of every unknown word) costs about
     as much as the whole PII check. Read from the installed HanTa package (a dependency of the
-    readability check), not copied; empty when HanTa is missing."""
-    import gzip
-    import importlib.util
+    readability check), not copied, through ``reviewer.language.hanta.read_model``, which reads
+    the file once for both checks and without numpy; empty when HanTa is missing."""
     import pickle
 
-    from reviewer.process import paused_gc
+    from reviewer.language.hanta import read_model
 
-    spec = importlib.util.find_spec("HanTa")
-    if spec is None or not spec.submodule_search_locations:
-        return {}
-    path = Path(next(iter(spec.submodule_search_locations))) / "morphmodel_ger.pgz"
     try:
-        with paused_gc(), gzip.open(path, "rb") as handle:
-            data = pickle.load(handle)  # noqa: S301 - the installed package's own model file
+        data = read_model("morphmodel_ger.pgz")  # shared with the readability check's tagger
         int2tag, lexicon = data[1], data[15]
-    except (OSError, pickle.UnpicklingError, IndexError, EOFError, AttributeError) as exc:
+    except (
+        OSError,
+        pickle.UnpicklingError,
+        IndexError,
+        EOFError,
+        AttributeError,
+        ValueError,
+    ) as exc:
         log.warning("HanTa lexicon not readable (%s): name model without word classes", exc)
         return {}
     return {w: int2tag[max(tags, key=lambda t: t[1])[0]] for w, tags in lexicon.items() if tags}

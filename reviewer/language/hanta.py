@@ -1,4 +1,9 @@
-"""HanTa's tagger, loaded and run faster with the same results (issue 18).
+"""HanTa's tagger and model, loaded and run faster with the same results (issue 18).
+
+Two checks use HanTa's German model: readability tags sentences with it (passive voice), and
+the pii check's name model reads the word classes of its lexicon. ``read_model`` reads each
+model file once per process for both (without numpy, see below), so a cold review no longer
+unpickles the 12 MB German model twice.
 
 Two costs of ``HanoverTagger`` are pure functions that HanTa recomputes needlessly:
 
@@ -38,7 +43,7 @@ import struct
 import sys
 import threading
 from collections import defaultdict
-from functools import lru_cache
+from functools import cache, lru_cache
 from types import ModuleType
 from typing import Any
 
@@ -59,7 +64,7 @@ def load_tagger(model: str) -> Any:
 
     with paused_gc():
         try:
-            data = _read_model(os.path.join(os.path.dirname(module.__file__), model))
+            data = read_model(model)
         except (pickle.UnpicklingError, OSError, ValueError):
             tagger = _Tagger(model)  # HanTa reads it (with numpy, if the model needs more)
         else:
@@ -68,6 +73,25 @@ def load_tagger(model: str) -> Any:
     tagger.analyze_forward = lru_cache(maxsize=_MEMO_WORDS)(tagger.analyze_forward)
     tagger._tag_word = lru_cache(maxsize=_MEMO_WORDS)(tagger._tag_word)
     return tagger
+
+
+@cache
+def read_model(model: str) -> list[Any]:
+    """The data of a model file in HanTa's wheel (``morphmodel_ger.pgz``), read once per
+    process and shared: ``HanoverTagger`` only reads it, except that it adds its four
+    bookkeeping tags to ``int2tag``/``tag2int`` (ids no lexicon entry uses). Finding the file
+    does not import HanTa. A model holding more of numpy's than its float scalars is read by
+    plain pickle, numpy and all. Raises ``OSError`` when HanTa or the file is missing."""
+    spec = importlib.util.find_spec("HanTa")
+    if spec is None or not spec.submodule_search_locations:
+        raise OSError("HanTa is not installed")
+    path = os.path.join(next(iter(spec.submodule_search_locations)), model)
+    with paused_gc():
+        try:
+            return _read_model(path)
+        except pickle.UnpicklingError:
+            with gzip.GzipFile(path, "rb") as file:
+                return pickle.load(file)  # noqa: S301 - the installed package's own model file
 
 
 _IMPORT = threading.Lock()
