@@ -27,7 +27,7 @@ hundred ``numpy.float64`` log-probabilities. ``load_tagger`` runs HanTa's module
 ``import numpy`` of its own that yields ``logaddexp`` below, standing in for numpy's (the same formula and C library calls as numpy's
 ``npy_logaddexp``; ``tests/test_speed.py`` compares them) and reads the model with an unpickler
 that turns those scalars into Python floats of the same value. The tags are the same; if the
-model holds anything else of numpy's, it is read by HanTa itself, numpy and all.
+model holds anything else of numpy's, it is read by plain pickle, as HanTa reads it, numpy and all.
 """
 
 from __future__ import annotations
@@ -62,14 +62,10 @@ def load_tagger(model: str) -> Any:
         def reachable(self) -> None:
             self.reachability = _reachability(self.LP_trans, self.int2tag)
 
+    data = read_model(model)
     with paused_gc():
-        try:
-            data = read_model(model)
-        except (pickle.UnpicklingError, OSError, ValueError):
-            tagger = _Tagger(model)  # HanTa reads it (with numpy, if the model needs more)
-        else:
-            tagger = _Tagger(None, model=data)
-            tagger.strict = False  # what HanTa sets when it reads a model file itself
+        tagger = _Tagger(None, model=data)
+    tagger.strict = False  # what HanTa sets when it reads a model file itself
     tagger.analyze_forward = lru_cache(maxsize=_MEMO_WORDS)(tagger.analyze_forward)
     tagger._tag_word = lru_cache(maxsize=_MEMO_WORDS)(tagger._tag_word)
     return tagger
@@ -80,8 +76,10 @@ def read_model(model: str) -> list[Any]:
     """The data of a model file in HanTa's wheel (``morphmodel_ger.pgz``), read once per
     process and shared: ``HanoverTagger`` only reads it, except that it adds its four
     bookkeeping tags to ``int2tag``/``tag2int`` (ids no lexicon entry uses). Finding the file
-    does not import HanTa. A model holding more of numpy's than its float scalars is read by
-    plain pickle, numpy and all. Raises ``OSError`` when HanTa or the file is missing."""
+    does not import HanTa. A model the numpy-free reader refuses (more of numpy's than its
+    float scalars) is read by plain pickle, numpy and all, as HanTa itself would read it; so
+    the tagger and the pii check's word classes always see the same data. Raises ``OSError``
+    when HanTa or the file is missing."""
     spec = importlib.util.find_spec("HanTa")
     if spec is None or not spec.submodule_search_locations:
         raise OSError("HanTa is not installed")
@@ -89,7 +87,7 @@ def read_model(model: str) -> list[Any]:
     with paused_gc():
         try:
             return _read_model(path)
-        except pickle.UnpicklingError:
+        except (pickle.UnpicklingError, ValueError):
             with gzip.GzipFile(path, "rb") as file:
                 return pickle.load(file)  # noqa: S301 - the installed package's own model file
 

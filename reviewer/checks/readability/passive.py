@@ -137,8 +137,8 @@ class _Tok:
 
 @lru_cache(maxsize=2)
 def _tagger(language: str):
-    """HanTa's model for the language, loaded once per process (see ``reviewer.checks.
-    language.hanta`` for what is done to load and run it faster, with the same tags)."""
+    """HanTa's model for the language, loaded once per process (see
+    ``reviewer.language.hanta`` for what is done to load and run it faster, with the same tags)."""
     from reviewer.language.hanta import load_tagger
 
     return load_tagger("morphmodel_ger.pgz" if language == "de" else "morphmodel_en.pgz")
