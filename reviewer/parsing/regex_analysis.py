@@ -7,6 +7,9 @@ them never changes a match (issue 18: speed with results byte-identical):
   pySBD prefilter in ``sentence_regex`` skips a rule whose characters are missing).
 - ``required_words``: strings, one of which the lowered text must hold for a (case-insensitive)
   pattern to match in it; the claims lexicon skips a sentence's scan by a few ``in`` tests.
+- ``digit_run`` / ``digit_run_regex``: a number of consecutive digits every match holds; a text
+  whose longest run of digits is shorter cannot match (the ``pii`` check's identifier patterns:
+  a tax id needs eleven digits in a row, most drafts hold four at most).
 - ``quick_start``: the pattern with a lookahead on the characters a match can start with, and a
   ``(?<!\\w)`` when every match starts a word. ``re`` tries a big alternation at every position of
   the text; with the lookahead most positions fail after one character test. The claims lexicon
@@ -141,12 +144,19 @@ def required_words_regex(source: str) -> Words | None:
     is a POSIX class to ``regex``, a nested set to ``re``), and it must hold no literal brace
     (``{e<=1}`` is a fuzzy match to ``regex``, literal text to ``re``). ``regex``'s
     case-insensitive matching relates the same characters (tested)."""
+    parsed = _parse_as_regex(source)
+    return None if parsed is None else _words_of_sequence(parsed)
+
+
+def _parse_as_regex(source: str) -> Any:
+    """``re``'s parse tree of a ``regex``-module pattern, None unless both read it alike (see
+    ``required_words_regex``)."""
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         parsed = _parse(source, 0)
     if parsed is None or _has_literal(parsed, (ord("{"), ord("}"))):
         return None
-    return _words_of_sequence(parsed)
+    return parsed
 
 
 def _has_literal(items: Any, codes: tuple[int, ...]) -> bool:
@@ -223,6 +233,91 @@ def _words_of_item(op: Any, av: Any) -> Words | None:
             union |= need
         return frozenset(union)
     return None
+
+
+# --- runs of digits --------------------------------------------------------------------------
+
+# What a part guarantees about digits (``\d``, or ``[0-9]``, which ``\d`` holds; the ``regex``
+# module knows more digits than ``re``, so a text's runs are counted with the module that runs
+# the pattern): whether it consumes nothing but digits (``pure``, then ``length`` is the
+# fewest it consumes), else how many digits every match of it starts and ends with, and the
+# longest run of digits inside every match.
+_Run = tuple[bool, int, int, int, int]  # pure, length, prefix, suffix, best
+_BREAK: _Run = (False, 0, 0, 0, 0)
+_EMPTY: _Run = (True, 0, 0, 0, 0)
+_DIGIT_CODES = range(ord("0"), ord("9") + 1)
+
+
+def digit_run(pattern: str, flags: int = 0) -> int:
+    r"""How many consecutive decimal digits (``\d``) every match of ``pattern`` holds (0: none
+    certain). Case does not matter: digits have none."""
+    parsed = _parse(pattern, flags)
+    return 0 if parsed is None else _run_of_sequence(parsed)[4]
+
+
+def digit_run_regex(source: str) -> int:
+    """``digit_run`` for a pattern of the ``regex`` module, 0 unless ``re`` reads it alike."""
+    parsed = _parse_as_regex(source)
+    return 0 if parsed is None else _run_of_sequence(parsed)[4]
+
+
+def _run_of_sequence(items: Any) -> _Run:
+    run = _EMPTY
+    for op, av in items:
+        run = _joined(run, _run_of_item(op, av))
+    return run
+
+
+def _joined(a: _Run, b: _Run) -> _Run:
+    """The run facts of ``a`` followed by ``b``."""
+    if a[0] and b[0]:
+        total = a[1] + b[1]
+        return True, total, total, total, total
+    if a[0]:
+        return False, 0, a[1] + b[2], b[3], max(b[4], a[1] + b[2])
+    if b[0]:
+        return False, 0, a[2], a[3] + b[1], max(a[4], a[3] + b[1])
+    return False, 0, a[2], b[3], max(a[4], b[4], a[3] + b[2])
+
+
+def _run_of_item(op: Any, av: Any) -> _Run:
+    if op in _ZERO_WIDTH:
+        return _EMPTY  # consumes nothing: the digits on either side stay consecutive
+    if op is _c.LITERAL or op is _c.IN:
+        items = [(op, av)] if op is _c.LITERAL else list(av)
+        return (True, 1, 1, 1, 1) if all(_only_digits(*item) for item in items) else _BREAK
+    if op is _c.SUBPATTERN:
+        return _run_of_sequence(av[3])
+    if op is _c.ATOMIC_GROUP:
+        return _run_of_sequence(av)
+    if op in _REPEATS:
+        low, _high, inner = av
+        part = _run_of_sequence(inner)
+        if part[0]:
+            total = part[1] * low
+            return True, total, total, total, total
+        return part if low >= 1 else _BREAK
+    if op is _c.BRANCH:
+        parts = [_run_of_sequence(choice) for choice in av[1]]
+        if all(part[0] for part in parts):
+            least = min(part[1] for part in parts)
+            return True, least, least, least, least
+        return (
+            False,
+            0,
+            min(part[1] if part[0] else part[2] for part in parts),
+            min(part[1] if part[0] else part[3] for part in parts),
+            min(part[1] if part[0] else part[4] for part in parts),
+        )
+    return _BREAK  # ANY, NOT_LITERAL, GROUPREF, GROUPREF_EXISTS…: anything may stand there
+
+
+def _only_digits(op: Any, av: Any) -> bool:
+    if op is _c.LITERAL:
+        return av in _DIGIT_CODES
+    if op is _c.RANGE:
+        return av[0] in _DIGIT_CODES and av[1] in _DIGIT_CODES
+    return op is _c.CATEGORY and av is _c.CATEGORY_DIGIT
 
 
 # --- first characters ------------------------------------------------------------------------

@@ -38,6 +38,7 @@ class PiiEngine:
     start_seconds: float
     notes: list[str] = field(default_factory=list)
     recognizers: dict[str, list] = field(default_factory=dict)  # language -> its recognizers
+    analyses: dict[str, int] = field(default_factory=dict)  # language -> texts analysed
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def analyze(self, text: str, language: str, entities: list[str]) -> list[RecognizerResult]:
@@ -45,11 +46,22 @@ class PiiEngine:
         wanted = [e for e in entities if e in SUPPORTED_ENTITIES]
         if not wanted or not text.strip():
             return []
-        recognizers = [
-            r for r in self.prepare(lang) if any(e in r.supported_entities for e in wanted)
-        ]
+        prepared = self.prepare(lang)
+        self._count(lang, prepared)
+        recognizers = [r for r in prepared if any(e in r.supported_entities for e in wanted)]
         artifacts = self.nlp.process_text(text, lang)
         return _analyze(text, wanted, recognizers, artifacts, self.enhancer)
+
+    def _count(self, language: str, recognizers: list) -> None:
+        """From a language's second text on, its patterns skip texts they cannot match in
+        (``recognizers.prefilter_patterns``: the same results). Reading what each pattern needs
+        costs ~20 ms once per language, which a single review would pay for nothing."""
+        count = self.analyses[language] = self.analyses.get(language, 0) + 1
+        if count == PREFILTER_AFTER:
+            from reviewer.checks.pii.recognizers import prefilter_patterns
+
+            with self._lock:
+                prefilter_patterns(recognizers)
 
     def prepare(self, language: str) -> list:
         """The recognizers of ``language``, built once."""
@@ -108,6 +120,8 @@ def _analyze(text: str, entities: list[str], recognizers: list, artifacts, enhan
         result.analysis_explanation = None
     return kept
 
+
+PREFILTER_AFTER = 2  # texts of a language analysed before its patterns get the prefilter
 
 _ENGINES: dict[tuple[tuple[str, str], ...], PiiEngine] = {}
 _LOCK = threading.Lock()

@@ -11,8 +11,11 @@
 from __future__ import annotations
 
 import re
+import threading
+from dataclasses import dataclass
 from functools import cache
 
+import regex
 from presidio_analyzer import (
     AnalysisExplanation,
     LocalRecognizer,
@@ -22,6 +25,8 @@ from presidio_analyzer import (
 )
 from presidio_analyzer.predefined_recognizers.generic.email_recognizer import EmailRecognizer
 from presidio_analyzer.predefined_recognizers.generic.iban_recognizer import IbanRecognizer
+
+from reviewer.parsing.regex_analysis import CASE_TWINS, digit_run_regex, required_words_regex
 
 
 @cache
@@ -259,3 +264,86 @@ class StreetAddressRecognizer(PatternRecognizer):
             name=f"ReviewerStreetAddressRecognizer_{supported_language}",
             global_regex_flags=re.MULTILINE,  # case matters: capitalised street names only
         )
+
+
+# --- skipping patterns that cannot match ------------------------------------------------------
+
+# presidio runs its patterns with the ``regex`` module, whose ``\d`` knows more digits than re's
+_DIGITS = regex.compile(r"\d+")
+
+
+@dataclass(frozen=True)
+class _TextFacts:
+    lowered: str | None  # None: a CASE_TWINS character makes the words test unsafe
+    longest_digits: int
+
+
+_last_facts: tuple[str, _TextFacts] | None = None
+_facts_lock = threading.Lock()
+
+
+def _facts(text: str) -> _TextFacts:
+    """Facts of the text every pattern recognizer of one detection is handed (kept for the
+    latest text only: the recognizers run one after another on the same string)."""
+    global _last_facts
+    last = _last_facts
+    if last is not None and last[0] == text:
+        return last[1]
+    facts = _TextFacts(
+        lowered=text.lower() if CASE_TWINS.isdisjoint(text) else None,
+        longest_digits=max(map(len, _DIGITS.findall(text)), default=0),
+    )
+    with _facts_lock:
+        _last_facts = (text, facts)
+    return facts
+
+
+class PrefilteredPattern:
+    """A compiled presidio pattern that answers "no match" without scanning a text that lacks
+    what every match needs: one of its required words (lowered; ``required_words_regex``) or a
+    run of as many digits as it needs in a row (``digit_run_regex``). Both are read from the
+    pattern's parse tree and are necessary conditions only, so the matches are the same
+    (``tests/test_pii_pattern_prefilter.py``); most identifier patterns need 8–13 digits in a row
+    that a marketing draft rarely holds. Anything else is the compiled pattern's own."""
+
+    def __init__(self, compiled, words: frozenset[str] | None, digits: int) -> None:
+        self.compiled = compiled
+        self.words = words
+        self.digits = digits
+
+    def possible(self, text: str) -> bool:
+        facts = _facts(text)
+        if facts.longest_digits < self.digits:
+            return False
+        if self.words is None or facts.lowered is None:
+            return True
+        return any(word in facts.lowered for word in self.words)
+
+    def finditer(self, text: str, *args, **kwargs):
+        if not self.possible(text):
+            return iter(())
+        return self.compiled.finditer(text, *args, **kwargs)
+
+    def __getattr__(self, name: str):
+        return getattr(self.compiled, name)
+
+
+def prefilter_patterns(recognizers: list) -> None:
+    """Give the pattern recognizers that run presidio's ``PatternRecognizer.analyze`` (which
+    reads ``pattern.compiled_regex``) a ``PrefilteredPattern`` where the analysis finds a
+    condition. presidio compiles a pattern itself on first use with the recognizer's global
+    flags; it is compiled here the same way, once."""
+    for recognizer in recognizers:
+        if not isinstance(recognizer, PatternRecognizer) or isinstance(
+            recognizer, IbanRecognizer  # its own analyze compiles through regex's cache
+        ):
+            continue
+        flags = recognizer.global_regex_flags
+        for pattern in recognizer.patterns:
+            words = required_words_regex(pattern.regex)
+            digits = digit_run_regex(pattern.regex)
+            if words is None and not digits:
+                continue
+            compiled = regex.compile(pattern.regex, flags=flags)
+            pattern.compiled_regex = PrefilteredPattern(compiled, words, digits)
+            pattern.compiled_with_flags = flags
