@@ -335,7 +335,8 @@ def prefilter_patterns(recognizers: list) -> None:
     flags; it is compiled here the same way, once."""
     for recognizer in recognizers:
         if not isinstance(recognizer, PatternRecognizer) or isinstance(
-            recognizer, IbanRecognizer  # its own analyze compiles through regex's cache
+            recognizer,
+            IbanRecognizer,  # its own analyze compiles through regex's cache
         ):
             continue
         flags = recognizer.global_regex_flags
