@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 from presidio_analyzer import (
@@ -105,11 +107,13 @@ class PhoneNumberRecognizer(LocalRecognizer):
             return []
         import phonenumbers
 
+        with _shared_candidates(text):
+            return self._analyze(text, phonenumbers)
+
+    def _analyze(self, text: str, phonenumbers) -> list[RecognizerResult]:
         found: dict[tuple[int, int], RecognizerResult] = {}
         for region in self.regions:
-            for match in phonenumbers.PhoneNumberMatcher(
-                text, region, leniency=phonenumbers.Leniency.POSSIBLE
-            ):
+            for match in _matcher_class()(text, region, leniency=phonenumbers.Leniency.POSSIBLE):
                 key = (match.start, match.end)
                 if key in found:
                     continue
@@ -148,6 +152,84 @@ class PhoneNumberRecognizer(LocalRecognizer):
                     },
                 )
         return list(found.values())
+
+
+class _SharedCandidateSearch:
+    """phonenumbers' candidate pattern (``phonenumbermatcher._PATTERN``), whose searches are
+    remembered while ``_shared_candidates`` is active for a text.
+
+    The matcher looks for candidates with that one pattern whatever the region; only what it
+    makes of a candidate depends on the region. Our recognizer runs a matcher per region (three
+    per language) over the same text, so each searched the whole text again (~0.5 ms of CPU per
+    700-word draft each). A search is a pure function of the text and the position, so the
+    second and third matcher get the first one's answers: the same candidates, the same numbers
+    (``tests/test_pii_phone_search.py``). Outside our recognizer it is the plain pattern."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.local = threading.local()
+
+    def search(self, text, pos=0, *args):
+        memo = getattr(self.local, "memo", None)
+        if memo is None or args or memo[0] is not text:
+            return self.pattern.search(text, pos, *args)
+        found = memo[1]
+        if pos not in found:
+            found[pos] = self.pattern.search(text, pos)
+        return found[pos]
+
+    def __getattr__(self, name: str):
+        return getattr(self.pattern, name)
+
+
+@cache
+def _candidate_search() -> _SharedCandidateSearch:
+    from phonenumbers import phonenumbermatcher
+
+    current = phonenumbermatcher._PATTERN
+    if not isinstance(current, _SharedCandidateSearch):
+        current = phonenumbermatcher._PATTERN = _SharedCandidateSearch(current)
+    return current
+
+
+@cache
+def _matcher_class() -> type:
+    """phonenumbers' matcher, with each candidate's parse remembered (``_possible_number``)."""
+    from phonenumbers import Leniency, PhoneNumberMatch, PhoneNumberMatcher
+
+    class Matcher(PhoneNumberMatcher):
+        def _parse_and_verify(self, candidate, offset):
+            if self.leniency != Leniency.POSSIBLE:
+                return super()._parse_and_verify(candidate, offset)
+            number = _possible_number(candidate, self.preferred_region)
+            return None if number is None else PhoneNumberMatch(offset, candidate, number)
+
+    return Matcher
+
+
+@lru_cache(maxsize=8192)
+def _possible_number(candidate: str, region: str):
+    """The number phonenumbers' matcher makes of ``candidate`` in ``region`` with leniency
+    POSSIBLE, or None: a pure function of the two. At that leniency ``_parse_and_verify`` looks
+    at nothing but the candidate (the text around it counts from VALID up), so it is asked once
+    per distinct candidate and region — a draft's years, amounts and numbers recur from draft to
+    draft and, with three regions per language, each was parsed three times per draft. The
+    caller only reads the number (validity, type, region)."""
+    from phonenumbers import Leniency, PhoneNumberMatcher
+
+    probe = PhoneNumberMatcher("", region, leniency=Leniency.POSSIBLE)
+    found = PhoneNumberMatcher._parse_and_verify(probe, candidate, 0)
+    return None if found is None else found.number
+
+
+@contextmanager
+def _shared_candidates(text: str) -> Iterator[None]:
+    local = _candidate_search().local
+    local.memo = (text, {})
+    try:
+        yield
+    finally:
+        local.memo = None
 
 
 _YEAR_RANGE = re.compile(r"(?:19|20)\d\d\s?[-–/]\s?(?:(?:19|20)\d\d|\d\d)")
