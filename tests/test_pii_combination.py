@@ -152,3 +152,13 @@ def test_a_name_after_a_german_person_noun(language, text, name, kept):
     """A listed name the dictionary also knows as a word needs a very sure model, unless a
     noun for a person's office, trade or kin stands right before it."""
     assert (_judge(text, name, language, 0.7) is None) is kept
+
+
+@pytest.mark.parametrize(
+    "language, confidence, kept",
+    [("de", 0.47, True), ("de", 0.4, False), ("en", 0.47, False), ("en", 0.8, True)],
+)
+def test_a_lone_word_no_list_or_dictionary_knows(language, confidence, kept):
+    """German: 0.45 will do (the model also sees word classes and places); English: 0.75."""
+    text = "Im Finale gewann Wrzosowski knapp." if language == "de" else "Then Wrzosowski won."
+    assert (_judge(text, "Wrzosowski", language, confidence) is None) is kept

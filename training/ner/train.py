@@ -76,6 +76,8 @@ def training_sentences(
             part = validation_part(validate, fold, len(data))
             data = data[: part.start] + data[part.stop :]
         data += _europeana(europeana, recipe)
+        copies = recipe.get("person_sentence_copies_de", 0)
+        data += [s for s in data if any(label.endswith("PER") for label in s[1])] * copies
     else:
         data = corpora.english_training(root)
     data = [_retokenize(t, lab) for t, lab in data]

@@ -35,7 +35,7 @@ SURE = 0.75  # confidence for a lone word no name list knows
 VERY_SURE = 0.9  # confidence for a lone name that is also a dictionary word
 KNOWN_AT_START = 0.9  # ... at a sentence start, where German capitalises any word
 LONE_UNKNOWN = SURE  # confidence for a lone word neither listed nor a dictionary word ...
-LONE_UNKNOWN_DE = 0.5  # ... in German, whose model also sees word classes and place names
+LONE_UNKNOWN_DE = 0.45  # ... in German, whose model also sees word classes and place names
 LISTED_NAME = 0.5  # confidence for a listed name the dictionary knows only as a name
 BRAND_REPEATS = 3  # a lone unknown word this often in one text is a product or company name
 
