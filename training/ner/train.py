@@ -76,6 +76,8 @@ def training_sentences(
             part = validation_part(validate, fold, len(data))
             data = data[: part.start] + data[part.stop :]
         data += _europeana(europeana, recipe)
+        copies = recipe.get("person_sentence_copies_de", 0)
+        data += [s for s in data if any(label.endswith("PER") for label in s[1])] * copies
     else:
         data = corpora.english_training(root)
     data = [_retokenize(t, lab) for t, lab in data]
@@ -171,8 +173,10 @@ def main() -> int:
     parser.add_argument("--validate", type=int, default=0, metavar="N")
     parser.add_argument("--fold", type=int, default=0, help="--validate's block, from the end")
     parser.add_argument("--keep", type=Path, default=None, help="keep the --validate model here")
+    parser.add_argument("--recipe", type=Path, default=HERE / "recipe.json",
+                        help="a variant of recipe.json to validate")  # fmt: skip
     args = parser.parse_args()
-    recipe = json.loads((HERE / "recipe.json").read_text(encoding="utf-8"))
+    recipe = json.loads(args.recipe.read_text(encoding="utf-8"))
     europeana = args.europeana or Path(
         os.environ.get("REVIEWER_EUROPEANA_DIR") or args.data / "europeana"
     )

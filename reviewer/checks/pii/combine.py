@@ -35,7 +35,7 @@ SURE = 0.75  # confidence for a lone word no name list knows
 VERY_SURE = 0.9  # confidence for a lone name that is also a dictionary word
 KNOWN_AT_START = 0.9  # ... at a sentence start, where German capitalises any word
 LONE_UNKNOWN = SURE  # confidence for a lone word neither listed nor a dictionary word ...
-LONE_UNKNOWN_DE = 0.5  # ... in German, whose model also sees word classes and place names
+LONE_UNKNOWN_DE = 0.45  # ... in German, whose model also sees word classes and place names
 LISTED_NAME = 0.5  # confidence for a listed name the dictionary knows only as a name
 BRAND_REPEATS = 3  # a lone unknown word this often in one text is a product or company name
 
@@ -233,6 +233,43 @@ def _long_compound(word: str, language: str) -> bool:
     return any(_known(word[cut:], language) for cut in range(3, len(word) - LONG_HEAD + 1))
 
 
+# Heads of German nouns for a person's office, rank, trade or kin, which stand right before a
+# bare name ("Bundeskanzlerin Merkel", "Motorenchef Mikulic", "seine Tochter Avis"); a compound
+# ending in one names a person too. Not heads that are also surnames ("Fischer", "Müller").
+_PERSON_HEADS = (
+    "präsident", "präsidentin", "minister", "ministerin", "kanzler", "kanzlerin", "chef", "chefin",
+    "trainer", "trainerin", "sprecher", "sprecherin", "direktor", "direktorin", "vorsitzende",
+    "vorsitzender", "bürgermeister", "bürgermeisterin", "könig", "königin", "kaiser", "kaiserin",
+    "fürst", "fürstin", "herzog", "herzogin", "bischof", "papst", "prinz", "prinzessin", "sänger",
+    "sängerin", "schauspieler", "schauspielerin", "regisseur", "regisseurin", "autor", "autorin",
+    "kritiker", "kritikerin", "spieler", "spielerin", "stürmer", "torhüter", "verteidiger",
+    "sohn", "tochter", "bruder", "schwester", "vater", "mutter", "onkel", "tante", "neffe",
+    "nichte", "enkel", "enkelin", "ehefrau", "ehemann", "witwe", "gattin", "kollege", "kollegin",
+    "meisterin", "weltmeister", "europameister", "kandidat", "kandidatin", "abgeordnete",
+    "abgeordneter", "politiker", "politikerin", "journalist", "journalistin", "künstler",
+    "künstlerin", "komponist", "komponistin", "maler", "malerin", "dichter", "dichterin",
+)  # fmt: skip
+PERSON_NOUN_MIN = 4  # letters of a word, and of a compound's first part ("Tas|chef" is none)
+
+
+def _person_noun(word: str) -> bool:
+    """A capitalised German noun naming a person's office, trade or kin, or a compound ending in
+    one ("Kreml-Kritikerin", "Motorenchef"); a lone head word must be one of the list."""
+    if not word[:1].isupper() or len(word) < PERSON_NOUN_MIN:
+        return False
+    lower = word.lower().rsplit("-", 1)[-1]
+    for head in _PERSON_HEADS:
+        if lower.endswith(head):
+            prefix = lower[: -len(head)]
+            if len(prefix) < PERSON_NOUN_MIN and prefix:
+                continue  # "Tas|chef", "Re|chef": a short word in the dictionary by chance
+            if not prefix or lemmas.is_known(prefix.capitalize(), "de"):
+                return True  # "Chef", "Motoren|chef", "Kreml-|Kritikerin"
+            if prefix.endswith("s") and lemmas.is_known(prefix[:-1].capitalize(), "de"):
+                return True  # "Verbands|chef": the joining s
+    return False
+
+
 def _is_cue_word(word: str) -> bool:
     lower = word.lower()
     return lower in names.TITLES or lower in names.ROLE_NOUNS or lower in names.JOB_WORDS
@@ -264,36 +301,59 @@ _SELF_NAMING = re.compile(
 )
 _CAMEL = re.compile(r"[a-zäöü][A-ZÄÖÜ]")
 _ROMAN = re.compile(r"[IVX]{1,5}")
+_INITIAL = re.compile(r"[A-ZÄÖÜ]\.")
+
+
+_ABBREVIATED = re.compile(r"(?<![^\W\d_])[a-zäöü]\.\s?$")
+
+
+def _abbreviation(text: str, start: int) -> bool:
+    """The span starts inside an abbreviation of two letters ("z. B. Kubernetes", "u. U. Weber",
+    "e. g. Jira"): its capital and dot are the abbreviation's second letter, no initial."""
+    return bool(_ABBREVIATED.search(text[max(0, start - 4) : start]))
+
+
+def _acronym(word: str) -> bool:
+    """An upper-case word of two letters or more ("SSO", "DSGVO"); not an initial ("J.")."""
+    return word.isupper() and len(word) > 1 and not _INITIAL.fullmatch(word)
 
 
 def _name_like(text: str, start: int, end: int, language: str, confidence: float) -> bool:
+    return _rejection(text, start, end, language, confidence) is None
+
+
+def _rejection(text: str, start: int, end: int, language: str, confidence: float) -> str | None:
+    """Why a span the model tags PER is no name in this text (None: it is one). Named reasons,
+    so that what each filter keeps and drops can be counted (``training/ner/combination.py``)."""
     span = text[start:end]
     words = span.split()
+    particle = False
     while len(words) > 1 and words[0] in names.PARTICLES:
         words = words[1:]  # "de Groot", "von Düffel": judged by the name after the particle
         span = " ".join(words)
+        particle = True
     if len(words) > 1 and _ROMAN.fullmatch(words[-1].rstrip(".")):
         words = words[:-1]  # "Justinian I.": judged by the name before the regnal number
         if _regnal_name(words[-1], confidence):
-            return True
+            return None
     if any(ch.isdigit() or ch in "@/:" for ch in span) or any(_CAMEL.search(w) for w in words):
-        return False
-    if any(w.isupper() and len(w) > 1 for w in words[:1]) or any(
-        w.isupper() and len(w) > 1 and not _ROMAN.fullmatch(w) for w in words[1:]
+        return "digits or CamelCase"
+    if any(_acronym(w) for w in words[:1]) or any(
+        _acronym(w) and not _ROMAN.fullmatch(w) for w in words[1:]
     ):
-        return False  # acronyms: "SSO", "CRM", "DSGVO"; a regnal number stays ("Ludwig XIV")
+        return "acronym"  # "SSO", "CRM", "DSGVO"; a regnal number stays ("Ludwig XIV")
     if len(words) > 1 and (
         words[-1].lower() in names.PLACE_NOUNS or words[-1].lower() in names.NON_SURNAMES
     ):
-        return False  # "Sophie Garten", "Victoria Station": a venue or a place
+        return "venue or place word"  # "Sophie Garten", "Victoria Station"
     if not span[0].isupper():
-        return bool(_SELF_NAMING.search(text[max(0, start - 20) : start]))
+        return None if _SELF_NAMING.search(text[max(0, start - 20) : start]) else "lower case"
     if text[end : end + 3].lstrip().startswith(("&", "+")):
-        return False  # "Peter & Partner", "Lena + Co": a firm
+        return "firm with &"  # "Peter & Partner", "Lena + Co"
     if text[end : end + 1] == "-" and not text[end + 1 : end + 2].isalpha():
-        return False  # "Aufteilungs- und Abzugsverbot": the first half of two compounds
+        return "joining hyphen"  # "Aufteilungs- und Abzugsverbot": the first half of two compounds
     if _named_kind(text, start):
-        return False  # "der Softwareanbieter Lumetrix", "die Partei Kuomintang"
+        return "named kind"  # "der Softwareanbieter Lumetrix", "die Partei Kuomintang"
     if (
         language == "de"
         and len(words) == 2
@@ -302,37 +362,53 @@ def _name_like(text: str, start: int, end: int, language: str, confidence: float
         and not _genitive_of_name(words[-1], language)
         and lemmas.is_known(words[0], language)
     ):
-        return False  # "Mark Zahlen": a noun and a plural, not a given name and a surname
-    if _person_context(text, start, end):
-        return True
+        return "noun + plural"  # "Mark Zahlen": a noun and a plural, not a name and a surname
+    if _person_context(text, start, end, language) or (particle and _surname_after_particle(words)):
+        return None
     listed = [_listed(w) for w in words]
     known = [_known(w, language) for w in words]
     if len(words) > 1:
         # the German model's features favour unknown capitalised words: it must be surer there
         sure = VERY_SURE if language == "de" else SURE
-        return any(listed) or (not any(known) and confidence >= sure)
+        if any(listed) or (not any(known) and confidence >= sure):
+            return None
+        if (
+            _INITIAL.fullmatch(words[-2])
+            and words[-1][:1].isupper()
+            and not _abbreviation(text, start)
+        ):
+            return None  # "P. Kreisselmeier", "Mary J. Okafor": an initial before a surname
+        return "several words, none listed"
     word = words[0]
     if names_company(text, word):
-        return False
+        return "names a company"
     if _genitive_of_name(word, language):
         word = word[:-1]  # "Merkels Zusage", "Adenauers Tod": judged as the name itself
         listed, known = [_listed(word)], [_known(word, language)]
     if _place(word):  # "Busan", "Basel": a town's name, unless the model is sure of a person
-        return confidence >= (SURE if listed[0] else VERY_SURE)
+        return None if confidence >= (SURE if listed[0] else VERY_SURE) else "place"
     if known[0] and listed[0] and confidence >= LISTED_NAME and _dictionary_name(word, language):
-        return True  # "Jürgen", "Christine": the dictionary lists it as a name, not a noun
+        return None  # "Jürgen", "Christine": the dictionary lists it as a name, not a noun
     if known[0]:
         # a dictionary word that is also a name ("Gerhardt", "Jackson", "Peter"): only when the
         # model is very sure, and a given name alone not where every word is capitalised
-        if _sentence_start(text, start):
-            return listed[0] and confidence >= KNOWN_AT_START
-        return listed[0] and confidence >= VERY_SURE
+        if not listed[0]:
+            if confidence >= SURE and _dictionary_name(word, language):
+                return None  # "Goethe", "Bourdieu": the dictionary knows it only as a name
+            return "dictionary word"
+        at_start = _sentence_start(text, start)
+        if confidence >= (KNOWN_AT_START if at_start else VERY_SURE):
+            return None
+        return "listed dictionary word at sentence start" if at_start else "listed dictionary word"
     # an invented word the model is sure of, unless the text keeps repeating it like a brand
     if listed[0]:
-        return True
+        return None
+    if text.count(word) >= BRAND_REPEATS:
+        return "repeated like a brand"
+    if _coined(word, language):
+        return None if confidence >= VERY_SURE else "coined compound"
     sure = LONE_UNKNOWN_DE if language == "de" else LONE_UNKNOWN
-    sure = VERY_SURE if _coined(word, language) else sure
-    return confidence >= sure and text.count(word) < BRAND_REPEATS
+    return None if confidence >= sure else "unknown word, unsure"
 
 
 # Nouns naming a kind of organisation, product or place, as the head of the word before a name:
@@ -354,10 +430,22 @@ def _named_kind(text: str, start: int) -> bool:
     return bool(before) and before.group(1).lower().endswith(_KIND_HEADS)
 
 
+def _surname_after_particle(words: list[str]) -> bool:
+    """The model tags a lower-case particle and one word as a person ("de Longueville", "von
+    Düffel"): the particle itself says surname, unless the word is a place ("von Berlin") or a
+    noun ("von Kunden")."""
+    if len(words) != 1 or _place(words[0]):
+        return False
+    return lemmas.lookup(words[0], "de") is None or _dictionary_name(words[0], "de")
+
+
 def _regnal_name(word: str, confidence: float) -> bool:
-    """A ruler's name with a regnal number ("Justinian I.", "Welfs IV."): a name the model is
-    sure of that is no dictionary noun ("Teil II", "Phase III" are)."""
-    return confidence >= SURE and word[:1].isupper() and lemmas.lookup(word, "de") is None
+    """A ruler's name with a regnal number ("Justinian I.", "Welfs IV.", "Heinrich II."): a name
+    the model leans to (a number after a name makes it likelier) that is no dictionary noun
+    ("Teil II", "Phase III", "Level IV" are)."""
+    if confidence < LISTED_NAME or not word[:1].isupper():
+        return False
+    return lemmas.lookup(word, "de") is None or _dictionary_name(word, "de")
 
 
 def _genitive_of_name(word: str, language: str) -> bool:
@@ -383,12 +471,18 @@ def _place(word: str) -> bool:
 def _coined(word: str, language: str) -> bool:
     """A word made of two dictionary words ("Cloudfabrik") or ending in a long one
     ("Lagerservices"): how products and firms are named; a surname the lists lack rarely splits
-    like that."""
+    like that. Two short parts do not count ("Hol|lant", "Bar|redo", "Tup|pers"): a three-letter
+    word and a four-letter one are in the dictionary by chance, and foreign surnames split so."""
     for cut in range(3, len(word) - 3):
         head, tail = word[:cut], word[cut:]
-        if len(tail) >= 4 and _known(tail, language) and (len(tail) >= 6 or _known(head, language)):
+        if len(tail) < 4 or not _known(tail, language):
+            continue
+        if len(tail) >= SHORT_PART or (len(head) > 3 and _known(head, language)):
             return True
     return False
+
+
+SHORT_PART = 6  # letters: a compound's tail shorter than this needs a head of four or more
 
 
 def _sentence_start(text: str, start: int) -> bool:
@@ -427,14 +521,17 @@ def _listed(word: str) -> bool:
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-def _person_context(text: str, start: int, end: int) -> bool:
+def _person_context(text: str, start: int, end: int, language: str) -> bool:
     """A title, attribution or role word right before the name, or an attribution or ", job"
-    right after it ("says Okafor", "der Autor Brandt", "Okafor, CTO")."""
-    before = [w.lower() for w in _WORD.findall(text[max(0, start - 25) : start])[-2:]]
+    right after it ("says Okafor", "der Autor Brandt", "Okafor, CTO", "Kanzlerin Köhler")."""
+    before_words = _WORD.findall(text[max(0, start - 40) : start]) or [""]
+    before = [w.lower() for w in before_words[-2:]]
     after = text[end : end + 30]
     after_words = [w.lower() for w in _WORD.findall(after)[:2]]
     cue = names.ATTRIBUTION_WORDS | names.TITLES | names.JOB_WORDS | names.ROLE_NOUNS
     if any(w in cue or w.rstrip(".") in names.TITLES for w in before):
+        return True
+    if language == "de" and text[:start].endswith(" ") and _person_noun(before_words[-1]):
         return True
     if after_words and after_words[0] in names.ATTRIBUTION_WORDS:
         return True
