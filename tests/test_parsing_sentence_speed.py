@@ -122,6 +122,7 @@ ABBREVIATION_TEXTS = [
     "We met Gen. Smith and Capt. Jones, no. 4 on the list, vs. the rest. They left at noon.",
     "It costs approx. 5 dollars, i.e. less than Corp. rivals. ſt. Anna \u212ao. co. ıv. İv. Done.",
     "Über 12 St. wurden verkauft. ä. Ä. o.ä. u.ä. z.B. sind Abkürzungen. Fertig!",
+    "v. Chr. bzw.Nr.7 ca.5 Mio.Euro usw.Ende. Gen.Capt.approx.etc. a.D. jr.Sr. st.",
 ]
 
 

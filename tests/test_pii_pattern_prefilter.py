@@ -16,7 +16,7 @@ from reviewer.checks.pii import engine as engine_module
 from reviewer.checks.pii.detect import find_pii
 from reviewer.checks.pii.engine import PiiEngine, _build, _recognizers
 from reviewer.checks.pii.recognizers import PrefilteredPattern, _facts, prefilter_patterns
-from reviewer.parsing.regex_analysis import digit_run, digit_run_regex
+from reviewer.parsing.regex_analysis import digit_run, digit_run_regex, run_class_regex
 
 OWN = [
     "Steuer-ID 12345678903, Steuernummer 2181508150 und 21/815/08150 sowie 181/815/08155.",
@@ -30,6 +30,9 @@ OWN = [
     "IBAN DE89 3704 0044 0532 0130 00, de02120300000000202051, Konto 0532013000.",
     "Im Juni 2024 stieg der Umsatz um 12,5 % auf 3.400.000 Euro (Version 3.1.0.22).",
     "Mail an jana.albrecht@example.org oder an info@beispiel.de bis 30.11.2026.",
+    "(mail:a.b@c.org), x@y.de; a@b@c.de\u00a0info@example.com\u2003foo@bar.com.\tq_r@s-t.io",
+    "fe80::1%eth0 und 2001:db8:0:0:0:0:2:1/64, 10.0.0.1/24; ::ffff:192.0.2.128\u2028::1",
+    "ende@example.org",
     "Die Tabelle zeigt 2019-2024: 14 Standorte, 120 Mitarbeitende, 7 Länder.",
     "Die Seriennummer lautet ABCDEFGH1, das Werk XYZ123456 und der Code tx99887766.",
     "Kelvin-Zeichen \u212a01X00T47 und das lange \u017f: \u017ftraße 5, İstanbul Caddesi 4.",
@@ -38,7 +41,7 @@ OWN = [
 
 
 def _soup(rng: random.Random) -> str:
-    alphabet = "0123456789" * 4 + "ABCTXYZabcxyz" + " .:/-@,\n" + "٣৫ſ"
+    alphabet = "0123456789" * 4 + "ABCTXYZabcxyz" + " .:/-@,\n" + "٣৫ſ" + "\t\u00a0\u2028\u200b%_"
     return "".join(rng.choice(alphabet) for _ in range(rng.randint(5, 120)))
 
 
@@ -113,6 +116,8 @@ def test_prefiltered_patterns_find_what_presidio_finds(language: str) -> None:
         if isinstance(p.compiled_regex, PrefilteredPattern)
     }
     assert len(wrapped) >= 12  # the identifier, IP, card and street patterns
+    in_runs = {compiled.runs for compiled in wrapped.values()}
+    assert {"[@]", "[:]", "[0123456789]"} <= in_runs  # e-mail, IPv6, identity card
     skipped = 0
     for text in _texts():
         for key, compiled in wrapped.items():
@@ -147,3 +152,30 @@ def test_detections_equal_with_and_without_prefilter(monkeypatch) -> None:
         assert wrapped == (after == 1)
     assert results[1] == results[10**9]
     assert any(results[1])
+
+
+@pytest.mark.parametrize(
+    ("pattern", "char_class"),
+    [
+        (r"\w+@\w+\.\w+", "[@]"),
+        (r"(?<=\s)\w+@\w+", "[@]"),  # a lookbehind sees the text before the run: allowed
+        (r"\w+\s@\w+", None),  # consumes a space
+        (r"\w+@(?=\s)", None),  # looks ahead at a space
+        (r"\w+@(?!\s\s)", None),  # could look past the space that ends the run
+        (r"[^@]+@\w+", None),  # a negated class may be a space
+        (r"\w.@", None),  # so may any character
+        (r"\b[A-Z]\d{9}\b", r"\d"),
+        (r"\b[A-Z]{3}\b", None),  # nothing certain
+        (r"[{}a-z]+@x", "[@]"),  # braces in a set are literal to regex too
+        (r"a{1,2}@", "[@]"),
+    ],
+)
+def test_run_class_of_written_patterns(pattern: str, char_class: str | None) -> None:
+    assert run_class_regex(pattern) == char_class
+    if char_class is not None:
+        text = "x a@b.cd  ab@c \u00a0 1A2345678901 B123456789 aa@ " * 3
+        compiled = regex.compile(pattern, flags=regex.IGNORECASE)
+        wrapped = PrefilteredPattern(compiled, None, 0, char_class)
+        assert [m.span() for m in wrapped.finditer(text)] == [
+            m.span() for m in compiled.finditer(text)
+        ]

@@ -10,6 +10,9 @@ them never changes a match (issue 18: speed with results byte-identical):
 - ``digit_run`` / ``digit_run_regex``: a number of consecutive digits every match holds; a text
   whose longest run of digits is shorter cannot match (the ``pii`` check's identifier patterns:
   a tax id needs eleven digits in a row, most drafts hold four at most).
+- ``run_class_regex``: for a pattern none of whose characters can be white space, a class of
+  characters one of which every match holds: only the runs of non-space characters that hold
+  one need scanning (the ``pii`` check's e-mail, IP and identity-card patterns).
 - ``quick_start``: the pattern with a lookahead on the characters a match can start with, and a
   ``(?<!\\w)`` when every match starts a word. ``re`` tries a big alternation at every position of
   the text; with the lookahead most positions fail after one character test. The claims lexicon
@@ -64,14 +67,15 @@ def required_chars(pattern: str, flags: int = 0) -> Needs:
     return tuple(dict.fromkeys(_sequence(parsed)))
 
 
-def _sequence(items: Any) -> list[frozenset[str]]:
+def _sequence(items: Any, behind: bool = True) -> list[frozenset[str]]:
+    """``behind``: count what lookbehinds need (they see the text before a match)."""
     needs: list[frozenset[str]] = []
     for op, av in items:
-        needs.extend(_item(op, av))
+        needs.extend(_item(op, av, behind))
     return needs
 
 
-def _item(op: Any, av: Any) -> list[frozenset[str]]:
+def _item(op: Any, av: Any, behind: bool = True) -> list[frozenset[str]]:
     if op is _c.LITERAL:
         return [frozenset(chr(av))]
     if op is _c.IN:
@@ -79,20 +83,20 @@ def _item(op: Any, av: Any) -> list[frozenset[str]]:
         return [members] if members else []
     if op is _c.SUBPATTERN:
         _group, add_flags, _del_flags, inner = av
-        return [] if add_flags & re.IGNORECASE else _sequence(inner)
+        return [] if add_flags & re.IGNORECASE else _sequence(inner, behind)
     if op in _REPEATS:
         low, _high, inner = av
-        return _sequence(inner) if low >= 1 else []
+        return _sequence(inner, behind) if low >= 1 else []
     if op is _c.ASSERT:  # a lookahead or lookbehind: what it sees lies inside the text
-        _direction, inner = av
-        return _sequence(inner)
+        direction, inner = av
+        return _sequence(inner, behind) if behind or direction == 1 else []
     if op is _c.ATOMIC_GROUP:
-        return _sequence(av)
+        return _sequence(av, behind)
     if op is _c.BRANCH:
         _, choices = av
         union: set[str] = set()
         for choice in choices:
-            needs = _sequence(choice)
+            needs = _sequence(choice, behind)
             if not needs:
                 return []  # this choice needs nothing certain, so neither does the branch
             union |= min(needs, key=len)
@@ -148,22 +152,28 @@ def required_words_regex(source: str) -> Words | None:
     return None if parsed is None else _words_of_sequence(parsed)
 
 
-def _parse_as_regex(source: str) -> Any:
+def _parse_as_regex(source: str, braces_in_sets: bool = False) -> Any:
     """``re``'s parse tree of a ``regex``-module pattern, None unless both read it alike (see
-    ``required_words_regex``)."""
+    ``required_words_regex``). ``braces_in_sets``: allow braces inside a set (``[{}]``), which
+    are literal to both modules (a fuzzy constraint follows an item; e-mail patterns list the
+    braces among the characters allowed before the ``@``)."""
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         parsed = _parse(source, 0)
-    if parsed is None or _has_literal(parsed, (ord("{"), ord("}"))):
+    if parsed is None or _has_literal(parsed, (ord("{"), ord("}")), not braces_in_sets):
         return None
     return parsed
 
 
-def _has_literal(items: Any, codes: tuple[int, ...]) -> bool:
+def _has_literal(items: Any, codes: tuple[int, ...], in_sets: bool = True) -> bool:
     for op, av in items:
         if op is _c.LITERAL and av in codes:
             return True
-        if op is _c.IN and any(kind is _c.LITERAL and code in codes for kind, code in av):
+        if (
+            in_sets
+            and op is _c.IN
+            and any(kind is _c.LITERAL and code in codes for kind, code in av)
+        ):
             return True
         inner = (
             av[3] if op is _c.SUBPATTERN
@@ -175,7 +185,7 @@ def _has_literal(items: Any, codes: tuple[int, ...]) -> bool:
         choices = av[1] if op is _c.BRANCH else [inner] if inner is not None else []
         if op is _c.GROUPREF_EXISTS:
             choices = [c for c in av[1:] if c is not None]
-        if any(_has_literal(choice, codes) for choice in choices):
+        if any(_has_literal(choice, codes, in_sets) for choice in choices):
             return True
     return False
 
@@ -318,6 +328,66 @@ def _only_digits(op: Any, av: Any) -> bool:
     if op is _c.RANGE:
         return av[0] in _DIGIT_CODES and av[1] in _DIGIT_CODES
     return op is _c.CATEGORY and av is _c.CATEGORY_DIGIT
+
+
+# --- runs of non-space characters -------------------------------------------------------------
+
+# Characters that match themselves only, whatever the case flags: ASCII, not letters.
+_CASELESS = frozenset(chr(code) for code in range(128) if not chr(code).isalpha())
+
+
+def run_class_regex(source: str) -> str | None:
+    r"""For a pattern of the ``regex`` module that can neither consume nor look ahead at a
+    white-space character (``regex``'s ``\s``): every match lies inside one run of non-space
+    characters, and its assertions see nothing past the space that ends the run. Returns a class
+    (``[@]``, ``[:]``, ``\d``) one character of which every match holds, so a scan of the runs
+    that hold one, each up to and including the space after it, finds the same matches as a
+    scan of the whole text. None when the pattern is not of that kind or nothing is certain.
+    Lookbehinds may see anything: a scan from a run's start sees the text before it."""
+    parsed = _parse_as_regex(source, braces_in_sets=True)
+    if parsed is None or not _spaceless(parsed):
+        return None
+    for need in _sequence(parsed, behind=False):
+        if need <= _CASELESS:
+            return "[" + "".join(re.escape(char) for char in sorted(need)) + "]"
+    return r"\d" if _run_of_sequence(parsed)[4] else None
+
+
+def _spaceless(items: Any) -> bool:
+    for op, av in items:
+        if op is _c.LITERAL:
+            ok = not _is_space(chr(av))
+        elif op is _c.IN:
+            ok = all(_spaceless_member(kind, value) for kind, value in av)
+        elif op is _c.SUBPATTERN:
+            ok = _spaceless(av[3])
+        elif op is _c.ATOMIC_GROUP:
+            ok = _spaceless(av)
+        elif op in _REPEATS:
+            ok = _spaceless(av[2])
+        elif op is _c.BRANCH:
+            ok = all(_spaceless(choice) for choice in av[1])
+        elif op in (_c.ASSERT, _c.ASSERT_NOT):
+            ok = av[0] == -1 or _spaceless(av[1])  # a lookbehind sees the real text
+        else:
+            ok = op is _c.AT  # ANY, NOT_LITERAL, GROUPREF…: may be a space
+        if not ok:
+            return False
+    return True
+
+
+def _spaceless_member(kind: Any, value: Any) -> bool:
+    if kind is _c.LITERAL:
+        return not _is_space(chr(value))
+    if kind is _c.RANGE:
+        return not any(_is_space(chr(code)) for code in range(value[0], value[1] + 1))
+    return kind is _c.CATEGORY and value in (_c.CATEGORY_DIGIT, _c.CATEGORY_WORD)
+
+
+def _is_space(char: str) -> bool:
+    import regex
+
+    return regex.match(r"\s", char, flags=regex.IGNORECASE) is not None
 
 
 # --- first characters ------------------------------------------------------------------------

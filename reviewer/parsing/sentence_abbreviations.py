@@ -36,17 +36,38 @@ def faster_language(language: type) -> type:
         (abbr.strip(), abbr.strip() + "." if _PLAIN.fullmatch(abbr.strip()) else None)
         for abbr in language.Abbreviation.ABBREVIATIONS
     )
+    # Where each plain abbreviation stands in the list, and the others (with dots, umlauts).
+    plain_at: dict[str, list[int]] = {}
+    others: list[tuple[int, str]] = []
+    for index, (stripped, with_stop) in enumerate(checks):
+        if with_stop is None:
+            others.append((index, stripped))
+        else:
+            plain_at.setdefault(stripped, []).append(index)
+    longest = max(map(len, plain_at), default=0)
+
+    def candidates(lowered: str, plain: bool) -> list[int]:
+        """The indices of ``checks`` the loop below does not skip, in list order. In a plain
+        paragraph a plain abbreviation counts only if it stands right before a full stop: the
+        letters before each full stop, up to the longest abbreviation, name all of those."""
+        if not plain:
+            return [i for i, (stripped, _) in enumerate(checks) if stripped in lowered]
+        before_stops: set[str] = set()
+        stop = lowered.find(".")
+        while stop != -1:
+            before_stops.update(lowered[stop - k : stop] for k in range(1, min(longest, stop) + 1))
+            stop = lowered.find(".", stop + 1)
+        found = [i for word in before_stops for i in plain_at.get(word, ())]
+        found += [i for i, stripped in others if stripped in lowered]
+        return sorted(found)
 
     class AbbreviationReplacer(base):  # type: ignore[valid-type, misc]
         def search_for_abbreviations_in_string(self, text: str) -> str:
-            # pySBD 0.3.4's loop (abbreviation_replacer.py) with the one skip described above.
+            # pySBD 0.3.4's loop (abbreviation_replacer.py), over the abbreviations that can
+            # change the text only (see ``candidates`` and the module docstring).
             lowered = text.lower()
-            plain = CASE_TWINS.isdisjoint(text)
-            for stripped, with_stop in checks:
-                if stripped not in lowered:
-                    continue
-                if plain and with_stop is not None and with_stop not in lowered:
-                    continue
+            for index in candidates(lowered, CASE_TWINS.isdisjoint(text)):
+                stripped = checks[index][0]
                 abbrev_match = re.findall(rf"(?:^|\s|\r|\n){stripped}", text, flags=re.IGNORECASE)
                 if not abbrev_match:
                     continue

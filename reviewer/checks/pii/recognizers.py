@@ -14,7 +14,7 @@ import re
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 import regex
@@ -28,7 +28,12 @@ from presidio_analyzer import (
 from presidio_analyzer.predefined_recognizers.generic.email_recognizer import EmailRecognizer
 from presidio_analyzer.predefined_recognizers.generic.iban_recognizer import IbanRecognizer
 
-from reviewer.parsing.regex_analysis import CASE_TWINS, digit_run_regex, required_words_regex
+from reviewer.parsing.regex_analysis import (
+    CASE_TWINS,
+    digit_run_regex,
+    required_words_regex,
+    run_class_regex,
+)
 
 
 @cache
@@ -354,14 +359,28 @@ class StreetAddressRecognizer(PatternRecognizer):
 _DIGITS = regex.compile(r"\d+")
 
 
-@dataclass(frozen=True)
+@dataclass
 class _TextFacts:
+    text: str
     lowered: str | None  # None: a CASE_TWINS character makes the words test unsafe
     longest_digits: int
+    runs: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # class -> its runs
+
+    def runs_with(self, char_class: str) -> list[tuple[int, int]]:
+        """The runs of non-space characters that hold a character of ``char_class``."""
+        spans = self.runs.get(char_class)
+        if spans is None:
+            found = _run_pattern(char_class).finditer(self.text)
+            spans = self.runs[char_class] = [match.span() for match in found]
+        return spans
 
 
-_last_facts: tuple[str, _TextFacts] | None = None
-_facts_lock = threading.Lock()
+@cache
+def _run_pattern(char_class: str) -> regex.Pattern[str]:
+    return regex.compile(rf"(?<!\S)\S*{char_class}\S*")
+
+
+_last_facts: _TextFacts | None = None
 
 
 def _facts(text: str) -> _TextFacts:
@@ -369,29 +388,38 @@ def _facts(text: str) -> _TextFacts:
     latest text only: the recognizers run one after another on the same string)."""
     global _last_facts
     last = _last_facts
-    if last is not None and last[0] == text:
-        return last[1]
-    facts = _TextFacts(
+    if last is not None and last.text == text:
+        return last
+    facts = _last_facts = _TextFacts(
+        text=text,
         lowered=text.lower() if CASE_TWINS.isdisjoint(text) else None,
         longest_digits=max(map(len, _DIGITS.findall(text)), default=0),
     )
-    with _facts_lock:
-        _last_facts = (text, facts)
     return facts
 
 
 class PrefilteredPattern:
-    """A compiled presidio pattern that answers "no match" without scanning a text that lacks
-    what every match needs: one of its required words (lowered; ``required_words_regex``) or a
-    run of as many digits as it needs in a row (``digit_run_regex``). Both are read from the
-    pattern's parse tree and are necessary conditions only, so the matches are the same
-    (``tests/test_pii_pattern_prefilter.py``); most identifier patterns need 8–13 digits in a row
-    that a marketing draft rarely holds. Anything else is the compiled pattern's own."""
+    """A compiled presidio pattern that skips what it cannot match in. Three facts, read from
+    the pattern's parse tree, all necessary conditions only, so the matches are the same
+    (``tests/test_pii_pattern_prefilter.py``):
 
-    def __init__(self, compiled, words: frozenset[str] | None, digits: int) -> None:
+    - one of its required words (lowered; ``required_words_regex``) must be in the text;
+    - the text must hold as many digits in a row as every match does (``digit_run_regex``):
+      most identifier patterns need 8–13, which a marketing draft rarely holds;
+    - a pattern that can never touch a white-space character (``run_class_regex``: e-mail, IP,
+      identity-card patterns) scans only the runs of non-space characters holding one of the
+      characters every match holds (an ``@``, a ``:``, a digit), each up to and including the
+      space after it — not the whole text.
+
+    Anything else is the compiled pattern's own."""
+
+    def __init__(
+        self, compiled, words: frozenset[str] | None, digits: int, runs: str | None = None
+    ) -> None:
         self.compiled = compiled
         self.words = words
         self.digits = digits
+        self.runs = runs
 
     def possible(self, text: str) -> bool:
         facts = _facts(text)
@@ -404,7 +432,14 @@ class PrefilteredPattern:
     def finditer(self, text: str, *args, **kwargs):
         if not self.possible(text):
             return iter(())
-        return self.compiled.finditer(text, *args, **kwargs)
+        if self.runs is None or args:
+            return self.compiled.finditer(text, *args, **kwargs)
+        return self._in_runs(text, _facts(text).runs_with(self.runs), kwargs)
+
+    def _in_runs(self, text: str, spans: list[tuple[int, int]], kwargs):
+        size = len(text)
+        for start, end in spans:
+            yield from self.compiled.finditer(text, start, min(end + 1, size), **kwargs)
 
     def __getattr__(self, name: str):
         return getattr(self.compiled, name)
@@ -425,8 +460,9 @@ def prefilter_patterns(recognizers: list) -> None:
         for pattern in recognizer.patterns:
             words = required_words_regex(pattern.regex)
             digits = digit_run_regex(pattern.regex)
-            if words is None and not digits:
+            runs = run_class_regex(pattern.regex)
+            if words is None and not digits and runs is None:
                 continue
             compiled = regex.compile(pattern.regex, flags=flags)
-            pattern.compiled_regex = PrefilteredPattern(compiled, words, digits)
+            pattern.compiled_regex = PrefilteredPattern(compiled, words, digits, runs)
             pattern.compiled_with_flags = flags

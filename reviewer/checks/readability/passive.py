@@ -154,10 +154,9 @@ def _tag(text: str, language: str) -> list[_Tok]:
 def _tag_words(words: list[str], language: str) -> list[_Tok]:
     if not words:
         return []
-    return [
-        _Tok(w, tag)
-        for w, tag in zip(words, _tagger(language).tag_sent(words, taglevel=0), strict=True)
-    ]
+    from reviewer.checks.readability.viterbi import tags
+
+    return [_Tok(w, tag) for w, tag in zip(words, tags(_tagger(language), words), strict=True)]
 
 
 @lru_cache(maxsize=4096)
