@@ -35,7 +35,7 @@ SURE = 0.75  # confidence for a lone word no name list knows
 VERY_SURE = 0.9  # confidence for a lone name that is also a dictionary word
 KNOWN_AT_START = 0.9  # ... at a sentence start, where German capitalises any word
 LONE_UNKNOWN = SURE  # confidence for a lone word neither listed nor a dictionary word ...
-LONE_UNKNOWN_DE = 0.45  # ... in German, whose model also sees word classes and place names
+LONE_UNKNOWN_DE = 0.5  # ... in German, whose model also sees word classes and place names
 LISTED_NAME = 0.5  # confidence for a listed name the dictionary knows only as a name
 BRAND_REPEATS = 3  # a lone unknown word this often in one text is a product or company name
 
@@ -393,8 +393,6 @@ def _rejection(text: str, start: int, end: int, language: str, confidence: float
         # a dictionary word that is also a name ("Gerhardt", "Jackson", "Peter"): only when the
         # model is very sure, and a given name alone not where every word is capitalised
         if not listed[0]:
-            if confidence >= SURE and _dictionary_name(word, language):
-                return None  # "Goethe", "Bourdieu": the dictionary knows it only as a name
             return "dictionary word"
         at_start = _sentence_start(text, start)
         if confidence >= (KNOWN_AT_START if at_start else VERY_SURE):
@@ -471,18 +469,12 @@ def _place(word: str) -> bool:
 def _coined(word: str, language: str) -> bool:
     """A word made of two dictionary words ("Cloudfabrik") or ending in a long one
     ("Lagerservices"): how products and firms are named; a surname the lists lack rarely splits
-    like that. Two short parts do not count ("Hol|lant", "Bar|redo", "Tup|pers"): a three-letter
-    word and a four-letter one are in the dictionary by chance, and foreign surnames split so."""
+    like that."""
     for cut in range(3, len(word) - 3):
         head, tail = word[:cut], word[cut:]
-        if len(tail) < 4 or not _known(tail, language):
-            continue
-        if len(tail) >= SHORT_PART or (len(head) > 3 and _known(head, language)):
+        if len(tail) >= 4 and _known(tail, language) and (len(tail) >= 6 or _known(head, language)):
             return True
     return False
-
-
-SHORT_PART = 6  # letters: a compound's tail shorter than this needs a head of four or more
 
 
 def _sentence_start(text: str, start: int) -> bool:
