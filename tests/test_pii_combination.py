@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from reviewer.checks.pii.combine import _person_noun, _rejection
+from reviewer.checks.pii.combine import _cued_names, _person_noun, _rejection
 
 
 def _judge(text: str, name: str, language: str, confidence: float) -> str | None:
@@ -121,3 +121,23 @@ def test_a_name_after_a_german_person_noun(language, text, name, kept):
     """A listed name the dictionary also knows as a word needs a very sure model, unless a
     noun for a person's office, trade or kin stands right before it."""
     assert (_judge(text, name, language, 0.7) is None) is kept
+
+
+@pytest.mark.parametrize(
+    "language, text, names",
+    [
+        ("de", "Im Ausschuss widersprach Bundeskanzlerin Wrzosek deutlich.", {"Wrzosek"}),
+        ("de", "Dagegen betont Motorenchef Pawlitzki die Reichweite.", {"Pawlitzki"}),
+        ("de", "Die Kreml-Kritikerin Ostrowskaja schrieb dazu.", {"Ostrowskaja"}),
+        # a person noun before a common noun, or before a given name (the rules' and the model's)
+        ("de", "Der Vereinstrainer Workshop beginnt um neun.", set()),
+        ("de", "Dort spielte Fußballspieler Markus im Mittelfeld.", set()),
+        # English: only its role nouns and attribution words
+        ("en", "The Bundeskanzlerin Wrzosek exhibit opened.", set()),
+        ("en", "The author Wrzosek replied.", {"Wrzosek"}),
+    ],
+)
+def test_a_surname_introduced_by_a_german_person_noun(language, text, names):
+    """German writes a person's office, trade or kin right before a bare surname; the surname is
+    reported even when the model misses it, and the noun itself never is."""
+    assert {text[s:e] for s, e, _, _ in _cued_names(text, language)} == names

@@ -192,7 +192,8 @@ _ROLE_NAMED = re.compile(r"\b([^\W\d_]+)\s(?=([A-ZÄÖÜ][^\W\d_]+(?:-[A-ZÄÖÜ
 def _cued_names(text: str, language: str) -> list[tuple[int, int, float, str]]:
     """Names the text itself introduces: "my name is tomislav" (any case, a known given name),
     "die Autorin Lindemann", "says Okafor" (a role noun or attribution + a surname no dictionary
-    lists as a common word)."""
+    lists as a common word); in German any noun for a person's office, trade or kin is such a
+    role ("Bundeskanzlerin Wrzosek", "betont Motorenchef Mikulic": the name after the noun)."""
     found = []
     for match in _SELF_NAMED.finditer(text):
         first = match.group(1)
@@ -209,14 +210,17 @@ def _cued_names(text: str, language: str) -> list[tuple[int, int, float, str]]:
         cue, word = match.group(1).lower(), match.group(2)
         if word.isupper() or names.is_first_name(word):
             continue  # acronyms ("adds SSO"); given names are the rules' and the model's
-        if cue not in names.ROLE_NOUNS and cue not in names.ATTRIBUTION_WORDS:
+        role = cue in names.ROLE_NOUNS or (language == "de" and _person_noun(match.group(1)))
+        if not role and cue not in names.ATTRIBUTION_WORDS:
             continue
+        if language == "de" and _person_noun(word):
+            continue  # "betont Motorenchef Mikulic": the name follows the person noun
         # after a role noun a listed surname will do ("Autor Brandt"); after an attribution verb
         # only a word that is no dictionary word ("says Okafor", not "sagt Kunde")
         tail = word.rsplit("-", 1)[-1]  # "IISS-Studie": a noun compound
         unknown = not _known(word, language) and not _long_compound(word, language)
         unknown = unknown and not (tail != word and _known(tail, language))
-        if unknown or (cue in names.ROLE_NOUNS and word in gazetteer("surnames")):
+        if unknown or (role and word in gazetteer("surnames")):
             found.append(
                 (match.start(2), match.end(2), SCORE_CUED, "role or attribution + surname")
             )
