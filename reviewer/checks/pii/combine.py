@@ -35,7 +35,7 @@ SURE = 0.75  # confidence for a lone word no name list knows
 VERY_SURE = 0.9  # confidence for a lone name that is also a dictionary word
 KNOWN_AT_START = 0.9  # ... at a sentence start, where German capitalises any word
 LONE_UNKNOWN = SURE  # confidence for a lone word neither listed nor a dictionary word ...
-LONE_UNKNOWN_DE = 0.45  # ... in German, whose model also sees word classes and place names
+LONE_UNKNOWN_DE = 0.5  # ... in German, whose model also sees word classes and place names
 LISTED_NAME = 0.5  # confidence for a listed name the dictionary knows only as a name
 BRAND_REPEATS = 3  # a lone unknown word this often in one text is a product or company name
 
@@ -192,7 +192,8 @@ _ROLE_NAMED = re.compile(r"\b([^\W\d_]+)\s(?=([A-ZÄÖÜ][^\W\d_]+(?:-[A-ZÄÖÜ
 def _cued_names(text: str, language: str) -> list[tuple[int, int, float, str]]:
     """Names the text itself introduces: "my name is tomislav" (any case, a known given name),
     "die Autorin Lindemann", "says Okafor" (a role noun or attribution + a surname no dictionary
-    lists as a common word)."""
+    lists as a common word); in German any noun for a person's office, trade or kin is such a
+    role ("Bundeskanzlerin Wrzosek", "betont Motorenchef Mikulic": the name after the noun)."""
     found = []
     for match in _SELF_NAMED.finditer(text):
         first = match.group(1)
@@ -209,14 +210,17 @@ def _cued_names(text: str, language: str) -> list[tuple[int, int, float, str]]:
         cue, word = match.group(1).lower(), match.group(2)
         if word.isupper() or names.is_first_name(word):
             continue  # acronyms ("adds SSO"); given names are the rules' and the model's
-        if cue not in names.ROLE_NOUNS and cue not in names.ATTRIBUTION_WORDS:
+        role = cue in names.ROLE_NOUNS or (language == "de" and _person_noun(match.group(1)))
+        if not role and cue not in names.ATTRIBUTION_WORDS:
             continue
+        if language == "de" and _person_noun(word):
+            continue  # "betont Motorenchef Mikulic": the name follows the person noun
         # after a role noun a listed surname will do ("Autor Brandt"); after an attribution verb
         # only a word that is no dictionary word ("says Okafor", not "sagt Kunde")
         tail = word.rsplit("-", 1)[-1]  # "IISS-Studie": a noun compound
         unknown = not _known(word, language) and not _long_compound(word, language)
         unknown = unknown and not (tail != word and _known(tail, language))
-        if unknown or (cue in names.ROLE_NOUNS and word in gazetteer("surnames")):
+        if unknown or (role and word in gazetteer("surnames")):
             found.append(
                 (match.start(2), match.end(2), SCORE_CUED, "role or attribution + surname")
             )
@@ -393,8 +397,6 @@ def _rejection(text: str, start: int, end: int, language: str, confidence: float
         # a dictionary word that is also a name ("Gerhardt", "Jackson", "Peter"): only when the
         # model is very sure, and a given name alone not where every word is capitalised
         if not listed[0]:
-            if confidence >= SURE and _dictionary_name(word, language):
-                return None  # "Goethe", "Bourdieu": the dictionary knows it only as a name
             return "dictionary word"
         at_start = _sentence_start(text, start)
         if confidence >= (KNOWN_AT_START if at_start else VERY_SURE):
@@ -471,18 +473,12 @@ def _place(word: str) -> bool:
 def _coined(word: str, language: str) -> bool:
     """A word made of two dictionary words ("Cloudfabrik") or ending in a long one
     ("Lagerservices"): how products and firms are named; a surname the lists lack rarely splits
-    like that. Two short parts do not count ("Hol|lant", "Bar|redo", "Tup|pers"): a three-letter
-    word and a four-letter one are in the dictionary by chance, and foreign surnames split so."""
+    like that."""
     for cut in range(3, len(word) - 3):
         head, tail = word[:cut], word[cut:]
-        if len(tail) < 4 or not _known(tail, language):
-            continue
-        if len(tail) >= SHORT_PART or (len(head) > 3 and _known(head, language)):
+        if len(tail) >= 4 and _known(tail, language) and (len(tail) >= 6 or _known(head, language)):
             return True
     return False
-
-
-SHORT_PART = 6  # letters: a compound's tail shorter than this needs a head of four or more
 
 
 def _sentence_start(text: str, start: int) -> bool:
