@@ -338,7 +338,7 @@ _CASELESS = frozenset(chr(code) for code in range(128) if not chr(code).isalpha(
 
 def run_class_regex(source: str) -> str | None:
     r"""For a pattern of the ``regex`` module that can neither consume nor look ahead at a
-    white-space character (``regex``'s ``\s``): every match lies inside one run of non-space
+    white-space character (``str.isspace`` or ``regex``'s ``\s``): every match lies inside one run of non-space
     characters, and its assertions see nothing past the space that ends the run. Returns a class
     (``[@]``, ``[:]``, ``\d``) one character of which every match holds, so a scan of the runs
     that hold one, each up to and including the space after it, finds the same matches as a
@@ -385,9 +385,10 @@ def _spaceless_member(kind: Any, value: Any) -> bool:
 
 
 def _is_space(char: str) -> bool:
+    """White space to ``str.isspace`` (what separates the runs) or to the ``regex`` module."""
     import regex
 
-    return regex.match(r"\s", char, flags=regex.IGNORECASE) is not None
+    return char.isspace() or regex.match(r"\s", char, flags=regex.IGNORECASE) is not None
 
 
 # --- first characters ------------------------------------------------------------------------

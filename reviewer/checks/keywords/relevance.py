@@ -179,6 +179,8 @@ def _related_word(word: str, parts: frozenset[str], language: str) -> bool:
 
 
 def _shared_beginning(a: str, b: str) -> bool:
+    if a[:_MIN_PREFIX] != b[:_MIN_PREFIX]:
+        return False  # fewer than _MIN_PREFIX letters in common: most pairs, decided at once
     common = len(commonprefix((a, b)))
     return common >= _MIN_PREFIX and common >= _PREFIX_SHARE * min(len(a), len(b))
 

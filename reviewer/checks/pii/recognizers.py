@@ -367,17 +367,35 @@ class _TextFacts:
     runs: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # class -> its runs
 
     def runs_with(self, char_class: str) -> list[tuple[int, int]]:
-        """The runs of non-space characters that hold a character of ``char_class``."""
+        """The runs of non-space characters (``str.isspace``) that hold a character of
+        ``char_class``, in text order: found from the class's few occurrences outwards (a
+        pattern over all runs cost more than the scans it saved)."""
         spans = self.runs.get(char_class)
         if spans is None:
-            found = _run_pattern(char_class).finditer(self.text)
-            spans = self.runs[char_class] = [match.span() for match in found]
+            spans = self.runs[char_class] = _runs_holding(self.text, _class_pattern(char_class))
         return spans
 
 
 @cache
-def _run_pattern(char_class: str) -> regex.Pattern[str]:
-    return regex.compile(rf"(?<!\S)\S*{char_class}\S*")
+def _class_pattern(char_class: str) -> regex.Pattern[str]:
+    return regex.compile(char_class + "+")
+
+
+def _runs_holding(text: str, hits: regex.Pattern[str]) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    end = 0
+    size = len(text)
+    for hit in hits.finditer(text):
+        if hit.start() < end:
+            continue  # in the run found last
+        start = hit.start()
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+        end = hit.end()
+        while end < size and not text[end].isspace():
+            end += 1
+        spans.append((start, end))
+    return spans
 
 
 _last_facts: _TextFacts | None = None
