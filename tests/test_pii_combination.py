@@ -141,3 +141,19 @@ def test_a_surname_introduced_by_a_german_person_noun(language, text, names):
     """German writes a person's office, trade or kin right before a bare surname; the surname is
     reported even when the model misses it, and the noun itself never is."""
     assert {text[s:e] for s, e, _, _ in _cued_names(text, language)} == names
+
+
+@pytest.mark.parametrize(
+    "language, text, names",
+    [
+        ("de", "Im Herbst wurde Wrzosek als Staatssekretär vereidigt.", {"Wrzosek"}),
+        ("de", "Girardeau, ein französischer Arzt, beschrieb den Fall.", {"Girardeau"}),
+        # not a person noun, a known word, a place, a given name: nothing
+        ("de", "Wir sehen Lumetrix als Anbieter für den Mittelstand.", set()),
+        ("de", "Berlin als Hauptstadt zieht Gründer an.", set()),
+        ("de", "Später kam Markus als Trainer zurück.", set()),
+        ("en", "Later Wrzosek as secretary signed the act.", set()),
+    ],
+)
+def test_a_surname_before_als_or_an_apposition_naming_a_person(language, text, names):
+    assert {text[s:e] for s, e, _, _ in _cued_names(text, language)} == names

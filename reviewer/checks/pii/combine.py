@@ -224,6 +224,30 @@ def _cued_names(text: str, language: str) -> list[tuple[int, int, float, str]]:
             found.append(
                 (match.start(2), match.end(2), SCORE_CUED, "role or attribution + surname")
             )
+    if language == "de":
+        found += _named_before_person_noun(text)
+    return found
+
+
+# "Spranger als Staatssekretär", "Girault, ein französischer Gynäkologe": a word followed by "als"
+# or an apposition (", der/die/ein/eine …") whose noun names a person's office, trade or kin
+_BEFORE_PERSON_NOUN = re.compile(
+    r"\b([A-ZÄÖÜ][^\W\d_]+)(?:,\s(?:der|die|ein|eine)|\sals)\s(?:[a-zäöü][^\W\d_]*\s){0,2}"
+    r"([A-ZÄÖÜ][\w-]+)\b"
+)
+
+
+def _named_before_person_noun(text: str) -> list[tuple[int, int, float, str]]:
+    """A word no dictionary or list knows, then "als" or an apposition naming a person's office,
+    trade or kin: a surname ("wurde Spranger als Staatssekretär vereidigt")."""
+    found = []
+    for match in _BEFORE_PERSON_NOUN.finditer(text):
+        word = match.group(1)
+        if not _person_noun(match.group(2)) or _known(word, "de") or _place(word):
+            continue
+        if names.is_first_name(word) or _long_compound(word, "de") or _coined(word, "de"):
+            continue
+        found.append((match.start(1), match.end(1), SCORE_CUED, "surname + person noun"))
     return found
 
 
@@ -252,6 +276,10 @@ _PERSON_HEADS = (
     "meisterin", "weltmeister", "europameister", "kandidat", "kandidatin", "abgeordnete",
     "abgeordneter", "politiker", "politikerin", "journalist", "journalistin", "künstler",
     "künstlerin", "komponist", "komponistin", "maler", "malerin", "dichter", "dichterin",
+    "sekretär", "sekretärin", "nachfolger", "nachfolgerin", "vorgänger", "vorgängerin", "arzt",
+    "ärztin", "gynäkologe", "professor", "professorin", "lehrer", "lehrerin", "unternehmer",
+    "unternehmerin", "gründer", "gründerin", "anwalt", "anwältin", "richter", "richterin",
+    "botschafter", "botschafterin", "pfarrer", "pfarrerin", "schriftsteller", "schriftstellerin",
 )  # fmt: skip
 PERSON_NOUN_MIN = 4  # letters of a word, and of a compound's first part ("Tas|chef" is none)
 
