@@ -226,7 +226,7 @@ def _cued_names(text: str, language: str) -> list[tuple[int, int, float, str]]:
             )
     if language == "de":
         found += _named_before_person_noun(text)
-    return found
+    return found + _rulers(text, language)
 
 
 # "Spranger als Staatssekretär", "Girault, ein französischer Gynäkologe": a word followed by "als"
@@ -473,9 +473,36 @@ def _regnal_name(word: str, confidence: float) -> bool:
     """A ruler's name with a regnal number ("Justinian I.", "Welfs IV.", "Heinrich II."): a name
     the model leans to (a number after a name makes it likelier) that is no dictionary noun
     ("Teil II", "Phase III", "Level IV" are)."""
-    if confidence < LISTED_NAME or not word[:1].isupper():
-        return False
-    return lemmas.lookup(word, "de") is None or _dictionary_name(word, "de")
+    return confidence >= LISTED_NAME and _ruler_name(word)
+
+
+def _ruler_name(word: str) -> bool:
+    """A word that can carry a regnal number: capitalised, a listed given name ("Roger") or no
+    common word ("Bogislaw"), and no place ("Basel III" is a rulebook)."""
+    if not word[:1].isupper() or len(word) < 4 or _place(word) or _CAMEL.search(word):
+        return False  # "MiFID II": a rulebook
+    if names.is_first_name(word):
+        return True
+    return not _known(word, "de") or _dictionary_name(word, "de")  # not "Solvency II"
+
+
+_REGNAL = re.compile(r"\b([A-ZÄÖÜ][^\W\d_]+)\s(X{0,3}(?:IX|IV|V?I{1,3}|V|X))(\.?)(?![\w-])")
+
+
+def _rulers(text: str, language: str) -> list[tuple[int, int, float, str]]:
+    """A name with a regnal number the model missed ("Bogislaw IV.", "Edward III"); the number
+    is part of the name. Stricter than for the model's spans, where the model already leans to
+    a person: a listed given name, or in German a word no dictionary knows with the ordinal's
+    dot ("Pentium III", "Liga II", "Gen II" are none)."""
+    found = []
+    for match in _REGNAL.finditer(text):
+        word = match.group(1)
+        if not _ruler_name(word):
+            continue
+        unknown = language == "de" and match.group(3) and not _known(word, language)
+        if names.is_first_name(word) or unknown:
+            found.append((match.start(1), match.end(2), SCORE_CUED, "name + regnal number"))
+    return found
 
 
 def _genitive_of_name(word: str, language: str) -> bool:
