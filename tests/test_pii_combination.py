@@ -9,6 +9,10 @@ import pytest
 from reviewer.checks.pii.combine import _cued_names, _person_noun, _rejection, _rulers
 
 
+def _spans(text: str, candidates: list[tuple[int, int, float, str]]) -> set[str]:
+    return {text[start:end] for start, end, _, _ in candidates}
+
+
 def _judge(text: str, name: str, language: str, confidence: float) -> str | None:
     start = text.index(name)
     return _rejection(text, start, start + len(name), language, confidence)
@@ -140,7 +144,7 @@ def test_a_name_after_a_german_person_noun(language, text, name, kept):
 def test_a_surname_introduced_by_a_german_person_noun(language, text, names):
     """German writes a person's office, trade or kin right before a bare surname; the surname is
     reported even when the model misses it, and the noun itself never is."""
-    assert {text[s:e] for s, e, _, _ in _cued_names(text, language)} == names
+    assert _spans(text, _cued_names(text, language)) == names
 
 
 @pytest.mark.parametrize(
@@ -156,7 +160,7 @@ def test_a_surname_introduced_by_a_german_person_noun(language, text, names):
     ],
 )
 def test_a_surname_before_als_or_an_apposition_naming_a_person(language, text, names):
-    assert {text[s:e] for s, e, _, _ in _cued_names(text, language)} == names
+    assert _spans(text, _cued_names(text, language)) == names
 
 
 @pytest.mark.parametrize(
@@ -176,4 +180,4 @@ def test_a_surname_before_als_or_an_apposition_naming_a_person(language, text, n
     ],
 )
 def test_a_name_with_a_regnal_number_the_model_missed(language, text, names):
-    assert {text[s:e] for s, e, _, _ in _rulers(text, language)} == names
+    assert _spans(text, _rulers(text, language)) == names
