@@ -6,7 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from reviewer.checks.pii.combine import _cued_names, _person_noun, _rejection
+from reviewer.checks.pii.combine import _cued_names, _person_noun, _rejection, _rulers
+
+
+def _spans(text: str, candidates: list[tuple[int, int, float, str]]) -> set[str]:
+    return {text[start:end] for start, end, _, _ in candidates}
 
 
 def _judge(text: str, name: str, language: str, confidence: float) -> str | None:
@@ -140,4 +144,40 @@ def test_a_name_after_a_german_person_noun(language, text, name, kept):
 def test_a_surname_introduced_by_a_german_person_noun(language, text, names):
     """German writes a person's office, trade or kin right before a bare surname; the surname is
     reported even when the model misses it, and the noun itself never is."""
-    assert {text[s:e] for s, e, _, _ in _cued_names(text, language)} == names
+    assert _spans(text, _cued_names(text, language)) == names
+
+
+@pytest.mark.parametrize(
+    "language, text, names",
+    [
+        ("de", "Im Herbst wurde Wrzosek als Staatssekretär vereidigt.", {"Wrzosek"}),
+        ("de", "Girardeau, ein französischer Arzt, beschrieb den Fall.", {"Girardeau"}),
+        # not a person noun, a known word, a place, a given name: nothing
+        ("de", "Wir sehen Lumetrix als Anbieter für den Mittelstand.", set()),
+        ("de", "Berlin als Hauptstadt zieht Gründer an.", set()),
+        ("de", "Später kam Markus als Trainer zurück.", set()),
+        ("en", "Later Wrzosek as secretary signed the act.", set()),
+    ],
+)
+def test_a_surname_before_als_or_an_apposition_naming_a_person(language, text, names):
+    assert _spans(text, _cued_names(text, language)) == names
+
+
+@pytest.mark.parametrize(
+    "language, text, names",
+    [
+        ("de", "Das Siegel von Bogislaw IV. ist erhalten.", {"Bogislaw IV"}),
+        ("de", "Unter Heinrich II. wuchs die Stadt.", {"Heinrich II"}),
+        ("en", "The charter of Edward III survives.", {"Edward III"}),
+        # products, rulebooks, parts and places with a Roman number
+        ("de", "Der Pentium III. war damals schnell.", set()),
+        ("de", "Solvency II gilt seit 2016.", set()),
+        ("de", "Die Regeln von MiFID II greifen.", set()),
+        ("de", "Basel III verlangt mehr Eigenkapital.", set()),
+        ("de", "In Phase II. testen wir die Anbindung.", set()),
+        ("de", "Gen II bringt mehr Leistung.", set()),
+        ("en", "Our Release IV ships in May.", set()),
+    ],
+)
+def test_a_name_with_a_regnal_number_the_model_missed(language, text, names):
+    assert _spans(text, _rulers(text, language)) == names
