@@ -274,8 +274,10 @@ def _long_compound(word: str, language: str) -> bool:
 
 
 # Heads of German nouns for a person's office, rank, trade or kin, which stand right before a
-# bare name ("Bundeskanzlerin Merkel", "Motorenchef Mikulic", "seine Tochter Avis"); a compound
-# ending in one names a person too. Not heads that are also surnames ("Fischer", "Müller").
+# bare name ("Bundeskanzlerin Merkel", "Motorenchef Mikulic", "sein Sohn Anton"); a compound
+# ending in one names a person too. Not heads that are also surnames ("Fischer", "Müller"), nor
+# those that name firms or products in business German ("Konzerntochter", "Schwesterfirma",
+# "Übernahmekandidat", "der Nachfolger Nordlicht Pro").
 _PERSON_HEADS = (
     "präsident", "präsidentin", "minister", "ministerin", "kanzler", "kanzlerin", "chef", "chefin",
     "trainer", "trainerin", "sprecher", "sprecherin", "direktor", "direktorin", "vorsitzende",
@@ -283,16 +285,16 @@ _PERSON_HEADS = (
     "fürst", "fürstin", "herzog", "herzogin", "bischof", "papst", "prinz", "prinzessin", "sänger",
     "sängerin", "schauspieler", "schauspielerin", "regisseur", "regisseurin", "autor", "autorin",
     "kritiker", "kritikerin", "spieler", "spielerin", "stürmer", "torhüter", "verteidiger",
-    "sohn", "tochter", "bruder", "schwester", "vater", "mutter", "onkel", "tante", "neffe",
-    "nichte", "enkel", "enkelin", "ehefrau", "ehemann", "witwe", "gattin", "kollege", "kollegin",
-    "meisterin", "weltmeister", "europameister", "kandidat", "kandidatin", "abgeordnete",
+    "sohn", "bruder", "vater", "onkel", "tante", "neffe", "nichte", "ehefrau", "ehemann", "witwe",
+    "gattin", "kollege", "kollegin", "meisterin", "weltmeister", "europameister", "abgeordnete",
     "abgeordneter", "politiker", "politikerin", "journalist", "journalistin", "künstler",
     "künstlerin", "komponist", "komponistin", "maler", "malerin", "dichter", "dichterin",
-    "sekretär", "sekretärin", "nachfolger", "nachfolgerin", "vorgänger", "vorgängerin", "arzt",
-    "ärztin", "gynäkologe", "professor", "professorin", "lehrer", "lehrerin", "unternehmer",
+    "sekretär", "sekretärin", "arzt", "ärztin", "gynäkologe", "professor", "professorin", "lehrer", "lehrerin", "unternehmer",
     "unternehmerin", "gründer", "gründerin", "anwalt", "anwältin", "richter", "richterin",
     "botschafter", "botschafterin", "pfarrer", "pfarrerin", "schriftsteller", "schriftstellerin",
 )  # fmt: skip
+# Devices named like a person's trade ("Lautsprecher", "Crosstrainer", "Plattenspieler").
+_DEVICES = ("lautsprecher", "plattenspieler", "kassettenspieler", "crosstrainer", "heimtrainer")
 PERSON_NOUN_MIN = 4  # letters of a word, and of a compound's first part ("Tas|chef" is none)
 
 
@@ -302,9 +304,12 @@ def _person_noun(word: str) -> bool:
     one ("Kreml-Kritikerin", "Motorenchef"); a lone head word must be one of the list."""
     if not word[:1].isupper() or len(word) < PERSON_NOUN_MIN:
         return False
-    lower = word.lower().rsplit("-", 1)[-1]
+    first, _, last = word.rpartition("-")
+    lower = last.lower()
     if not lower.endswith(_PERSON_HEADS):
         return False  # most words: one C call instead of a loop over the heads
+    if lower.endswith(_DEVICES) or (first and not first[-1:].islower()):
+        return False  # "Lautsprecher", "Plattenspieler", "DVD-Spieler": devices
     for head in _PERSON_HEADS:
         if lower.endswith(head):
             prefix = lower[: -len(head)]
