@@ -98,7 +98,14 @@ def test_a_particle_the_model_tags_with_the_name_says_surname(language, text, na
         ("Motorenchef", True),
         ("Kreml-Kritikerin", True),
         ("Verbandschef", True),
-        ("Tochter", True),
+        ("Bruder", True),
+        ("Konzerntochter", False),  # business German: a subsidiary
+        ("Siemens-Tochter", False),
+        ("Übernahmekandidat", False),
+        ("Lautsprecher", False),  # devices
+        ("DVD-Spieler", False),
+        ("Crosstrainer", False),
+        ("Nachfolger", False),  # a product's successor as often as a person's
         ("Fußballspieler", True),
         ("Taschef", False),  # "Tas" + "chef": the first part is no word of its own
         ("Fischer", False),  # a trade that is a frequent surname too
@@ -115,7 +122,8 @@ def test_german_nouns_for_a_persons_office_trade_or_kin(word, person):
     [
         ("de", "Am Abend widersprach Bundeskanzlerin Köhler dem Antrag.", "Köhler", True),
         ("de", "Zum Schluss sprach Motorenchef Pawlitzki über den Antrieb.", "Pawlitzki", True),
-        ("de", "Die Feier richtete seine Tochter Rosalie aus.", "Rosalie", True),
+        ("de", "Die Feier richtete ihr Bruder Frank aus.", "Frank", True),
+        ("de", "Die Konzerntochter Frank liefert die Teile.", "Frank", False),
         # English has no such compounds: no cue there from a German-looking head
         ("en", "The Bundeskanzlerin Frank exhibit opened.", "Frank", False),
         ("de", "Die Ausstellung Bundeskanzlerin Frank wurde eröffnet.", "Frank", True),

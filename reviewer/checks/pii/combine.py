@@ -17,6 +17,7 @@ Kunststofftechnik GmbH"); a lower-case name needs "my name is" / "ich heiße" be
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from reviewer.checks.pii import names
 from reviewer.checks.pii.model import Entity, gazetteer, get_model
@@ -232,9 +233,17 @@ def _cued_names(text: str, language: str) -> list[tuple[int, int, float, str]]:
 # "Spranger als Staatssekretär", "Girault, ein französischer Gynäkologe": a word followed by "als"
 # or an apposition (", der/die/ein/eine …") whose noun names a person's office, trade or kin
 _BEFORE_PERSON_NOUN = re.compile(
-    r"\b([A-ZÄÖÜ][^\W\d_]+)(?:,\s(?:der|die|ein|eine)|\sals)\s(?:[a-zäöü][^\W\d_]*\s){0,2}"
-    r"([A-ZÄÖÜ][\w-]+)\b"
+    r"(?:,\s(?:der|die|ein|eine)|\sals)\s(?:[a-zäöü][^\W\d_]*\s){0,2}([A-ZÄÖÜ][\w-]+)\b"
 )
+# the capitalised word that ends a piece of text (searched in a few characters before a match,
+# so that the whole-text patterns start at rare words, not at every capital)
+_LAST_WORD = re.compile(r"(?<!\w)([A-ZÄÖÜ][^\W\d_]+)$")
+
+
+def _word_before(text: str, end: int) -> re.Match | None:
+    window = max(0, end - 40)
+    match = _LAST_WORD.search(text, window, end)
+    return match if match and (match.start() > window or not window) else None  # not cut off
 
 
 def _named_before_person_noun(text: str) -> list[tuple[int, int, float, str]]:
@@ -242,12 +251,15 @@ def _named_before_person_noun(text: str) -> list[tuple[int, int, float, str]]:
     trade or kin: a surname ("wurde Spranger als Staatssekretär vereidigt")."""
     found = []
     for match in _BEFORE_PERSON_NOUN.finditer(text):
-        word = match.group(1)
-        if not _person_noun(match.group(2)) or _known(word, "de") or _place(word):
+        before = _word_before(text, match.start())
+        if before is None or not _person_noun(match.group(1)):
             continue
-        if names.is_first_name(word) or _long_compound(word, "de") or _coined(word, "de"):
+        word = before.group(1)
+        if _known(word, "de") or _place(word) or names.is_first_name(word):
             continue
-        found.append((match.start(1), match.end(1), SCORE_CUED, "surname + person noun"))
+        if _long_compound(word, "de") or _coined(word, "de"):
+            continue
+        found.append((before.start(1), before.end(1), SCORE_CUED, "surname + person noun"))
     return found
 
 
@@ -262,8 +274,10 @@ def _long_compound(word: str, language: str) -> bool:
 
 
 # Heads of German nouns for a person's office, rank, trade or kin, which stand right before a
-# bare name ("Bundeskanzlerin Merkel", "Motorenchef Mikulic", "seine Tochter Avis"); a compound
-# ending in one names a person too. Not heads that are also surnames ("Fischer", "Müller").
+# bare name ("Bundeskanzlerin Merkel", "Motorenchef Mikulic", "sein Sohn Anton"); a compound
+# ending in one names a person too. Not heads that are also surnames ("Fischer", "Müller"), nor
+# those that name firms or products in business German ("Konzerntochter", "Schwesterfirma",
+# "Übernahmekandidat", "der Nachfolger Nordlicht Pro").
 _PERSON_HEADS = (
     "präsident", "präsidentin", "minister", "ministerin", "kanzler", "kanzlerin", "chef", "chefin",
     "trainer", "trainerin", "sprecher", "sprecherin", "direktor", "direktorin", "vorsitzende",
@@ -271,25 +285,31 @@ _PERSON_HEADS = (
     "fürst", "fürstin", "herzog", "herzogin", "bischof", "papst", "prinz", "prinzessin", "sänger",
     "sängerin", "schauspieler", "schauspielerin", "regisseur", "regisseurin", "autor", "autorin",
     "kritiker", "kritikerin", "spieler", "spielerin", "stürmer", "torhüter", "verteidiger",
-    "sohn", "tochter", "bruder", "schwester", "vater", "mutter", "onkel", "tante", "neffe",
-    "nichte", "enkel", "enkelin", "ehefrau", "ehemann", "witwe", "gattin", "kollege", "kollegin",
-    "meisterin", "weltmeister", "europameister", "kandidat", "kandidatin", "abgeordnete",
+    "sohn", "bruder", "vater", "onkel", "tante", "neffe", "nichte", "ehefrau", "ehemann", "witwe",
+    "gattin", "kollege", "kollegin", "meisterin", "weltmeister", "europameister", "abgeordnete",
     "abgeordneter", "politiker", "politikerin", "journalist", "journalistin", "künstler",
     "künstlerin", "komponist", "komponistin", "maler", "malerin", "dichter", "dichterin",
-    "sekretär", "sekretärin", "nachfolger", "nachfolgerin", "vorgänger", "vorgängerin", "arzt",
-    "ärztin", "gynäkologe", "professor", "professorin", "lehrer", "lehrerin", "unternehmer",
+    "sekretär", "sekretärin", "arzt", "ärztin", "gynäkologe", "professor", "professorin", "lehrer", "lehrerin", "unternehmer",
     "unternehmerin", "gründer", "gründerin", "anwalt", "anwältin", "richter", "richterin",
     "botschafter", "botschafterin", "pfarrer", "pfarrerin", "schriftsteller", "schriftstellerin",
 )  # fmt: skip
+# Devices named like a person's trade ("Lautsprecher", "Crosstrainer", "Plattenspieler").
+_DEVICES = ("lautsprecher", "plattenspieler", "kassettenspieler", "crosstrainer", "heimtrainer")
 PERSON_NOUN_MIN = 4  # letters of a word, and of a compound's first part ("Tas|chef" is none)
 
 
+@lru_cache(maxsize=65_536)  # asked for every word before a capitalised one; bounded vocabulary
 def _person_noun(word: str) -> bool:
     """A capitalised German noun naming a person's office, trade or kin, or a compound ending in
     one ("Kreml-Kritikerin", "Motorenchef"); a lone head word must be one of the list."""
     if not word[:1].isupper() or len(word) < PERSON_NOUN_MIN:
         return False
-    lower = word.lower().rsplit("-", 1)[-1]
+    first, _, last = word.rpartition("-")
+    lower = last.lower()
+    if not lower.endswith(_PERSON_HEADS):
+        return False  # most words: one C call instead of a loop over the heads
+    if lower.endswith(_DEVICES) or (first and not first[-1:].islower()):
+        return False  # "Lautsprecher", "Plattenspieler", "DVD-Spieler": devices
     for head in _PERSON_HEADS:
         if lower.endswith(head):
             prefix = lower[: -len(head)]
@@ -486,7 +506,7 @@ def _ruler_name(word: str) -> bool:
     return not _known(word, "de") or _dictionary_name(word, "de")  # not "Solvency II"
 
 
-_REGNAL = re.compile(r"\b([A-ZÄÖÜ][^\W\d_]+)\s(X{0,3}(?:IX|IV|V?I{1,3}|V|X))(\.?)(?![\w-])")
+_REGNAL = re.compile(r"(?<=[^\W\d_])\s(X{0,3}(?:IX|IV|V?I{1,3}|V|X))(\.?)(?![\w-])")
 
 
 def _rulers(text: str, language: str) -> list[tuple[int, int, float, str]]:
@@ -496,12 +516,12 @@ def _rulers(text: str, language: str) -> list[tuple[int, int, float, str]]:
     dot ("Pentium III", "Liga II", "Gen II" are none)."""
     found = []
     for match in _REGNAL.finditer(text):
-        word = match.group(1)
-        if not _ruler_name(word):
+        before = _word_before(text, match.start())
+        if before is None or not _ruler_name(word := before.group(1)):
             continue
-        unknown = language == "de" and match.group(3) and not _known(word, language)
+        unknown = language == "de" and match.group(2) and not _known(word, language)
         if names.is_first_name(word) or unknown:
-            found.append((match.start(1), match.end(2), SCORE_CUED, "name + regnal number"))
+            found.append((before.start(1), match.end(1), SCORE_CUED, "name + regnal number"))
     return found
 
 
