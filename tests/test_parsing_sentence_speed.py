@@ -14,6 +14,8 @@ from reviewer.parsing.sentence_abbreviations import CASE_TWINS, faster_language
 from reviewer.parsing.sentence_regex import PREFILTERED_RE, required_chars
 from reviewer.parsing.sentences import _segmenter
 
+PYSBD_APPLY = sentence_regex.PYSBD_APPLY or pysbd.utils.Text.apply  # pySBD's own
+
 
 @pytest.mark.parametrize(
     ("pattern", "flags", "expected"),
@@ -66,6 +68,7 @@ def plain_re_then_prefiltered(monkeypatch: pytest.MonkeyPatch):
     for name, module in list(sys.modules.items()):
         if name.startswith("pysbd") and getattr(module, "re", None) is PREFILTERED_RE:
             monkeypatch.setattr(module, "re", re)
+    monkeypatch.setattr(pysbd.utils.Text, "apply", PYSBD_APPLY)
     return lambda: sentence_regex.install("pysbd")
 
 
@@ -94,6 +97,7 @@ def test_pysbd_sentences_unchanged(plain_re_then_prefiltered) -> None:
     assert all(
         getattr(m, "re", None) is not re for n, m in sys.modules.items() if n.startswith("pysbd.")
     )
+    assert pysbd.utils.Text.apply is sentence_regex._apply
     for lang in ("de", "en"):
         assert _segments(texts, lang) == before[lang]
 

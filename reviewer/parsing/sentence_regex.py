@@ -149,8 +149,53 @@ def _literal_then_spaces(literal: str, text: str) -> Iterator[_Found]:
 
 
 def install(package: str = "pysbd") -> None:
-    """Give every loaded module of ``package`` the prefiltered ``re`` (idempotent)."""
+    """Give every loaded module of ``package`` the prefiltered ``re`` (idempotent), and pySBD's
+    ``Text.apply`` the same prefilter without the per-rule detour through it."""
     prefix = package + "."
     for name, module in list(sys.modules.items()):
         if (name == package or name.startswith(prefix)) and getattr(module, "re", None) is re:
             module.re = PREFILTERED_RE
+    if package == "pysbd":
+        from pysbd.utils import Text
+
+        global PYSBD_APPLY
+        if Text.apply is not _apply:
+            PYSBD_APPLY = Text.apply
+            Text.apply = _apply
+
+
+PYSBD_APPLY: Any = None  # pySBD's own ``Text.apply``, once ours replaced it (for the tests)
+
+
+# pySBD's rules (pattern + replacement objects, module constants), with their compiled pattern
+# and needs; keyed by id, the rule kept alive beside them.
+_rules: dict[int, tuple[Any, re.Pattern[str], Needs]] = {}
+
+
+def _apply(self: str, *rules: Any) -> str:
+    """pySBD's ``Text.apply``: ``re.sub(rule.pattern, rule.replacement, text)`` for each rule in
+    turn, through the prefilter (``PrefilteredRe.sub``), with each rule's compiled pattern and
+    needs looked up once per rule object instead of per call (~2,400 rule applications per
+    draft). Same results: ``PrefilteredRe.sub`` step for step."""
+    text: str = self
+    for rule in rules:
+        entry = _rules.get(id(rule))
+        if entry is None or entry[0] is not rule:
+            compiled, needs = _entry(rule.pattern, 0)
+            entry = _rules[id(rule)] = (rule, compiled, needs)
+        needs = entry[2]
+        if needs and _lacks(needs, text):
+            text = str.__str__(text)
+        else:
+            text = entry[1].sub(rule.replacement, text)
+    return text
+
+
+def _lacks(needs: Needs, text: str) -> bool:
+    for chars in needs:
+        for char in chars:
+            if char in text:
+                break
+        else:
+            return True
+    return False
