@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 import warnings
+from functools import lru_cache
 from re import _constants as _c  # CPython's parser: private, but stable since 3.11
 from re import _parser
 from typing import Any
@@ -157,12 +158,19 @@ def _parse_as_regex(source: str, braces_in_sets: bool = False) -> Any:
     ``required_words_regex``). ``braces_in_sets``: allow braces inside a set (``[{}]``), which
     are literal to both modules (a fuzzy constraint follows an item; e-mail patterns list the
     braces among the characters allowed before the ``@``)."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")
-        parsed = _parse(source, 0)
+    parsed = _parsed_quietly(source)
     if parsed is None or _has_literal(parsed, (ord("{"), ord("}")), not braces_in_sets):
         return None
     return parsed
+
+
+@lru_cache(maxsize=64)
+def _parsed_quietly(source: str) -> Any:
+    """The parse tree, None if ``re`` warns about it (read only by the analyses: each of the
+    ``pii`` patterns is analysed three ways, and parsing the street pattern costs milliseconds)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        return _parse(source, 0)
 
 
 def _has_literal(items: Any, codes: tuple[int, ...], in_sets: bool = True) -> bool:
@@ -356,7 +364,7 @@ def run_class_regex(source: str) -> str | None:
 def _spaceless(items: Any) -> bool:
     for op, av in items:
         if op is _c.LITERAL:
-            ok = not _is_space(chr(av))
+            ok = not _has_space(chr(av))
         elif op is _c.IN:
             ok = all(_spaceless_member(kind, value) for kind, value in av)
         elif op is _c.SUBPATTERN:
@@ -378,17 +386,17 @@ def _spaceless(items: Any) -> bool:
 
 def _spaceless_member(kind: Any, value: Any) -> bool:
     if kind is _c.LITERAL:
-        return not _is_space(chr(value))
+        return not _has_space(chr(value))
     if kind is _c.RANGE:
-        return not any(_is_space(chr(code)) for code in range(value[0], value[1] + 1))
+        return not _has_space("".join(map(chr, range(value[0], value[1] + 1))))
     return kind is _c.CATEGORY and value in (_c.CATEGORY_DIGIT, _c.CATEGORY_WORD)
 
 
-def _is_space(char: str) -> bool:
+def _has_space(chars: str) -> bool:
     """White space to ``str.isspace`` (what separates the runs) or to the ``regex`` module."""
     import regex
 
-    return char.isspace() or regex.match(r"\s", char, flags=regex.IGNORECASE) is not None
+    return any(map(str.isspace, chars)) or regex.search(r"\s", chars, flags=regex.I) is not None
 
 
 # --- first characters ------------------------------------------------------------------------

@@ -481,6 +481,10 @@ def prefilter_patterns(recognizers: list) -> None:
             runs = run_class_regex(pattern.regex)
             if words is None and not digits and runs is None:
                 continue
-            compiled = regex.compile(pattern.regex, flags=flags)
+            compiled = pattern.compiled_regex  # presidio's, when its first text compiled it
+            if isinstance(compiled, PrefilteredPattern):
+                compiled = compiled.compiled
+            elif compiled is None or pattern.compiled_with_flags != flags:
+                compiled = regex.compile(pattern.regex, flags=flags)
             pattern.compiled_regex = PrefilteredPattern(compiled, words, digits, runs)
             pattern.compiled_with_flags = flags
