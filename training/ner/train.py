@@ -158,11 +158,11 @@ def whole_check(sentences: list[corpora.Sentence], path: Path):
     from reviewer.checks.pii.evaluation import Score, score_document
     from reviewer.checks.pii.settings import PiiSettings
 
-    model._MODELS["de"] = model.NameModel(path, "de")
+    model.use_model("de", path)
     try:
         return germeval_persons(sentences, find_pii, PiiSettings(), Score, score_document)
     finally:
-        model._MODELS.pop("de", None)
+        model.use_model("de", None)
 
 
 def main() -> int:

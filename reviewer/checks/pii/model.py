@@ -62,9 +62,22 @@ def _shape(word: str) -> str:
 @cache
 def gazetteer(kind: str) -> frozenset[str]:
     """``surnames``, ``given`` (Faker's name lists, MIT) or ``places`` (GeoNames, CC BY 4.0), shipped
-    next to the models (``training/ner/gazetteer.py``)."""
+    next to the models (``training/ner/gazetteer.py``); ``census`` (the 1990 US Census surnames,
+    public domain) only when the recipe's ``census_surnames`` switch built it (off: not shipped)."""
     path = MODEL_DIR / f"{kind}.txt"
     return frozenset(path.read_text(encoding="utf-8").split()) if path.is_file() else frozenset()
+
+
+def _census(word: str, language: str) -> list[str]:
+    """``surname-census`` for a word of the US Census surname list that the dictionary does not
+    know ("Spranger", "Makarewicz"; not "Haus"): tried for lone German surnames, not shipped (see
+    the model card), so without ``models/census.txt`` this adds nothing."""
+    census = gazetteer("census")
+    if not census or (word if word[:1].isupper() else word.capitalize()) not in census:
+        return []
+    from reviewer.language import lemmas
+
+    return [] if lemmas.is_known(word, language) else ["surname-census"]
 
 
 # The context word lists of the rules, as features: (feature, words), in feature order.
@@ -105,6 +118,7 @@ def _word_class(word: str, language: str) -> tuple[str, ...]:
         feats.append("surname")
     elif word.endswith("s") and word[:-1] in surnames:
         feats.append("surname-s")
+    feats += _census(word, language)
     if word.isalpha() and len(word) > 1:
         if lemmas.is_known(word, language):
             feats.append("known")
@@ -259,7 +273,8 @@ def model_attributes(language: str) -> frozenset[str]:
     cqdb.c): the model header holds the attribute CQDB's offset at byte 36; the CQDB header its
     number of keys at 16 and the offset of its id -> record table at 20; a record is
     ``id, size, key + NUL``."""
-    data = (MODEL_DIR / f"names-{language}.crfsuite").read_bytes()
+    current = _MODELS.get(language)  # a validation model (``use_model``) or the shipped one
+    data = (current.path if current else MODEL_DIR / f"names-{language}.crfsuite").read_bytes()
     if data[:4] != b"lCRF":
         raise ValueError(f"not a crfsuite model: names-{language}.crfsuite")
     base = struct.unpack_from("<I", data, 36)[0]
@@ -336,6 +351,18 @@ class NameModel:
 _MODELS: dict[str, NameModel | None] = {}
 NOTES: list[str] = []  # why a model is not in use, for the check's details
 log = logging.getLogger(__name__)
+
+
+def use_model(language: str, path: Path | None) -> None:
+    """Tag ``language`` with the model at ``path`` (None: the shipped one again), for training's
+    validation. The attribute filter of ``tagger_features`` follows the model: a validation model
+    with a new feature must not have it filtered out by the shipped model's attribute list."""
+    if path is None:
+        _MODELS.pop(language, None)
+    else:
+        _MODELS[language] = NameModel(path, language)
+    for cached in (model_attributes, _own_known, _context_known):
+        cached.cache_clear()
 
 
 def get_model(language: str) -> NameModel | None:
