@@ -64,3 +64,24 @@ def test_census_feature_needs_its_list_and_no_dictionary_word(monkeypatch) -> No
     monkeypatch.setattr(name_model, "gazetteer", lambda kind: gazetteers.get(kind) or real(kind))
     assert name_model._census("Wrzosekowa", "de") == ["surname-census"]
     assert name_model._census("Haus", "de") == []
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+@pytest.mark.parametrize(
+    "words",
+    [
+        ["Hallo"],
+        ["Frau", "Okafor"],
+        ["Dr.", "Lena", "Marquardt", "."],
+        ["„", "Wir", "wachsen", "“", ",", "sagt", "Zofia", "Wrzesińska", "von", "Nordlicht", "AG"],
+        ["CEO", "Dan", "Lee", "said", "O'Brien", "and", "Anna-Lena", "met"],
+        ["in", "Köln", "42", "!"],
+        ["ab\ud800c", "Ab\ud800c", "x"],  # a lone surrogate (from a broken decoder) never crashes
+    ],
+)
+def test_tagger_features_equal_filtered_features(words: list[str], language: str) -> None:
+    """Short and mixed sequences (one, two, three tokens: BOS, EOS and the neighbours' edges)."""
+    known = name_model.model_attributes(language)
+    full = name_model.features(words, language)
+    expected = [[f.encode("utf-8", "surrogatepass") for f in t if f in known] for t in full]
+    assert name_model.tagger_features(words, language) == expected
