@@ -251,7 +251,7 @@ def tagger_features(words: list[str], language: str) -> list[list[bytes]]:
     for i, (own, _, _, _, _, _, shape) in enumerate(table):
         feats = list(own)
         if i:
-            step = b"-1w|sh=" + table[i - 1][5] + b"|" + shape
+            step = table[i - 1][5] + shape
             if step in known:
                 feats.append(step)
         elif bos:
@@ -273,12 +273,13 @@ def tagger_features(words: list[str], language: str) -> list[list[bytes]]:
 @lru_cache(maxsize=262_144)
 def _tagger_word(word: str, language: str) -> tuple:
     """What ``tagger_features`` needs of a word: its own features; those its neighbours at -2,
-    -1, +1 and +2 see (prefixed with the offset from them); its lower case and its shape, as
-    UTF-8 (surrogates passed through: such a feature is never one of the model's)."""
+    -1, +1 and +2 see (prefixed with the offset from them); the step feature's start (its lower
+    case) and its shape, as UTF-8 (surrogates passed through: such a feature is never one of the
+    model's)."""
     return (
         _own_known(word, language),
         *(_context_known(word, language, offset) for offset in (-2, -1, 1, 2)),
-        word.lower().encode("utf-8", "surrogatepass"),
+        b"-1w|sh=" + word.lower().encode("utf-8", "surrogatepass") + b"|",
         _cached_shape(word).encode("utf-8", "surrogatepass"),
     )
 
@@ -370,9 +371,10 @@ class NameModel:
     def entities(self, text: str) -> list[Entity]:
         tagger = self._tagger()
         found: list[Entity] = []
-        for sentence in sentences(tokenize(text), text):
-            words = [text[s:e] for s, e in sentence]
+        for sentence, words in tagging_units(text):
             labels = tagger.tag(tagger_features(words, self.language))
+            if labels.count("O") == len(labels):
+                continue  # most sentences name no one: no need to walk their labels
             i = 0
             while i < len(labels):
                 if labels[i] == "O":
@@ -386,6 +388,51 @@ class NameModel:
                 found.append(Entity(sentence[i][0], sentence[j - 1][1], kind, confidence))
                 i = j
         return found
+
+
+def tagging_units(text: str) -> list[tuple[list[tuple[int, int]], list[str]]]:
+    """``sentences(tokenize(text), text)`` with each sentence's words, in one pass: the three
+    loops over every token (tokens, sentences, words) cost about as much as the tagging.
+
+    A token never holds white space, so "a line break between two tokens" is "another line":
+    each line is scanned on its own (``finditer`` with ``pos``/``endpos``: the pattern only
+    consumes, so a line's matches are the whole text's on it) and a sentence ends at its end.
+    ``tests/test_pii_model_attributes.py`` compares the two on texts of its own."""
+    out: list[tuple[list[tuple[int, int]], list[str]]] = []
+    spans: list[tuple[int, int]] = []
+    words: list[str] = []
+    size = len(text)
+    line_start = 0
+    while line_start <= size:
+        line_end = text.find("\n", line_start)
+        if line_end == -1:
+            line_end = size
+        if spans:
+            out.append((spans, words))
+            spans, words = [], []
+        for match in _TOKEN.finditer(text, line_start, line_end):
+            word = match.group()
+            if len(word) > 2 and word[-1] == "." and not names.is_title(word):
+                start, end = match.span()
+                pieces = (((start, end - 1), word[:-1]), ((end - 1, end), "."))
+            else:
+                pieces = ((match.span(), word),)
+            for span, word in pieces:
+                if len(spans) >= _MAX_TOKENS:
+                    out.append((spans, words))
+                    spans, words = [], []
+                spans.append(span)
+                words.append(word)
+                if word in _SENTENCE_ENDS and (span[1] >= size or text[span[1]].isspace()):
+                    out.append((spans, words))
+                    spans, words = [], []
+        line_start = line_end + 1
+    if spans:
+        out.append((spans, words))
+    return out
+
+
+_SENTENCE_ENDS = frozenset(".!?")
 
 
 _MODELS: dict[str, NameModel | None] = {}
