@@ -208,12 +208,12 @@ def _cued_names(text: str, language: str) -> list[tuple[int, int, float, str]]:
                 end = match.end(2)
             found.append((match.start(1), end, SCORE_CUED, "introduces themself"))
     for match in _ROLE_NAMED.finditer(text):
-        cue, word = match.group(1).lower(), match.group(2)
+        role = _cue_role(match.group(1), language)
+        if role is None:
+            continue  # most words before a capital are no cue: one cached test per match
+        word = match.group(2)
         if word.isupper() or names.is_first_name(word):
             continue  # acronyms ("adds SSO"); given names are the rules' and the model's
-        role = cue in names.ROLE_NOUNS or (language == "de" and _person_noun(match.group(1)))
-        if not role and cue not in names.ATTRIBUTION_WORDS:
-            continue
         if language == "de" and _person_noun(word):
             continue  # "betont Motorenchef Mikulic": the name follows the person noun
         # after a role noun a listed surname will do ("Autor Brandt"); after an attribution verb
@@ -228,6 +228,16 @@ def _cued_names(text: str, language: str) -> list[tuple[int, int, float, str]]:
     if language == "de":
         found += _named_before_person_noun(text)
     return found + _rulers(text, language)
+
+
+@lru_cache(maxsize=65_536)  # asked for every word before a capitalised one; bounded vocabulary
+def _cue_role(word: str, language: str) -> bool | None:
+    """Whether a word before a capitalised one cues a name: True for a role noun ("Autor",
+    in German any noun for a person's office, trade or kin), False for an attribution verb
+    ("says"), None for no cue."""
+    if word.lower() in names.ROLE_NOUNS or (language == "de" and _person_noun(word)):
+        return True
+    return False if word.lower() in names.ATTRIBUTION_WORDS else None
 
 
 # "Spranger als Staatssekretär", "Girault, ein französischer Gynäkologe": a word followed by "als"
@@ -506,7 +516,10 @@ def _ruler_name(word: str) -> bool:
     return not _known(word, "de") or _dictionary_name(word, "de")  # not "Solvency II"
 
 
-_REGNAL = re.compile(r"(?<=[^\W\d_])\s(X{0,3}(?:IX|IV|V?I{1,3}|V|X))(\.?)(?![\w-])")
+# a space after a letter, then the number; the space tested first ("\s" then a look back at the
+# letter and the space, the same matches as "(?<=[^\W\d_])\s"): the scan jumps from space to
+# space instead of looking back at every character
+_REGNAL = re.compile(r"\s(?<=[^\W\d_]\s)(X{0,3}(?:IX|IV|V?I{1,3}|V|X))(\.?)(?![\w-])")
 
 
 def _rulers(text: str, language: str) -> list[tuple[int, int, float, str]]:

@@ -44,6 +44,10 @@ def tokenize(text: str) -> list[_Token]:
     for match in _WORD.finditer(text):
         word = match.group(0)
         start, end = match.span()
+        if word[-1] != "." and "'" not in word and "’" not in word:
+            # most words: nothing to cut; the tuple built without the named tuple's Python __new__
+            tokens.append(_new_tuple(_Token, (start, end, word)))
+            continue
         if word[-1] == "." and not names.is_title(word) and not _is_initial(word):
             word, end = word[:-1], end - 1
         # The apostrophe test first: most words have none, and the pattern needs one.
@@ -59,6 +63,9 @@ def tokenize(text: str) -> list[_Token]:
             word, end = word[: possessive.start()], end - (len(word) - possessive.start())
         tokens.append(_Token(start, end, word))
     return tokens
+
+
+_new_tuple = tuple.__new__
 
 
 def _is_initial(word: str) -> bool:
@@ -117,15 +124,16 @@ def find_names(text: str, language: str = "de") -> list[tuple[int, int, float, s
     """``(start, end, score, reason)`` for every name-like sequence, titles left out."""
     tokens = tokenize(text)
     results: list[tuple[int, int, float, str]] = []
-    i = 0
-    while i < len(tokens):
-        found = _match_at(text, tokens, i, language) if _may_start(tokens[i].text) else None
+    free = 0  # the first token not yet part of a name found
+    for i in [i for i, token in enumerate(tokens) if _may_start(token.text)]:
+        if i < free:
+            continue
+        found = _match_at(text, tokens, i, language)
         if found is None:
-            i += 1
             continue
         first, last, score, reason = found
         results.append((tokens[first].start, tokens[last].end, min(score, 1.0), reason))
-        i = last + 1
+        free = last + 1
     return results
 
 
