@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from reviewer.checks.pii import combine, names, person
+from reviewer.checks.pii import combine, names, person, precision
 from reviewer.checks.pii import model as name_model
 
 TEXTS = [
@@ -95,3 +95,52 @@ def test_regnal_pattern_finds_what_the_old_one_found(text: str) -> None:
     assert spans(combine._REGNAL) == spans(_OLD_REGNAL)
     if text in REGNAL_TEXTS:
         assert spans(_OLD_REGNAL)  # the texts hold numbers to find
+
+
+ORGANISATION_TEXTS = [
+    "At Rosa Meadow, we build. with Rosa Meadow our team; bei Rosa Meadow arbeiten wir gern. "
+    "AT Rosa Meadow WE. that Rosa Meadow, our. xAt Rosa Meadow, we. -Rosa Meadow GmbH; "
+    "Rosa Meadow Kunststoff GmbH, Rosa-Meadow AG, rosameadow.com, x-rosameadow.de, Rosa Meadow "
+    "Holding. Bei Rosa Meadow, unsere drei Leute wir. ARosa Meadow Ltd. Meadow Ltd",
+    "Kessler Kunststofftechnik GmbH und Herr Kessler; Kessler. Dr. Kessler-Neu, Kessler AG",
+    "Nothing here at all, with no names at Rosa.",
+]
+
+
+def _old_organisation_patterns(text: str, name: str) -> list[bool]:
+    quoted = re.escape(name)
+    return [
+        re.search(rf"(?i:\b(?:at|with) ){quoted},? (?i:we|our)\b", text) is not None,
+        re.search(rf"(?i:\bbei ){quoted},? (?:(?:\w+ ){{0,3}})(?:wir|unser\w*)\b", text)
+        is not None,
+        re.search(
+            rf"(?<![\w-]){quoted}(?:\s[A-ZÄÖÜ][\w-]+){{0,3}}\s(?i:{precision._designators()})\b",
+            text,
+        )
+        is not None,
+    ]
+
+
+@pytest.mark.parametrize("text", ORGANISATION_TEXTS + _cuts(30))
+@pytest.mark.parametrize("name", ["Rosa Meadow", "Meadow", "Kessler", "rosameadow", "R.M"])
+def test_standalone_patterns_match_the_old_ones(text: str, name: str) -> None:
+    at_or_with = any(
+        re.search(rf"{precision.standalone(name, cue)},? (?i:we|our)\b", text)
+        for cue in (combine._AT, combine._WITH)
+    )
+    bei = re.search(
+        rf"{precision.standalone(name, combine._BEI)},? (?:(?:\w+ ){{0,3}})(?:wir|unser\w*)\b",
+        text,
+    )
+    new = [at_or_with, bei is not None, precision.names_company(text, name)]
+    assert new == _old_organisation_patterns(text, name)
+    old_spans = [m.span() for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)]
+    new_spans = [m.span() for m in re.finditer(rf"{precision.standalone(name)}(?![\w-])", text)]
+    assert new_spans == old_spans
+
+
+def test_organisation_texts_hold_what_is_compared() -> None:
+    text = ORGANISATION_TEXTS[0]
+    assert _old_organisation_patterns(text, "Rosa Meadow") == [True, True, True]
+    assert combine._names_domain(text, "Rosa Meadow")
+    assert not any(_old_organisation_patterns(ORGANISATION_TEXTS[2], "Rosa Meadow"))

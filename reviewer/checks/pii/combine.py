@@ -22,7 +22,7 @@ from functools import lru_cache
 from reviewer.checks.pii import names
 from reviewer.checks.pii.model import Entity, gazetteer, get_model
 from reviewer.checks.pii.person import SCORE_NAME, find_names, inflected_common_word
-from reviewer.checks.pii.precision import names_company
+from reviewer.checks.pii.precision import names_company, standalone
 from reviewer.language import lemmas
 
 SCORE_FLOOR = (
@@ -154,14 +154,18 @@ def _reshape(
     return candidate
 
 
+_AT, _WITH, _BEI = r"(?i:\bat )", r"(?i:\bwith )", r"(?i:\bbei )"
+
+
 def _names_organisation(text: str, name: str) -> bool:
     """The text itself says the name is an organisation: a legal form after it ("Rosa Meadow
     Ltd"), its web domain (rosameadow.com), "At Rosa Meadow, we …" / "Bei Rosa Meadow … wir",
     "Rosa Meadow is a marketplace …" / "… ist ein Hersteller …", "Rosa Meadow customers"."""
     quoted = re.escape(name)
-    patterns = (
-        rf"(?i:\b(?:at|with) ){quoted},? (?i:we|our)\b",
-        rf"(?i:\bbei ){quoted},? (?:(?:\w+ ){{0,3}})(?:wir|unser\w*)\b",
+    patterns = (  # "at/with/bei" + name written name first (``standalone``): the same matches
+        rf"{standalone(name, _AT)},? (?i:we|our)\b",
+        rf"{standalone(name, _WITH)},? (?i:we|our)\b",
+        rf"{standalone(name, _BEI)},? (?:(?:\w+ ){{0,3}})(?:wir|unser\w*)\b",
         rf"{quoted} (?i:is|was|ist|war|bleibt|remains) (?i:a|an|the|ein|eine|einer|der|die|das)\s"
         rf"(?:[\w-]+\s){{0,3}}?(?i:\w*{_ORG_NOUNS})\b",
         rf"{quoted}(?:-| )(?i:customers|clients|users|kunden|kundinnen|nutzer\w*)\b",
@@ -179,7 +183,7 @@ def _names_domain(text: str, name: str) -> bool:
     squashed = re.sub(r"[^a-zäöüß]", "", name.lower())
     if len(squashed) < 6 or len(name.split()) < 2:
         return False
-    return re.search(rf"(?<![\w-]){re.escape(squashed)}\.[a-z]{{2,}}\b", text.lower()) is not None
+    return re.search(rf"{standalone(squashed)}\.[a-z]{{2,}}\b", text.lower()) is not None
 
 
 SCORE_CUED = 0.6

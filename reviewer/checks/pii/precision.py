@@ -316,7 +316,7 @@ def other_mentions(text: str, persons: list[Detection], threshold: float) -> lis
             if form in searched:
                 continue
             searched.add(form)
-            for match in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
+            for match in re.finditer(rf"{standalone(form)}(?![\w-])", text):
                 if any(covered[match.start() : match.end()]):
                     continue
                 found.append(Detection(match.start(), match.end(), "PERSON", score, form, reason))
@@ -327,11 +327,24 @@ def other_mentions(text: str, persons: list[Detection], threshold: float) -> lis
 def names_company(text: str, word: str) -> bool:
     return (
         re.search(
-            rf"(?<![\w-]){re.escape(word)}(?:\s[A-ZÄÖÜ][\w-]+){{0,3}}\s(?i:{_designators()})\b",
+            rf"{standalone(word)}(?:\s[A-ZÄÖÜ][\w-]+){{0,3}}\s(?i:{_designators()})\b",
             text,
         )
         is not None
     )
+
+
+def standalone(word: str, before: str = "") -> str:
+    r"""A pattern for ``word`` not joined to a word or hyphen before it (``before`` + ``word``
+    with ``before`` matched just in front, when given): ``(?<![\w-])word``, but written with
+    the word first and the look back after it, ``word(?<![\w-]word)``. Both match the same
+    spans; the second lets the regular-expression engine jump to the word's occurrences (a
+    pattern that starts with a literal is searched for as a string) instead of trying the look
+    back at every character of the text."""
+    quoted = re.escape(word)
+    if before:
+        return rf"{quoted}(?<={before}{quoted})"
+    return rf"{quoted}(?<![\w-]{quoted})"
 
 
 @cache
