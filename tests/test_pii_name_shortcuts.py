@@ -44,7 +44,8 @@ def _cuts(count: int = 200) -> list[str]:
 def test_tagging_units_are_sentences_of_tokens(text: str) -> None:
     sentences = name_model.sentences(name_model.tokenize(text), text)
     expected = [(spans, [text[s:e] for s, e in spans]) for spans in sentences]
-    assert name_model.tagging_units(text) == expected
+    units = name_model.tagging_units(text)
+    assert [(name_model.unit_spans(text, unit), unit.words) for unit in units] == expected
 
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*\.?")

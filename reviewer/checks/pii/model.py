@@ -19,6 +19,7 @@ import threading
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from reviewer.checks.pii import names
 
@@ -374,10 +375,11 @@ class NameModel:
     def entities(self, text: str) -> list[Entity]:
         tagger = self._tagger()
         found: list[Entity] = []
-        for sentence, words in tagging_units(text):
-            labels = tagger.tag(tagger_features(words, self.language))
+        for unit in tagging_units(text):
+            labels = tagger.tag(tagger_features(unit.words, self.language))
             if labels.count("O") == len(labels):
                 continue  # most sentences name no one: no need to walk their labels
+            sentence = unit_spans(text, unit)
             i = 0
             while i < len(labels):
                 if labels[i] == "O":
@@ -393,46 +395,74 @@ class NameModel:
         return found
 
 
-def tagging_units(text: str) -> list[tuple[list[tuple[int, int]], list[str]]]:
+class Unit(NamedTuple):
+    """A sentence as the tagger reads it: its words, and where to find their spans (computed
+    only for a sentence in which the model finds something: ``unit_spans``)."""
+
+    words: list[str]
+    line_start: int  # where the sentence's line starts in the text
+    line: list[str]  # the words of that line, up to the end of the sentence at least
+    first: int  # the index of the sentence's first word in ``line``
+
+
+# A token and the white-space character after it, if any (the pattern only consumes: the tokens
+# are those of ``_TOKEN``; the next search starts at a character no token starts with anyway).
+_TOKEN_SPACE = re.compile(rf"({_TOKEN.pattern})(\s?)")
+
+
+def tagging_units(text: str) -> list[Unit]:
     """``sentences(tokenize(text), text)`` with each sentence's words, in one pass: the three
     loops over every token (tokens, sentences, words) cost about as much as the tagging.
 
     A token never holds white space, so "a line break between two tokens" is "another line":
-    each line is scanned on its own (``finditer`` with ``pos``/``endpos``: the pattern only
+    each line is scanned on its own (``findall`` with ``pos``/``endpos``: the pattern only
     consumes, so a line's matches are the whole text's on it) and a sentence ends at its end.
-    ``tests/test_pii_model_attributes.py`` compares the two on texts of its own."""
-    out: list[tuple[list[tuple[int, int]], list[str]]] = []
-    spans: list[tuple[int, int]] = []
-    words: list[str] = []
+    A sentence's end mark is followed by a space, or is the line's last token (a line break or
+    the text's end follows). Words, not match objects: spans are found later, only where the
+    model tags something (``unit_spans``). ``tests/test_pii_name_shortcuts.py`` compares the
+    two on texts of its own."""
+    out: list[Unit] = []
     size = len(text)
     line_start = 0
     while line_start <= size:
         line_end = text.find("\n", line_start)
         if line_end == -1:
             line_end = size
-        if spans:
-            out.append((spans, words))
-            spans, words = [], []
-        for match in _TOKEN.finditer(text, line_start, line_end):
-            word = match.group()
-            if len(word) > 2 and word[-1] == "." and not names.is_title(word):
-                start, end = match.span()
-                pieces = (((start, end - 1), word[:-1]), ((end - 1, end), "."))
-            else:
-                pieces = ((match.span(), word),)
-            for span, word in pieces:
-                if len(spans) >= _MAX_TOKENS:
-                    out.append((spans, words))
-                    spans, words = [], []
-                spans.append(span)
-                words.append(word)
-                if word in _SENTENCE_ENDS and (span[1] >= size or text[span[1]].isspace()):
-                    out.append((spans, words))
-                    spans, words = [], []
+        found = _TOKEN_SPACE.findall(text, line_start, line_end)
+        if found:
+            line: list[str] = []
+            first = 0
+            last = found[-1]
+            for pair in found:
+                word = pair[0]
+                if len(word) > 2 and word[-1] == "." and not names.is_title(word):
+                    pieces: tuple[str, ...] = (word[:-1], ".")
+                else:
+                    pieces = (word,)
+                for piece in pieces:
+                    if len(line) - first >= _MAX_TOKENS:
+                        out.append(Unit(line[first:], line_start, line, first))
+                        first = len(line)
+                    line.append(piece)
+                    if piece in _SENTENCE_ENDS and (pair[1] or pair is last):
+                        out.append(Unit(line[first:], line_start, line, first))
+                        first = len(line)
+            if first < len(line):
+                out.append(Unit(line[first:], line_start, line, first))
         line_start = line_end + 1
-    if spans:
-        out.append((spans, words))
     return out
+
+
+def unit_spans(text: str, unit: Unit) -> list[tuple[int, int]]:
+    """The spans of a unit's words: each word is the next one's first occurrence after the
+    last (only white space lies between two tokens, and no token starts with it)."""
+    spans = []
+    position = unit.line_start
+    for word in unit.line[: unit.first + len(unit.words)]:
+        position = text.find(word, position)
+        spans.append((position, position + len(word)))
+        position += len(word)
+    return spans[unit.first :]
 
 
 _SENTENCE_ENDS = frozenset(".!?")
