@@ -287,28 +287,6 @@ def _long_compound(word: str, language: str) -> bool:
     return any(_known(word[cut:], language) for cut in range(3, len(word) - LONG_HEAD + 1))
 
 
-# Heads of German nouns for a person's office, rank, trade or kin, which stand right before a
-# bare name ("Bundeskanzlerin Merkel", "Motorenchef Mikulic", "sein Sohn Anton"); a compound
-# ending in one names a person too. Not heads that are also surnames ("Fischer", "Müller"), nor
-# those that name firms or products in business German ("Konzerntochter", "Schwesterfirma",
-# "Übernahmekandidat", "der Nachfolger Nordlicht Pro").
-_PERSON_HEADS = (
-    "präsident", "präsidentin", "minister", "ministerin", "kanzler", "kanzlerin", "chef", "chefin",
-    "trainer", "trainerin", "sprecher", "sprecherin", "direktor", "direktorin", "vorsitzende",
-    "vorsitzender", "bürgermeister", "bürgermeisterin", "könig", "königin", "kaiser", "kaiserin",
-    "fürst", "fürstin", "herzog", "herzogin", "bischof", "papst", "prinz", "prinzessin", "sänger",
-    "sängerin", "schauspieler", "schauspielerin", "regisseur", "regisseurin", "autor", "autorin",
-    "kritiker", "kritikerin", "spieler", "spielerin", "stürmer", "torhüter", "verteidiger",
-    "sohn", "bruder", "vater", "onkel", "tante", "neffe", "nichte", "ehefrau", "ehemann", "witwe",
-    "gattin", "kollege", "kollegin", "meisterin", "weltmeister", "europameister", "abgeordnete",
-    "abgeordneter", "politiker", "politikerin", "journalist", "journalistin", "künstler",
-    "künstlerin", "komponist", "komponistin", "maler", "malerin", "dichter", "dichterin",
-    "sekretär", "sekretärin", "arzt", "ärztin", "gynäkologe", "professor", "professorin", "lehrer", "lehrerin", "unternehmer",
-    "unternehmerin", "gründer", "gründerin", "anwalt", "anwältin", "richter", "richterin",
-    "botschafter", "botschafterin", "pfarrer", "pfarrerin", "schriftsteller", "schriftstellerin",
-)  # fmt: skip
-# Devices named like a person's trade ("Lautsprecher", "Crosstrainer", "Plattenspieler").
-_DEVICES = ("lautsprecher", "plattenspieler", "kassettenspieler", "crosstrainer", "heimtrainer")
 PERSON_NOUN_MIN = 4  # letters of a word, and of a compound's first part ("Tas|chef" is none)
 
 
@@ -320,11 +298,11 @@ def _person_noun(word: str) -> bool:
         return False
     first, _, last = word.rpartition("-")
     lower = last.lower()
-    if not lower.endswith(_PERSON_HEADS):
+    if not lower.endswith(names.PERSON_HEADS_DE):
         return False  # most words: one C call instead of a loop over the heads
-    if lower.endswith(_DEVICES) or (first and not first[-1:].islower()):
+    if lower.endswith(names.DEVICE_NOUNS_DE) or (first and not first[-1:].islower()):
         return False  # "Lautsprecher", "Plattenspieler", "DVD-Spieler": devices
-    for head in _PERSON_HEADS:
+    for head in names.PERSON_HEADS_DE:
         if lower.endswith(head):
             prefix = lower[: -len(head)]
             if len(prefix) < PERSON_NOUN_MIN and prefix:

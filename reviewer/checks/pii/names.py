@@ -99,6 +99,29 @@ ROLE_NOUNS = words(
     "referentin referent"
 )
 
+# Heads of German nouns for a person's office, rank, trade or kin, which stand right before a
+# bare name ("Bundeskanzlerin Merkel", "Motorenchef Mikulic", "sein Sohn Anton"); a compound
+# ending in one names a person too (``combine._person_noun``). Not heads that are also surnames ("Fischer", "Müller"), nor
+# those that name firms or products in business German ("Konzerntochter", "Schwesterfirma",
+# "Übernahmekandidat", "der Nachfolger Nordlicht Pro").
+PERSON_HEADS_DE = (
+    "präsident", "präsidentin", "minister", "ministerin", "kanzler", "kanzlerin", "chef", "chefin",
+    "trainer", "trainerin", "sprecher", "sprecherin", "direktor", "direktorin", "vorsitzende",
+    "vorsitzender", "bürgermeister", "bürgermeisterin", "könig", "königin", "kaiser", "kaiserin",
+    "fürst", "fürstin", "herzog", "herzogin", "bischof", "papst", "prinz", "prinzessin", "sänger",
+    "sängerin", "schauspieler", "schauspielerin", "regisseur", "regisseurin", "autor", "autorin",
+    "kritiker", "kritikerin", "spieler", "spielerin", "stürmer", "torhüter", "verteidiger",
+    "sohn", "bruder", "vater", "onkel", "tante", "neffe", "nichte", "ehefrau", "ehemann", "witwe",
+    "gattin", "kollege", "kollegin", "meisterin", "weltmeister", "europameister", "abgeordnete",
+    "abgeordneter", "politiker", "politikerin", "journalist", "journalistin", "künstler",
+    "künstlerin", "komponist", "komponistin", "maler", "malerin", "dichter", "dichterin",
+    "sekretär", "sekretärin", "arzt", "ärztin", "gynäkologe", "professor", "professorin", "lehrer",
+    "lehrerin", "unternehmer", "unternehmerin", "gründer", "gründerin", "anwalt", "anwältin",
+    "richter", "richterin", "botschafter", "botschafterin", "pfarrer", "pfarrerin", "schriftsteller",
+    "schriftstellerin",
+)  # fmt: skip
+# Devices named like a person's trade ("Lautsprecher", "Crosstrainer", "Plattenspieler").
+DEVICE_NOUNS_DE = ("lautsprecher", "plattenspieler", "kassettenspieler", "crosstrainer", "heimtrainer")  # fmt: skip
 # Common function words that begin a sentence and are capitalised there; never a surname.
 _EXTRA_NON_SURNAMES = words(
     "ich du er sie es wir ihr ihnen ihre ihren ihrem ihres sein seine the and or"
