@@ -398,17 +398,16 @@ def _runs_holding(text: str, hits: regex.Pattern[str]) -> list[tuple[int, int]]:
     return spans
 
 
-_last_facts: _TextFacts | None = None
+_latest = threading.local()  # per thread, as the phone candidates: `serve` threads share nothing
 
 
 def _facts(text: str) -> _TextFacts:
     """Facts of the text every pattern recognizer of one detection is handed (kept for the
-    latest text only: the recognizers run one after another on the same string)."""
-    global _last_facts
-    last = _last_facts
+    thread's latest text only: the recognizers run one after another on the same string)."""
+    last = getattr(_latest, "facts", None)
     if last is not None and last.text == text:
         return last
-    facts = _last_facts = _TextFacts(
+    facts = _latest.facts = _TextFacts(
         text=text,
         lowered=text.lower() if CASE_TWINS.isdisjoint(text) else None,
         longest_digits=max(map(len, _DIGITS.findall(text)), default=0),
