@@ -19,9 +19,12 @@ were free" figure shows the parallel overhead alone.
 Each worker of ``--jobs 2`` builds its engines for both languages first (a few CPU seconds), so
 few documents understate the speed-up. On a busy machine the measured rates say more about the
 neighbours; the "idle machine" figure divides the CPU time of ``--jobs 1`` by that of the busiest
-process of ``--jobs 2`` (they run side by side when two cores are free).
+process of ``--jobs 2`` (they run side by side when two cores are free). The two batch runs
+are repeated ``--batch-pairs`` times, alternately, and the speed-up's median and range printed:
+one pair swung from 1.49 to 2.05 on the same code within an hour.
 
-Usage: python bench/speed.py [--runs 5] [--drafts 10] [--batch-docs 300] [--skip-batch]
+Usage: python bench/speed.py [--runs 5] [--drafts 10] [--batch-docs 300] [--batch-pairs 3]
+       [--skip-batch]
 """
 
 from __future__ import annotations
@@ -121,12 +124,34 @@ def warm_per_check(drafts: list[Path], rounds: int) -> tuple[float, dict[str, fl
     return first / len(drafts), {name: seconds / len(drafts) for name, seconds in again.items()}
 
 
+def _batch_pair(folder: Path, work: Path, run_batch, first: int) -> tuple[dict, dict]:
+    """One ``--jobs 1`` and one ``--jobs 2`` run back to back, in the order given: the machine's
+    neighbours change by the minute (the same batch took 18 and 23 s minutes apart), so a
+    speed-up compares two runs close in time, and alternating the order cancels a trend."""
+    results = {jobs: run_batch(folder, jobs, "json", work) for jobs in (first, 3 - first)}
+    return results[1], results[2]
+
+
+def _busiest(two: dict) -> float:
+    """CPU seconds of the busiest process of a ``--jobs 2`` run (a worker, or the parent)."""
+    return max(two["cpu_each"][0], two["cpu"] / 2)
+
+
+def _idle(one: dict, two: dict) -> float:
+    """The speed-up on an idle 2-core machine: the processes of ``--jobs 2`` run side by side,
+    so the run takes about as long as its busiest process needs CPU."""
+    return one["cpu"] / _busiest(two)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="new processes per cold figure")
     parser.add_argument("--drafts", type=int, default=10, help="650-word drafts for warm times")
     parser.add_argument("--rounds", type=int, default=3, help="warm rounds per draft (best kept)")
     parser.add_argument("--batch-docs", type=int, default=300, help="drafts per batch run")
+    parser.add_argument(
+        "--batch-pairs", type=int, default=3, help="--jobs 1 / --jobs 2 runs, alternately"
+    )
     parser.add_argument("--skip-batch", action="store_true")
     args = parser.parse_args()
 
@@ -178,29 +203,38 @@ def main() -> None:
         if not args.skip_batch:
             folder = work / "batch"
             build_drafts(folder, args.batch_docs, 650)
-            rates = {}
-            for jobs in (1, 2):
-                result = run_batch(folder, jobs, "json", work)
-                rates[jobs] = result
+            pairs = [
+                _batch_pair(folder, work, run_batch, first=1 if number % 2 == 0 else 2)
+                for number in range(args.batch_pairs)
+            ]
+            for number, (one, two) in enumerate(pairs, 1):
+                for result in (one, two):
+                    print(
+                        f"pair {number}, batch --jobs {result['jobs']}: {result['docs']} docs in "
+                        f"{result['wall']:.1f} s: {result['rate']:.2f} docs/s end to end, "
+                        f"{result['steady']:.2f} steady; CPU "
+                        f"{result['cpu'] / result['docs'] * 1000:.0f} ms per doc; peak memory "
+                        f"{result['peak_total'] / 2**30:.2f} GB (parent + workers)"
+                    )
                 print(
-                    f"batch --jobs {jobs}: {result['docs']} docs in {result['wall']:.1f} s: "
-                    f"{result['rate']:.2f} docs/s end to end, {result['steady']:.2f} steady; "
-                    f"CPU {result['cpu'] / result['docs'] * 1000:.0f} ms per doc; "
-                    f"peak memory {result['peak_total'] / 2**30:.2f} GB (parent + workers)"
+                    f"pair {number}, speed-up --jobs 2 / --jobs 1: "
+                    f"{two['rate'] / one['rate']:.2f} end to end, "
+                    f"{two['steady'] / one['steady']:.2f} steady state, {_idle(one, two):.2f} on "
+                    f"an idle machine (CPU of --jobs 1 / CPU of the busiest --jobs 2 process: "
+                    f"{one['cpu']:.1f} / {_busiest(two):.1f} s; per process "
+                    + ", ".join(f"{cpu:.1f}" for cpu in two["cpu_each"])
+                    + " s)"
                 )
-            one, two = rates[1], rates[2]
-            # On an idle 2-core machine the processes of --jobs 2 run side by side: the run takes
-            # about as long as its busiest process (a worker, or the parent) needs CPU.
-            idle = one["cpu"] / max(two["cpu_each"][0], two["cpu"] / 2)
+            ends = [two["rate"] / one["rate"] for one, two in pairs]
+            idles = [_idle(one, two) for one, two in pairs]
             print(
-                f"speed-up --jobs 2 / --jobs 1: {two['rate'] / one['rate']:.2f} end to end, "
-                f"{two['steady'] / one['steady']:.2f} steady state, {idle:.2f} on an idle machine "
-                f"(CPU of --jobs 1 / CPU of the busiest --jobs 2 process: {one['cpu']:.1f} / "
-                f"{max(two['cpu_each'][0], two['cpu'] / 2):.1f} s; per process "
-                + ", ".join(f"{cpu:.1f}" for cpu in two["cpu_each"])
-                + " s) (target >= 1.7)"
+                f"speed-up --jobs 2 / --jobs 1 over {len(pairs)} pairs run alternately: end to end "
+                f"median {statistics.median(ends):.2f} (range {min(ends):.2f}-{max(ends):.2f}), "
+                f"idle machine median {statistics.median(idles):.2f} "
+                f"(range {min(idles):.2f}-{max(idles):.2f}) (target >= 1.7)"
             )
-            print(f"peak memory with 2 jobs {two['peak_total'] / 2**30:.2f} GB (target < 1 GB)")
+            peak = max(two["peak_total"] for _, two in pairs)
+            print(f"peak memory with 2 jobs {peak / 2**30:.2f} GB (target < 1 GB)")
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

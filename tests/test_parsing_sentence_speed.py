@@ -102,6 +102,30 @@ def test_pysbd_sentences_unchanged(plain_re_then_prefiltered) -> None:
         assert _segments(texts, lang) == before[lang]
 
 
+def test_rules_built_per_call_are_looked_up_not_kept() -> None:
+    """pySBD builds a few rules anew on every call: their patterns are found again in the table
+    (not parsed again) and the table does not grow with the texts segmented."""
+    segmenter = _segmenter("de")  # the German module builds its single-letter rules per call
+    text = "Der Plan senkt z. B. die Kosten. Er spart Zeit auf S. 4 und in Abschnitt b. Fertig."
+    segmenter.segment(text)
+    size = len(sentence_regex._rules)
+    parsed = []
+    original = sentence_regex._entry
+
+    def counting_entry(pattern, flags):
+        parsed.append(pattern)
+        return original(pattern, flags)
+
+    sentence_regex._entry = counting_entry
+    try:
+        for _ in range(5):
+            segmenter.segment(text)
+    finally:
+        sentence_regex._entry = original
+    assert parsed == []
+    assert len(sentence_regex._rules) == size
+
+
 def test_prefiltered_sub_returns_plain_str() -> None:
     class Sub(str):
         pass
