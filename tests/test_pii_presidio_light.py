@@ -37,3 +37,29 @@ def test_default_engine_finds_pii_without_importing_spacy_and_presidio_stays_who
         "presidio_analyzer.analyzer_engine presidio_analyzer.nlp_engine.nlp_artifacts True"
     )
     assert result_type == "True"  # results are presidio's RecognizerResult
+
+
+def test_context_enhancer_without_its_deep_copy_scores_as_with_it(monkeypatch):
+    """The engine lets presidio's context enhancer update the call's own results in place
+    (``engine._Fresh``); with a plain list (presidio's deep copy) every score is the same."""
+    from reviewer.checks.pii import engine
+
+    texts = [
+        ("Telefon: 0176 2291845, Fax 030 1234567, IBAN DE02 1203 0000 0000 2020 51.", "de"),
+        ("Call me on 415-555-0137 or mail anna@example.com; my IP is 203.0.113.7.", "en"),
+    ]
+    entities = ["PHONE_NUMBER", "IBAN_CODE", "EMAIL_ADDRESS", "IP_ADDRESS"]
+
+    def scored() -> list[list[tuple[str, int, int, float]]]:
+        return [
+            sorted(
+                (r.entity_type, r.start, r.end, r.score)
+                for r in engine.get_engine().analyze(text, language, entities)
+            )
+            for text, language in texts
+        ]
+
+    fast = scored()
+    monkeypatch.setattr(engine, "_Fresh", list)
+    assert scored() == fast
+    assert all(fast)  # each text has findings the enhancer scored
