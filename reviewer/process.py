@@ -71,13 +71,14 @@ def leave(status: int) -> None:
     module doc). Exit handlers still run and the standard streams are flushed; while a thread
     that is not a daemon is still running, the process exits the normal way, which waits for
     it. Never for library callers or tests that run the command in their own process."""
-    if any(
+    run_exit_handlers = getattr(atexit, "_run_exitfuncs", None)  # CPython's; others exit normally
+    if run_exit_handlers is None or any(
         t.is_alive() and not t.daemon
         for t in threading.enumerate()
         if t is not threading.main_thread()
     ):
         sys.exit(status)
-    atexit._run_exitfuncs()
+    run_exit_handlers()
     for stream in (sys.stdout, sys.stderr):
         # a closed pipe or stream: nothing more can be written to it
         with suppress(OSError, ValueError):
