@@ -108,7 +108,7 @@ def test_rules_built_per_call_are_looked_up_not_kept() -> None:
     segmenter = _segmenter("de")  # the German module builds its single-letter rules per call
     text = "Der Plan senkt z. B. die Kosten. Er spart Zeit auf S. 4 und in Abschnitt b. Fertig."
     segmenter.segment(text)
-    size = len(sentence_regex._rules)
+    size = len(sentence_regex._cache)
     parsed = []
     original = sentence_regex._entry
 
@@ -123,7 +123,7 @@ def test_rules_built_per_call_are_looked_up_not_kept() -> None:
     finally:
         sentence_regex._entry = original
     assert parsed == []
-    assert len(sentence_regex._rules) == size
+    assert len(sentence_regex._cache) == size
 
 
 def test_prefiltered_sub_returns_plain_str() -> None:
